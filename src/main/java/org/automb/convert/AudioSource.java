@@ -1,0 +1,39 @@
+package org.automb.convert;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What ffprobe says about one source audio file.
+ *
+ * @param file          the file
+ * @param sizeBytes     its size
+ * @param codec         codec name as ffprobe reports it ("mp3", "aac", "flac", "opus", "vorbis", "wmav2", "pcm_s16le")
+ * @param profile       codec profile ("LC", "HE-AAC"...) or "" when none
+ * @param sampleRate    Hz
+ * @param channels      channel count
+ * @param bitRate       bits per second of the audio stream (format bit rate when the stream has none), 0 if unknown
+ * @param durationSeconds duration as ffprobe reports it
+ * @param audioStreamIndex index of the first audio stream
+ * @param coverStreamIndex index of an attached picture stream, or -1 when there is none
+ * @param tags          format and audio-stream tags, keys lower-cased (title, album, artist, album_artist, composer,
+ *                      date, comment, genre, track, disc...)
+ */
+public record AudioSource(Path file, long sizeBytes, String codec, String profile, int sampleRate, int channels,
+                          long bitRate, double durationSeconds, int audioStreamIndex, int coverStreamIndex,
+                          Map<String, String> tags) {
+
+    public AudioSource {
+        tags = Map.copyOf(tags);
+        profile = profile == null ? "" : profile;
+    }
+
+    public boolean hasCover() {
+        return coverStreamIndex >= 0;
+    }
+
+    /** A tag value, or "" when absent. */
+    public String tag(String key) {
+        return tags.getOrDefault(key, "");
+    }
+}
