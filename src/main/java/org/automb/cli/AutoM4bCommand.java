@@ -1,0 +1,191 @@
+package org.automb.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.automb.config.AppConfiguration;
+import org.automb.config.ConfigValidator;
+import org.automb.config.InvalidSettingsException;
+import org.automb.config.SettingDef;
+import org.automb.config.Settings;
+import org.automb.config.SettingsCatalog;
+import org.automb.config.SettingsResolver;
+import org.automb.jobs.BookLedger;
+import org.automb.jobs.JobStatus;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code java -jar auto-m4b.jar}: runs the service, or with {@code --once} converts what is in the inbox now and
+ * exits (0 all done, 3 some failed, 2 invalid configuration). Every setting is also an option
+ * ({@code --inbox-folder=...}), generated from the settings catalog.
+ */
+@Command(name = "auto-m4b", mixinStandardHelpOptions = true, version = "auto-m4b 0.1.0",
+    description = "Watches an inbox of audiobook folders and turns each book into one chaptered, tagged .m4b.")
+public final class AutoM4bCommand implements Callable<Integer> {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_CONFIG = 2;
+    public static final int EXIT_BOOKS_FAILED = 3;
+
+    @Option(names = "--once", description = "Process what is in the inbox now (waiting for books still being copied), then exit: 0 all succeeded, 3 some failed, 2 invalid configuration.")
+    boolean once;
+
+    @Option(names = "--validate", description = "Check the configuration (folders, numbers, ffmpeg) and list every problem.")
+    boolean validate;
+
+    @Option(names = "--help-config", description = "Print every setting with its type, default and meaning.")
+    boolean helpConfig;
+
+    @Spec
+    CommandSpec spec;
+
+    private final SettingsCatalog catalog = new SettingsCatalog(Runtime.getRuntime().availableProcessors());
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Parses and runs; returns the exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        AutoM4bCommand command = new AutoM4bCommand();
+        CommandLine cli = new CommandLine(command);
+        command.catalog.all().forEach(def -> cli.getCommandSpec().addOption(OptionSpec.builder(optionName(def))
+            .paramLabel(def.type().contains(" ") ? "VALUE" : def.type().toUpperCase(Locale.ROOT))
+            .description(def.meaning() + (def.defaultValue().isEmpty() ? "" : " (default " + def.defaultValue() + ")"))
+            .type(String.class).build()));
+        return cli.execute(args);
+    }
+
+    static String optionName(SettingDef def) {
+        return "--" + def.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (helpConfig) {
+            out.print(catalog.describe());
+            out.flush();
+            return EXIT_OK;
+        }
+        Map<String, String> raw = new SettingsResolver(catalog).resolve(commandLineValues(), System::getenv, fileValues());
+        Settings settings;
+        try {
+            settings = Settings.parse(raw);
+        } catch (InvalidSettingsException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return EXIT_CONFIG;
+        }
+        if (validate) {
+            List<String> problems = new ConfigValidator().problems(settings);
+            problems.forEach(p -> err.println("problem: " + p));
+            out.println(problems.isEmpty() ? "configuration OK" : problems.size() + " problem(s) found");
+            out.flush();
+            err.flush();
+            return problems.isEmpty() ? EXIT_OK : EXIT_CONFIG;
+        }
+        if (settings.debug()) {
+            org.apache.logging.log4j.core.config.Configurator.setLevel("org.automb", org.apache.logging.log4j.Level.DEBUG);
+        }
+        ConfigValidator.createFolders(settings);
+        return runService(raw);
+    }
+
+    private int runService(Map<String, String> raw) throws Exception {
+        Main main = new Main();
+        main.configure().addConfiguration(AppConfiguration.class);
+        main.setPropertyPlaceholderLocations("classpath:application.properties;optional=true,file:application.properties;optional=true");
+        Properties overrides = new Properties();
+        overrides.putAll(raw);
+        if (once) {
+            overrides.put("scan.period", "1s");
+        }
+        if (!Files.isDirectory(Path.of("routes"))) {
+            overrides.put("camel.main.routes-include-pattern", "classpath:routes/*.yaml");
+        }
+        main.setOverrideProperties(overrides);
+        BookLedger[] ledger = new BookLedger[1];
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport started) {
+                ledger[0] = started.getCamelContext().getRegistry().lookupByNameAndType("bookLedger", BookLedger.class);
+                if (once) {
+                    Thread watcher = new Thread(() -> completeWhenSettled(main, ledger[0]), "once-watcher");
+                    watcher.setDaemon(true);
+                    watcher.start();
+                }
+            }
+        });
+        main.run();
+        if (!once || ledger[0] == null) {
+            return EXIT_OK;
+        }
+        Map<JobStatus, Integer> counts = ledger[0].counts();
+        int failed = counts.getOrDefault(JobStatus.FAILED, 0);
+        System.out.printf("auto-m4b: %d converted, %d failed, %d skipped%n", counts.getOrDefault(JobStatus.DONE, 0),
+            failed, counts.getOrDefault(JobStatus.SKIPPED, 0));
+        return failed > 0 ? EXIT_BOOKS_FAILED : EXIT_OK;
+    }
+
+    private static void completeWhenSettled(Main main, BookLedger ledger) {
+        try {
+            while (!ledger.awaitSettled(1, TimeUnit.SECONDS)) {
+                // keep waiting: books are converting or still being copied
+            }
+            main.completed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Map<String, String> commandLineValues() {
+        Map<String, String> values = new HashMap<>();
+        ParseResult parsed = spec.commandLine().getParseResult();
+        for (SettingDef def : catalog.all()) {
+            String value = parsed.matchedOptionValue(optionName(def), (String) null);
+            if (value != null) {
+                values.put(def.name(), value);
+            }
+        }
+        return values;
+    }
+
+    /** application.properties from the jar, then the one in the working folder (which wins). */
+    private static Map<String, String> fileValues() throws IOException {
+        Properties props = new Properties();
+        try (InputStream in = AutoM4bCommand.class.getResourceAsStream("/application.properties")) {
+            if (in != null) {
+                props.load(in);
+            }
+        }
+        Path local = Path.of("application.properties");
+        if (Files.isRegularFile(local)) {
+            try (InputStream in = Files.newInputStream(local)) {
+                props.load(in);
+            }
+        }
+        Map<String, String> values = new HashMap<>();
+        props.stringPropertyNames().forEach(name -> values.put(name, props.getProperty(name)));
+        return values;
+    }
+}

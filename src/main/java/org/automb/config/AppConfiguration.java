@@ -1,0 +1,83 @@
+package org.automb.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.automb.convert.BitratePolicy;
+import org.automb.convert.BookPlanner;
+import org.automb.convert.ChapterTitles;
+import org.automb.convert.ChaptersFile;
+import org.automb.convert.CodecDecider;
+import org.automb.convert.CoverPicker;
+import org.automb.convert.EncodeStep;
+import org.automb.convert.ExecRunner;
+import org.automb.convert.FfmetadataWriter;
+import org.automb.convert.FfmpegTools;
+import org.automb.convert.MuxStep;
+import org.automb.convert.OutputValidator;
+import org.automb.convert.PassthroughStep;
+import org.automb.convert.ProbeParser;
+import org.automb.convert.ProbeRunner;
+import org.automb.convert.ProgressMonitor;
+import org.automb.convert.StreamCopyChapters;
+import org.automb.finish.BookFinisher;
+import org.automb.finish.ManifestWriter;
+import org.automb.finish.OutputLayout;
+import org.automb.finish.SafeMover;
+import org.automb.intake.BookFinder;
+import org.automb.intake.InboxScanner;
+import org.automb.intake.ReadinessTracker;
+import org.automb.jobs.BookLedger;
+import org.automb.jobs.BookSteps;
+import org.automb.tag.TagExtractor;
+
+/**
+ * Wires the service: reads the settings from Camel's properties (the command line puts the resolved values
+ * there; tests put theirs) and binds every bean the routes in {@code routes/*.yaml} refer to by name.
+ */
+public class AppConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Settings settings = readSettings(context);
+        Registry registry = context.getRegistry();
+        FfmpegTools tools = FfmpegTools.resolve(settings.ffmpegPath(), settings.ffprobePath());
+        ExecRunner exec = new ExecRunner(context.createProducerTemplate());
+        ExecutorService probePool = context.getExecutorServiceManager().newFixedThreadPool(this, "probe", settings.cpuCores());
+        ScheduledExecutorService ticker = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "progress");
+        OutputLayout layout = new OutputLayout(settings);
+        SafeMover mover = new SafeMover();
+        BookLedger ledger = new BookLedger();
+        Clock clock = Clock.systemUTC();
+
+        registry.bind("settings", settings);
+        registry.bind("ffmpegTools", tools);
+        registry.bind("bookLedger", ledger);
+        registry.bind("inboxScanner", new InboxScanner(settings.inbox(),
+            new BookFinder(settings.audioExtensions(), settings.matchFilter()),
+            new ReadinessTracker(Duration.ofSeconds(settings.waitSeconds()), clock), ledger));
+        registry.bind("bookSteps", new BookSteps(settings, layout, mover, ledger, clock));
+        registry.bind("bookPlanner", new BookPlanner(settings, new ProbeRunner(tools, exec, new ProbeParser(), probePool),
+            new CodecDecider(), new BitratePolicy(), new ChapterTitles(), new ChaptersFile(), new CoverPicker(), new TagExtractor()));
+        registry.bind("encodeStep", new EncodeStep(tools, new ProgressMonitor(ticker, 5000), new StreamCopyChapters(tools, exec)));
+        registry.bind("muxStep", new MuxStep(tools, new FfmetadataWriter()));
+        registry.bind("passthroughStep", new PassthroughStep());
+        registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec), new ManifestWriter()));
+    }
+
+    /** The settings as Camel's properties hold them, each missing one at its catalog default. */
+    static Settings readSettings(CamelContext context) {
+        SettingsCatalog catalog = new SettingsCatalog(Runtime.getRuntime().availableProcessors());
+        Map<String, String> fromCamel = new HashMap<>();
+        for (SettingDef def : catalog.all()) {
+            context.getPropertiesComponent().resolveProperty(def.name()).ifPresent(v -> fromCamel.put(def.name(), v));
+        }
+        return Settings.parse(new SettingsResolver(catalog).resolve(fromCamel, name -> null, Map.of()));
+    }
+}

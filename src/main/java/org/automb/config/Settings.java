@@ -1,0 +1,155 @@
+package org.automb.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** The service's typed, validated settings. Build with {@link #parse(Map)}. */
+public record Settings(
+        Path inbox, Path converted, Path archive, Path backup, Path failed, Path working, Path config,
+        OnComplete onComplete, boolean backupFirst, boolean overwriteExisting,
+        int cpuCores, int maxParallelBooks, int sleepSeconds, int waitSeconds,
+        Optional<Pattern> matchFilter, boolean useFilenamesAsChapters, Set<String> audioExtensions,
+        boolean alwaysEncode, int maxBitrateKbps, OptionalInt audioBitrateKbps,
+        String ffmpegPath, String ffprobePath, boolean debug) {
+
+    /** What happens to a book's originals after its output is in place. */
+    public enum OnComplete { ARCHIVE, DELETE, TEST_DO_NOTHING }
+
+    /**
+     * Parses raw values (every catalog name present, as resolved from CLI, environment, file and defaults).
+     *
+     * @throws InvalidSettingsException listing every problem found, not just the first
+     */
+    public static Settings parse(Map<String, String> raw) {
+        Parser p = new Parser(raw);
+        Settings settings = new Settings(
+            p.path("INBOX_FOLDER"), p.path("CONVERTED_FOLDER"), p.path("ARCHIVE_FOLDER"), p.path("BACKUP_FOLDER"),
+            p.path("FAILED_FOLDER"), p.path("WORKING_FOLDER"), p.path("CONFIG_FOLDER"),
+            p.onComplete(), p.bool("BACKUP"), p.bool("OVERWRITE_EXISTING"),
+            p.integer("CPU_CORES", 1, 256), p.integer("MAX_PARALLEL_BOOKS", 1, 64),
+            p.integer("SLEEP_TIME", 1, 86400), p.integer("WAIT_TIME", 0, 86400),
+            p.regex("MATCH_FILTER"), p.bool("USE_FILENAMES_AS_CHAPTERS"), p.extensions(),
+            p.convertMode(), p.integer("MAX_BITRATE", 24, 320), p.optionalInteger("AUDIO_BITRATE", 24, 320),
+            p.text("FFMPEG_PATH"), p.text("FFPROBE_PATH"), p.bool("DEBUG"));
+        if (!p.problems.isEmpty()) {
+            throw new InvalidSettingsException(p.problems);
+        }
+        return settings;
+    }
+
+    /** Parses Y/N, yes/no, true/false, 1/0 (any case); null when the text is none of them. */
+    public static Boolean parseBoolean(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "y", "yes", "true", "1", "on" -> Boolean.TRUE;
+            case "n", "no", "false", "0", "off", "" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    /** Collects every problem while parsing, so the user sees them all at once. */
+    private static final class Parser {
+        private final Map<String, String> raw;
+        private final List<String> problems = new ArrayList<>();
+
+        Parser(Map<String, String> raw) {
+            this.raw = raw;
+        }
+
+        String text(String name) {
+            String value = raw.get(name);
+            return value == null ? "" : value.trim();
+        }
+
+        Path path(String name) {
+            String value = text(name);
+            if (value.isEmpty()) {
+                problems.add(name + " is empty; it must name a folder");
+                return Path.of(".");
+            }
+            return Path.of(value).toAbsolutePath().normalize();
+        }
+
+        boolean bool(String name) {
+            Boolean value = parseBoolean(text(name));
+            if (value == null) {
+                problems.add(name + "=" + text(name) + " is not a boolean (use Y or N)");
+                return false;
+            }
+            return value;
+        }
+
+        int integer(String name, int min, int max) {
+            String value = text(name);
+            try {
+                int parsed = Integer.parseInt(value);
+                if (parsed < min || parsed > max) {
+                    problems.add(name + "=" + value + " is out of range " + min + ".." + max);
+                }
+                return Math.max(min, Math.min(max, parsed));
+            } catch (NumberFormatException e) {
+                problems.add(name + "=" + value + " is not a whole number (" + min + ".." + max + ")");
+                return min;
+            }
+        }
+
+        OptionalInt optionalInteger(String name, int min, int max) {
+            return text(name).isEmpty() ? OptionalInt.empty() : OptionalInt.of(integer(name, min, max));
+        }
+
+        Optional<Pattern> regex(String name) {
+            String value = text(name);
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(Pattern.compile(value, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE));
+            } catch (PatternSyntaxException e) {
+                problems.add(name + "=" + value + " is not a valid regular expression: " + e.getDescription());
+                return Optional.empty();
+            }
+        }
+
+        Set<String> extensions() {
+            Set<String> exts = new LinkedHashSet<>();
+            Arrays.stream(text("AUDIO_EXTS").split(","))
+                .map(e -> e.trim().toLowerCase(Locale.ROOT).replaceFirst("^\\.", ""))
+                .filter(e -> !e.isEmpty())
+                .forEach(exts::add);
+            if (exts.isEmpty()) {
+                problems.add("AUDIO_EXTS is empty; list extensions such as mp3,m4a,m4b,flac");
+            }
+            return Set.copyOf(exts);
+        }
+
+        OnComplete onComplete() {
+            String value = text("ON_COMPLETE").toLowerCase(Locale.ROOT);
+            return switch (value) {
+                case "archive" -> OnComplete.ARCHIVE;
+                case "delete" -> OnComplete.DELETE;
+                case "test_do_nothing" -> OnComplete.TEST_DO_NOTHING;
+                default -> {
+                    problems.add("ON_COMPLETE=" + value + " must be archive, delete or test_do_nothing");
+                    yield OnComplete.ARCHIVE;
+                }
+            };
+        }
+
+        boolean convertMode() {
+            String value = text("CONVERT_MODE").toLowerCase(Locale.ROOT);
+            if (!value.equals("auto") && !value.equals("always")) {
+                problems.add("CONVERT_MODE=" + value + " must be auto or always");
+            }
+            return value.equals("always");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.automb.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every setting the service understands, with its default; the source of {@code --help-config}. */
+public final class SettingsCatalog {
+
+    private final List<SettingDef> settings;
+
+    public SettingsCatalog(int availableCores) {
+        String cores = String.valueOf(Math.max(1, availableCores));
+        settings = List.of(
+            new SettingDef("INBOX_FOLDER", "path", "./data/inbox", "where books are dropped; each top-level folder (or loose audio file) is a book"),
+            new SettingDef("CONVERTED_FOLDER", "path", "./data/converted", "where finished books go: <CONVERTED_FOLDER>/<key>/<name>.m4b"),
+            new SettingDef("ARCHIVE_FOLDER", "path", "./data/archive", "where originals go after success when ON_COMPLETE=archive"),
+            new SettingDef("BACKUP_FOLDER", "path", "./data/backup", "where originals are copied first when BACKUP=Y"),
+            new SettingDef("FAILED_FOLDER", "path", "./data/failed", "where books that cannot be converted are set aside"),
+            new SettingDef("WORKING_FOLDER", "path", "./data/working", "scratch space; outputs are built and validated here before they are moved into place"),
+            new SettingDef("CONFIG_FOLDER", "path", "./data/config", "service state (job database, lock file)"),
+            new SettingDef("ON_COMPLETE", "archive|delete|test_do_nothing", "archive", "what happens to the originals once the output is validated and in place"),
+            new SettingDef("BACKUP", "boolean", "N", "copy each book to BACKUP_FOLDER/<key> (and verify the copy) before anything else"),
+            new SettingDef("OVERWRITE_EXISTING", "boolean", "N", "replace an output that already exists; otherwise the book is skipped"),
+            new SettingDef("CPU_CORES", "integer 1..256", cores, "cores the service may keep busy"),
+            new SettingDef("MAX_PARALLEL_BOOKS", "integer 1..64", cores, "books converted at once (one AAC encoder uses one core); defaults to CPU_CORES"),
+            new SettingDef("SLEEP_TIME", "seconds 1..86400", "10", "how often the inbox is scanned"),
+            new SettingDef("WAIT_TIME", "seconds 0..86400", "5", "a book must stop changing (sizes and times) this long before it is read"),
+            new SettingDef("MATCH_FILTER", "regex", "", "only books whose key matches this case-insensitive regular expression are processed"),
+            new SettingDef("USE_FILENAMES_AS_CHAPTERS", "boolean", "N", "title chapters from file names even when files have title tags"),
+            new SettingDef("AUDIO_EXTS", "comma list", "mp3,m4a,m4b,aac,flac,ogg,opus,wma,wav", "file extensions read as audio"),
+            new SettingDef("CONVERT_MODE", "auto|always", "auto", "auto: stream-copy AAC sources and pass single m4b files through; always: re-encode everything"),
+            new SettingDef("MAX_BITRATE", "kbps 24..320", "128", "upper bound for the output bitrate chosen from the sources"),
+            new SettingDef("AUDIO_BITRATE", "kbps 24..320", "", "fixed output bitrate, overriding the one chosen from the sources"),
+            new SettingDef("FFMPEG_PATH", "path", "", "ffmpeg executable to use instead of the bundled one"),
+            new SettingDef("FFPROBE_PATH", "path", "", "ffprobe executable to use instead of the bundled one"),
+            new SettingDef("DEBUG", "boolean", "N", "log every command and decision"));
+    }
+
+    public List<SettingDef> all() {
+        return settings;
+    }
+
+    public Optional<SettingDef> find(String name) {
+        return settings.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** Name → default value, in catalog order. */
+    public Map<String, String> defaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        settings.forEach(s -> defaults.put(s.name(), s.defaultValue()));
+        return defaults;
+    }
+
+    /** The text printed by {@code --help-config}. */
+    public String describe() {
+        StringBuilder out = new StringBuilder("Settings (environment variable, application.properties key or --set NAME=VALUE):\n\n");
+        for (SettingDef s : settings) {
+            out.append(String.format("  %-26s %s, default: %s%n      %s%n", s.name(), s.type(),
+                s.defaultValue().isEmpty() ? "(unset)" : s.defaultValue(), s.meaning()));
+        }
+        out.append("\nBooleans accept Y/N, yes/no, true/false, 1/0.\n");
+        return out.toString();
+    }
+}

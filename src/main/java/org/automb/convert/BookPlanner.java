@@ -1,0 +1,87 @@
+package org.automb.convert;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.apache.camel.Exchange;
+import org.automb.config.Settings;
+import org.automb.intake.Book;
+import org.automb.jobs.BookRun;
+import org.automb.jobs.PermanentFailure;
+import org.automb.tag.BookTags;
+import org.automb.tag.TagExtractor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Probes a book's files and decides everything about its output: mode, bitrate, chapters, tags, cover. */
+public final class BookPlanner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BookPlanner.class);
+
+    private final Settings settings;
+    private final ProbeRunner probes;
+    private final CodecDecider codecDecider;
+    private final BitratePolicy bitrates;
+    private final ChapterTitles chapterTitles;
+    private final ChaptersFile chaptersFile;
+    private final CoverPicker coverPicker;
+    private final TagExtractor tagExtractor;
+
+    public BookPlanner(Settings settings, ProbeRunner probes, CodecDecider codecDecider, BitratePolicy bitrates,
+                       ChapterTitles chapterTitles, ChaptersFile chaptersFile, CoverPicker coverPicker,
+                       TagExtractor tagExtractor) {
+        this.settings = settings;
+        this.probes = probes;
+        this.codecDecider = codecDecider;
+        this.bitrates = bitrates;
+        this.chapterTitles = chapterTitles;
+        this.chaptersFile = chaptersFile;
+        this.coverPicker = coverPicker;
+        this.tagExtractor = tagExtractor;
+    }
+
+    /** Plans the book held in the run; sets header {@code bookMode} for the router. */
+    public void plan(Exchange exchange) {
+        BookRun run = exchange.getProperty("run", BookRun.class);
+        long started = System.nanoTime();
+        ConversionPlan plan = plan(run.book());
+        run.plan(plan);
+        run.timed("probe", java.time.Duration.ofNanos(System.nanoTime() - started));
+        exchange.getIn().setHeader("bookMode", plan.decision().mode().name());
+        LOG.info("book '{}': plan: {}", run.book().key(), plan.summary());
+    }
+
+    public ConversionPlan plan(Book book) {
+        List<AudioSource> sources = probes.probeAll(book);
+        CodecDecision decision = codecDecider.decide(sources, settings.alwaysEncode());
+        int channels = bitrates.targetChannels(sources);
+        int sampleRate = bitrates.targetSampleRate(sources);
+        OptionalInt override = settings.audioBitrateKbps();
+        int kbps = bitrates.targetKbps(sources, settings.maxBitrateKbps(), override, channels);
+        if (decision.mode() != CodecDecision.Mode.ENCODE) {
+            sampleRate = sources.get(0).sampleRate();
+            channels = sources.get(0).channels();
+        }
+        List<String> titles = chapterTitles.titles(sources, settings.useFilenamesAsChapters());
+        BookTags tags = tagExtractor.extract(book.name(), sources);
+        Optional<CoverPicker.CoverChoice> cover = coverPicker.pick(sources, book.extraFiles());
+        return new ConversionPlan(book, sources, decision, kbps, sampleRate, channels, titles,
+            readChaptersFile(book), tags, cover);
+    }
+
+    private Optional<List<ChaptersFile.ChapterMark>> readChaptersFile(Book book) {
+        Path file = book.folder().resolve("chapters.txt");
+        if (book.looseFile() || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(chaptersFile.parse(Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (IOException | RuntimeException e) {
+            throw new PermanentFailure(book.key(), file, "chapters.txt cannot be used: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.automb.convert;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.exec.ExecBinding;
+import org.apache.camel.component.exec.ExecResult;
+import org.automb.jobs.BookRun;
+import org.automb.jobs.PermanentFailure;
+
+/**
+ * Prepares and checks the second ffmpeg run: the book's audio stream-copied into the .m4b with its chapters,
+ * tags ({@code stik}=audiobook) and cover, moov first so players can start at once.
+ */
+public final class MuxStep {
+
+    private final FfmpegTools tools;
+    private final FfmetadataWriter metadataWriter;
+
+    public MuxStep(FfmpegTools tools, FfmetadataWriter metadataWriter) {
+        this.tools = tools;
+        this.metadataWriter = metadataWriter;
+    }
+
+    public void prepare(Exchange exchange) {
+        BookRun run = exchange.getProperty("run", BookRun.class);
+        ConversionPlan plan = run.plan();
+        Path metadata = run.workDir().resolve("metadata.txt");
+        try {
+            Files.writeString(metadata, metadataWriter.render(plan.tags(), run.chapters()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Path output = run.workDir().resolve("output.m4b");
+        List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-v", "warning", "-nostats",
+            "-i", run.audioFile().toString(), "-f", "ffmetadata", "-i", metadata.toString()));
+        plan.cover().ifPresent(cover -> args.addAll(List.of("-i", cover.file().toAbsolutePath().toString())));
+        args.addAll(List.of("-map", "0:a", "-map_metadata", "1", "-map_chapters", "1", "-c:a", "copy"));
+        plan.cover().ifPresent(cover -> {
+            args.addAll(List.of("-map", cover.streamIndex() >= 0 ? "2:" + cover.streamIndex() : "2:v:0"));
+            args.addAll(List.of("-c:v", copiesAsIs(cover) ? "copy" : "mjpeg", "-disposition:v:0", "attached_pic"));
+        });
+        args.addAll(List.of("-movflags", "+faststart", "-f", "ipod", "-y", output.toString()));
+        List<String> command = tools.ffmpegCommand(args);
+        exchange.getIn().setHeader(ExecBinding.EXEC_COMMAND_EXECUTABLE, command.get(0));
+        exchange.getIn().setHeader(ExecBinding.EXEC_COMMAND_ARGS, List.copyOf(command.subList(1, command.size())));
+        exchange.getIn().setBody(null);
+        run.workingOutput(output);
+    }
+
+    public void check(Exchange exchange) {
+        BookRun run = exchange.getProperty("run", BookRun.class);
+        CommandResult result = ExecRunner.toCommandResult(exchange.getIn().getBody(ExecResult.class));
+        if (!result.succeeded()) {
+            throw new PermanentFailure(run.book().key(), null,
+                "ffmpeg could not write the m4b (exit " + result.exitCode() + ")", result.lastErrorLines(8));
+        }
+    }
+
+    /** MP4 holds JPEG and PNG cover art; anything else (webp, bmp, gif) is re-encoded as JPEG. */
+    private static boolean copiesAsIs(CoverPicker.CoverChoice cover) {
+        if (cover.streamIndex() >= 0) {
+            return true;
+        }
+        String name = cover.file().getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".png");
+    }
+}

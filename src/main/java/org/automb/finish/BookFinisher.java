@@ -1,0 +1,147 @@
+package org.automb.finish;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.automb.config.Settings;
+import org.automb.convert.OutputValidator;
+import org.automb.intake.Book;
+import org.automb.jobs.BookRun;
+import org.automb.jobs.TransientFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last steps of a book: validate the output in the working folder, move it into place with the book's
+ * extra files and manifest, and only then archive, delete or leave the originals ({@code ON_COMPLETE}).
+ */
+public final class BookFinisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BookFinisher.class);
+
+    private final Settings settings;
+    private final OutputLayout layout;
+    private final SafeMover mover;
+    private final OutputValidator validator;
+    private final ManifestWriter manifests;
+
+    public BookFinisher(Settings settings, OutputLayout layout, SafeMover mover, OutputValidator validator,
+                        ManifestWriter manifests) {
+        this.settings = settings;
+        this.layout = layout;
+        this.mover = mover;
+        this.validator = validator;
+        this.manifests = manifests;
+    }
+
+    /** Validates the output and moves it, the extra files and the manifest into the converted folder. */
+    public void deliver(BookRun run) {
+        Book book = run.book();
+        long started = System.nanoTime();
+        OutputValidator.OutputFacts facts = validator.validate(run);
+        Path target = layout.outputFile(book);
+        try {
+            run.outputSha256(SafeMover.sha256(run.workingOutput()));
+            if (Files.exists(target)) {
+                if (!settings.overwriteExisting()) {
+                    throw new TransientFailure(book.key(), target, "an output appeared while the book was converted", "");
+                }
+                Files.delete(target);
+            }
+            mover.moveFile(run.workingOutput(), target);
+            copyExtraFiles(book, target.getParent());
+            run.finalOutput(target);
+            run.timed("deliver", Duration.ofNanos(System.nanoTime() - started));
+            manifests.write(run, facts, target.getParent().resolve("intake.json"));
+        } catch (IOException e) {
+            throw new TransientFailure(book.key(), target, "cannot move the output into place: " + e.getMessage(), e);
+        }
+    }
+
+    /** What ON_COMPLETE says to do with the originals, now that the output is safely in place. */
+    public void handleOriginals(BookRun run) {
+        Book book = run.book();
+        try {
+            switch (settings.onComplete()) {
+                case ARCHIVE -> archive(book);
+                case DELETE -> delete(book);
+                case TEST_DO_NOTHING -> LOG.debug("book '{}': originals left in the inbox (test_do_nothing)", book.key());
+            }
+        } catch (IOException e) {
+            throw new TransientFailure(book.key(), book.root(), "the output is in place but the originals could not be "
+                + settings.onComplete().name().toLowerCase() + "d: " + e.getMessage(), e);
+        }
+    }
+
+    /** Logs the closing line: time taken and speed. */
+    public void logDone(BookRun run) {
+        double seconds = Duration.between(run.startedAt(), Instant.now()).toMillis() / 1000.0;
+        double audio = run.plan().totalSeconds();
+        LOG.info("book '{}': done in {} s ({}x real time) -> {}", run.book().key(), String.format("%.1f", seconds),
+            String.format("%.0f", audio / Math.max(seconds, 0.001)), run.finalOutput());
+    }
+
+    private void archive(Book book) throws IOException {
+        Path target = layout.archiveFolder(book);
+        if (Files.exists(target)) {
+            target = target.resolveSibling(target.getFileName() + "_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss")));
+        }
+        if (book.looseFile()) {
+            Files.createDirectories(target);
+            for (Path file : companionsOf(book)) {
+                mover.moveFile(file, target.resolve(file.getFileName().toString()));
+            }
+        } else {
+            mover.moveTree(book.root(), target);
+        }
+        LOG.info("book '{}': originals archived to {}", book.key(), target);
+    }
+
+    private void delete(Book book) throws IOException {
+        if (book.looseFile()) {
+            for (Path file : companionsOf(book)) {
+                Files.deleteIfExists(file);
+            }
+        } else {
+            mover.deleteTree(book.root());
+        }
+        LOG.info("book '{}': originals deleted", book.key());
+    }
+
+    /** A loose book is its audio file plus its same-stem companions. */
+    private static List<Path> companionsOf(Book book) {
+        Set<Path> files = new java.util.LinkedHashSet<>(book.audioFiles());
+        files.addAll(book.extraFiles());
+        return List.copyOf(files);
+    }
+
+    /** Images, pdf, epub, txt, cue, nfo travel beside the m4b; a clash of names keeps both. */
+    private void copyExtraFiles(Book book, Path targetFolder) throws IOException {
+        Set<String> taken = new HashSet<>();
+        for (Path extra : book.extraFiles()) {
+            String name = extra.getFileName().toString();
+            if (!taken.add(name)) {
+                name = extra.getParent().getFileName() + " - " + name;
+                taken.add(name);
+            }
+            Path copy = targetFolder.resolve(name);
+            if (!Files.exists(copy) || settings.overwriteExisting()) {
+                Files.copy(extra, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /** For Jackson users elsewhere in the package. */
+    static ObjectMapper prettyJson() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+}

@@ -1,0 +1,93 @@
+package org.automb.finish;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.automb.convert.AudioSource;
+import org.automb.convert.Chapter;
+import org.automb.convert.ConversionPlan;
+import org.automb.convert.OutputValidator;
+import org.automb.jobs.BookRun;
+import org.automb.tag.BookTags;
+
+/**
+ * Writes {@code intake.json} beside each output: what went in (with hashes), what was decided, what came out.
+ * Enough to audit a conversion years later or to redo it.
+ */
+public final class ManifestWriter {
+
+    /** Bumped whenever a field changes meaning or goes away. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private final ObjectMapper json = BookFinisher.prettyJson();
+
+    public void write(BookRun run, OutputValidator.OutputFacts facts, Path file) throws IOException {
+        ConversionPlan plan = run.plan();
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("schemaVersion", SCHEMA_VERSION);
+        manifest.put("book", Map.of("key", run.book().key(), "name", run.book().name()));
+        manifest.put("mode", plan.decision().mode().name().toLowerCase());
+        manifest.put("codecDecision", plan.decision().reason());
+        manifest.put("audio", Map.of("codec", "aac", "bitrateKbps", plan.bitrateKbps(), "sampleRate", plan.sampleRate(),
+            "channels", plan.channels()));
+        manifest.put("sources", sources(run));
+        manifest.put("chapters", chapters(run.chapters()));
+        manifest.put("tags", tags(plan.tags()));
+        manifest.put("cover", plan.cover().map(c -> c.file().getFileName().toString()).orElse(null));
+        Map<String, Object> timings = new LinkedHashMap<>();
+        run.phases().forEach((phase, took) -> timings.put(phase + "Millis", took.toMillis()));
+        manifest.put("startedAt", run.startedAt().toString());
+        manifest.put("finishedAt", Instant.now().toString());
+        manifest.put("timings", timings);
+        manifest.put("output", Map.of("path", run.finalOutput().toString(), "sha256", run.outputSha256(),
+            "sizeBytes", Files.size(run.finalOutput()), "durationSeconds", facts.durationSeconds(),
+            "chapterCount", facts.chapterCount()));
+        Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
+        json.writeValue(partial.toFile(), manifest);
+        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static List<Map<String, Object>> sources(BookRun run) throws IOException {
+        List<Map<String, Object>> sources = new ArrayList<>();
+        Path folder = run.book().folder();
+        for (AudioSource source : run.plan().sources()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("file", folder.relativize(source.file()).toString());
+            entry.put("sizeBytes", source.sizeBytes());
+            entry.put("codec", source.codec());
+            entry.put("bitrateKbps", source.bitRate() / 1000);
+            entry.put("sampleRate", source.sampleRate());
+            entry.put("channels", source.channels());
+            entry.put("durationSeconds", source.durationSeconds());
+            entry.put("sha256", SafeMover.sha256(source.file()));
+            sources.add(entry);
+        }
+        return sources;
+    }
+
+    private static List<Map<String, Object>> chapters(List<Chapter> chapters) {
+        return chapters.stream().map(c -> Map.<String, Object>of("startMillis", c.startMillis(), "endMillis",
+            c.endMillis(), "title", c.title())).toList();
+    }
+
+    private static Map<String, String> tags(BookTags tags) {
+        Map<String, String> written = new LinkedHashMap<>();
+        written.put("title", tags.title());
+        written.put("album", tags.album());
+        written.put("artist", tags.author());
+        written.put("album_artist", tags.albumArtist());
+        written.put("composer", tags.narrator());
+        written.put("date", tags.year());
+        written.put("comment", tags.comment());
+        written.put("genre", tags.genre());
+        written.put("media_type", "2");
+        written.values().removeIf(v -> v == null || v.isBlank());
+        return written;
+    }
+}

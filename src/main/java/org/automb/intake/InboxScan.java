@@ -1,0 +1,30 @@
+package org.automb.intake;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What one look at the inbox found.
+ *
+ * @param books    the books, sorted by key
+ * @param problems folders and files that did not become books, sorted by key
+ */
+public record InboxScan(List<Book> books, List<InboxProblem> problems) {
+
+    public InboxScan {
+        books = List.copyOf(books);
+        problems = List.copyOf(problems);
+    }
+
+    /**
+     * Something in the inbox that did not become a book, told to the user.
+     *
+     * @param key     the key of the book (or would-be book) concerned; "" for the inbox itself
+     * @param path    the file or folder at fault
+     * @param message a complete sentence for the log, starting with the key
+     * @param fatal   true when the folder will never become a book without the user rearranging it; false when
+     *                it may sort itself out (still empty, still copying, permissions fixed later...)
+     */
+    public record InboxProblem(String key, Path path, String message, boolean fatal) {
+    }
+}

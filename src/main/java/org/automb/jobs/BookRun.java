@@ -1,0 +1,81 @@
+package org.automb.jobs;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.automb.convert.Chapter;
+import org.automb.convert.ConversionPlan;
+import org.automb.intake.Book;
+
+/**
+ * The state of one book while it moves through the routes (held in the exchange property {@code run}).
+ * Filled in step by step: the plan, where the audio was written, the chapters as placed, the output.
+ */
+public final class BookRun {
+
+    private final Book book;
+    private final Path workDir;
+    private final Instant startedAt;
+    private final Map<String, Duration> phases = new LinkedHashMap<>();
+    private ConversionPlan plan;
+    private Path audioFile;
+    private List<Chapter> chapters = List.of();
+    private Path workingOutput;
+    private Path finalOutput;
+    private String outputSha256 = "";
+    private long audioMillis;
+    private final java.util.Deque<AutoCloseable> resources = new java.util.ArrayDeque<>();
+
+    public BookRun(Book book, Path workDir, Instant startedAt) {
+        this.book = book;
+        this.workDir = workDir;
+        this.startedAt = startedAt;
+    }
+
+    public Book book() { return book; }
+    public Path workDir() { return workDir; }
+    public Instant startedAt() { return startedAt; }
+    public ConversionPlan plan() { return plan; }
+    public void plan(ConversionPlan plan) { this.plan = plan; }
+    public Path audioFile() { return audioFile; }
+    public void audioFile(Path audioFile) { this.audioFile = audioFile; }
+    public List<Chapter> chapters() { return chapters; }
+    public void chapters(List<Chapter> chapters) { this.chapters = List.copyOf(chapters); }
+    public Path workingOutput() { return workingOutput; }
+    public void workingOutput(Path workingOutput) { this.workingOutput = workingOutput; }
+    public Path finalOutput() { return finalOutput; }
+    public void finalOutput(Path finalOutput) { this.finalOutput = finalOutput; }
+    public String outputSha256() { return outputSha256; }
+    /** Length of the audio as written (exact for encodes), the reference for validation. */
+    public long audioMillis() { return audioMillis; }
+    public void audioMillis(long millis) { this.audioMillis = millis; }
+    public void outputSha256(String sha) { this.outputSha256 = sha; }
+
+    /** Registers something to stop when the book ends either way (a decoder feed, a progress log). */
+    public synchronized void onClose(AutoCloseable resource) {
+        resources.push(resource);
+    }
+
+    /** Stops every registered resource, newest first; never throws. */
+    public synchronized void closeResources() {
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                // closing is best effort: the book's outcome is already decided
+            }
+        }
+    }
+
+    /** Records how long a phase (probe, encode, mux, validate, deliver) took. */
+    public void timed(String phase, Duration took) {
+        phases.merge(phase, took, Duration::plus);
+    }
+
+    public Map<String, Duration> phases() {
+        return Map.copyOf(phases);
+    }
+}
