@@ -47,6 +47,8 @@ public class AppConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         Settings settings = readSettings(context);
         Registry registry = context.getRegistry();
+        // resolved values the routes use, where the raw setting may be blank ("follow CPU_CORES")
+        context.getPropertiesComponent().addInitialProperty("book.workers", String.valueOf(settings.maxParallelBooks()));
         FfmpegTools tools = FfmpegTools.resolve(settings.ffmpegPath(), settings.ffprobePath());
         ExecRunner exec = new ExecRunner(context.createProducerTemplate());
         ExecutorService probePool = context.getExecutorServiceManager().newFixedThreadPool(this, "probe", settings.cpuCores());

@@ -106,6 +106,16 @@ class ReadinessTrackerTest {
     }
 
     @Test
+    void acceptsAFingerprintTheCallerAlreadyRead() {
+        ReadinessTracker tracker = new ReadinessTracker(WAIT, clock);
+        Book book = book();
+
+        assertThat(tracker.isReady(book, BookFingerprint.of(book))).isFalse();
+        clock.advance(WAIT);
+        assertThat(tracker.isReady(book, BookFingerprint.of(book))).isTrue();
+    }
+
+    @Test
     void aZeroWaitTimeMeansReadyAtFirstSight() {
         ReadinessTracker tracker = new ReadinessTracker(Duration.ZERO, clock);
 
