@@ -42,12 +42,17 @@ public final class InboxScanner {
         scan.problems().forEach(this::report);
         List<Book> ready = new ArrayList<>();
         int changing = 0;
+        readiness.retainOnly(scan.books().stream().map(Book::key).toList());
         for (Book book : scan.books()) {
-            String hash = BookFingerprint.of(book).contentHash();
-            if (ledger.isInFlight(book.key()) || ledger.isFinishedWith(book.key(), hash)) {
+            if (ledger.isInFlight(book.key())) {
                 continue;
             }
-            if (!readiness.isReady(book)) {
+            BookFingerprint fingerprint = BookFingerprint.of(book);
+            String hash = fingerprint.contentHash();
+            if (ledger.isFinishedWith(book.key(), hash)) {
+                continue;
+            }
+            if (!readiness.isReady(book, fingerprint)) {
                 ledger.waiting(book.key(), hash);
                 changing++;
                 continue;
