@@ -45,10 +45,14 @@ public final class SettingsResolver {
         return resolved;
     }
 
+    /** A blank value (an empty option, or {@code MAX_PARALLEL_BOOKS=} in the environment or the file) is not set. */
     private static boolean isSet(Map<String, String> commandLine, Function<String, String> environment,
                                  Map<String, String> file) {
         String name = "MAX_PARALLEL_BOOKS";
-        return commandLine.containsKey(name) || environment.apply(name) != null
-            || !file.getOrDefault(name, "").isBlank();
+        return !isBlank(commandLine.get(name)) || !isBlank(environment.apply(name)) || !isBlank(file.get(name));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

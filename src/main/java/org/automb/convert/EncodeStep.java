@@ -24,6 +24,7 @@ public final class EncodeStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(EncodeStep.class);
     private static final String FEED = "pcmFeed";
+    private static final String PARTS = "streamCopyParts";
 
     private final FfmpegTools tools;
     private final ProgressMonitor progress;
@@ -44,7 +45,9 @@ public final class EncodeStep {
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-v", "warning", "-nostats"));
         if (plan.decision().mode() == CodecDecision.Mode.STREAM_COPY) {
             args.add("-nostdin");
-            args.addAll(List.of("-f", "concat", "-safe", "0", "-i", writeConcatList(run).toString(), "-map", "0:a", "-c", "copy"));
+            List<StreamCopyChapters.PartLayout> parts = streamCopyChapters.layouts(run.book().key(), plan.sources());
+            exchange.setProperty(PARTS, parts);
+            args.addAll(List.of("-f", "concat", "-safe", "0", "-i", writeConcatList(run, parts).toString(), "-map", "0:a", "-c", "copy"));
             exchange.getIn().setBody(null);
         } else {
             PcmFeed feed = new PcmFeed(tools, plan.sources(), plan.sampleRate(), plan.channels(), run.workDir());
@@ -85,7 +88,7 @@ public final class EncodeStep {
         }
         SourcePlacement placement = feed != null
             ? SourcePlacement.fromSamples(feed.samplesPerSource(), feed.sampleRate())
-            : streamCopyChapters.place(run.book().key(), plan.sources());
+            : streamCopyChapters.place(partsOf(exchange));
         run.audioMillis(placement.totalMillis());
         run.chapters(ChapterPlacer.place(plan, placement));
         run.timed("audio", java.time.Duration.ofNanos(System.nanoTime() - exchange.getProperty("phaseStart", Long.class)));
@@ -97,24 +100,63 @@ public final class EncodeStep {
         if (lines.contains("No space left on device")) {
             return new TransientFailure(run.book().key(), null, "the working folder is full (no space left on device)", lines);
         }
-        if (result.exitCode() >= 128 || result.exitCode() < 0) {
+        if (killedBySignal(result.exitCode())) {
             return new TransientFailure(run.book().key(), null, "ffmpeg was killed (exit " + result.exitCode() + ")", lines);
         }
         return new PermanentFailure(run.book().key(), null, "ffmpeg failed to write the audio (exit " + result.exitCode() + ")", lines);
     }
 
-    /** The concat demuxer's list: one quoted absolute path per line (a quote is written as '\''). */
-    private static Path writeConcatList(BookRun run) {
+    /**
+     * True for the exit codes of a process ended by a signal (128 + HUP, INT, QUIT, ABRT, KILL, SEGV, PIPE, TERM).
+     * Other codes above 128 are ffmpeg's own errors: it exits with the low byte of its negative error code
+     * (183 for invalid data, 254 for a missing file).
+     */
+    static boolean killedBySignal(int exitCode) {
+        return exitCode < 0 || switch (exitCode) {
+            case 129, 130, 131, 134, 137, 139, 141, 143 -> true;
+            default -> false;
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<StreamCopyChapters.PartLayout> partsOf(Exchange exchange) {
+        return exchange.getProperty(PARTS, List.class);
+    }
+
+    /**
+     * The concat demuxer's list: one quoted absolute path per line (a quote is written as '\'').
+     * The list is line based and has no escape for a line break, so a source whose path holds one is listed
+     * through a symlink with a plain name in the working folder.
+     *
+     * <p>Each part is listed with the duration of all its packets (priming and padding included). Without it the
+     * demuxer starts each part where the previous part's trimmed duration ends: the parts' packets overlap, the
+     * muxer squeezes their timestamps, and the book's timeline (seeking to a chapter, the duration) drifts from
+     * the audio by about a frame at every join. Durations are written from rounded cumulative positions so no
+     * rounding error accumulates over many parts.
+     */
+    private static Path writeConcatList(BookRun run, List<StreamCopyChapters.PartLayout> parts) {
         StringBuilder list = new StringBuilder("ffconcat version 1.0\n");
-        for (AudioSource source : run.plan().sources()) {
-            list.append("file '").append(source.file().toAbsolutePath().toString().replace("'", "'\\''")).append("'\n");
-        }
-        Path file = run.workDir().resolve("sources.ffconcat");
+        List<AudioSource> sources = run.plan().sources();
+        long position = 0;
+        long previousMicros = 0;
         try {
+            for (int i = 0; i < sources.size(); i++) {
+                Path source = sources.get(i).file().toAbsolutePath();
+                if (source.toString().contains("\n") || source.toString().contains("\r")) {
+                    source = Files.createSymbolicLink(run.workDir().resolve("source-" + (i + 1) + ".m4a"), source);
+                }
+                list.append("file '").append(source.toString().replace("'", "'\\''")).append("'\n");
+                StreamCopyChapters.PartLayout part = parts.get(i);
+                position += part.totalSamples();
+                long micros = (position * 1_000_000L + part.sampleRate() / 2) / part.sampleRate();
+                list.append("duration ").append(java.math.BigDecimal.valueOf(micros - previousMicros, 6).toPlainString()).append('\n');
+                previousMicros = micros;
+            }
+            Path file = run.workDir().resolve("sources.ffconcat");
             Files.writeString(file, list, StandardCharsets.UTF_8);
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return file;
     }
 }

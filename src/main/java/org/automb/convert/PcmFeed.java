@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class PcmFeed extends InputStream {
 
     private static final int LOOKAHEAD = 2;
+    /** A source that decodes shorter than its probed duration by more than this (and the share) is truncated. */
+    private static final double MAX_MISSING_SECONDS = 1.0;
+    private static final double MAX_MISSING_SHARE = 0.05;
 
     private final FfmpegTools tools;
     private final List<AudioSource> sources;
@@ -124,7 +127,17 @@ public final class PcmFeed extends InputStream {
             failure.compareAndSet(null, new DecodeFailure(done.source().file(), reason + (log.isEmpty() ? "" : ":\n" + tail(log))));
             return;
         }
-        samplesPerSource.add(currentBytes / frameBytes);
+        long samples = currentBytes / frameBytes;
+        double decoded = (double) samples / sampleRate;
+        double announced = done.source().durationSeconds();
+        if (announced - decoded > Math.max(MAX_MISSING_SECONDS, announced * MAX_MISSING_SHARE)) {
+            // a cut-off download decodes without an error, only shorter than its header says
+            failure.compareAndSet(null, new DecodeFailure(done.source().file(), String.format(java.util.Locale.ROOT,
+                "the file ends early: only %.1f s of its %.1f s could be decoded (it is truncated or damaged)",
+                decoded, announced)));
+            return;
+        }
+        samplesPerSource.add(samples);
         Files.deleteIfExists(done.log());
     }
 

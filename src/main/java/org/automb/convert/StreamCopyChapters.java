@@ -31,11 +31,21 @@ public final class StreamCopyChapters {
 
     /** Places each part; the total counts every packet of every part, as the joined file holds them. */
     public SourcePlacement place(String bookKey, List<AudioSource> sources) {
+        return place(layouts(bookKey, sources));
+    }
+
+    /** The layout of each part, in play order. */
+    public List<PartLayout> layouts(String bookKey, List<AudioSource> sources) {
+        return sources.stream().map(source -> layout(bookKey, source)).toList();
+    }
+
+    /** Places parts of known layout, in play order (see {@link #place(String, List)}). */
+    public SourcePlacement place(List<PartLayout> parts) {
         List<Long> starts = new ArrayList<>();
         long position = 0;
         int rate = 1;
-        for (int i = 0; i < sources.size(); i++) {
-            PartLayout part = layout(bookKey, sources.get(i));
+        for (int i = 0; i < parts.size(); i++) {
+            PartLayout part = parts.get(i);
             rate = part.sampleRate();
             starts.add(i == 0 ? 0 : (position + part.primingSamples()) * 1000 / rate);
             position += part.totalSamples();
@@ -48,7 +58,17 @@ public final class StreamCopyChapters {
             "-read_intervals", "%+#1", "-show_entries", "stream=nb_frames,sample_rate,time_base:packet=pts,duration",
             "-of", "json", source.file().toAbsolutePath().toString())));
         try {
-            return parseLayout(json.readTree(result.stdout()));
+            JsonNode root = json.readTree(result.stdout());
+            JsonNode stream = root.path("streams").path(0);
+            if (stream.isObject() && !stream.path("nb_frames").asText().matches("\\d+")) {
+                // a raw AAC stream (.aac, ADTS) has no frame index: count its packets (demuxed, not decoded)
+                CommandResult counted = exec.run(tools.ffprobeCommand(List.of("-v", "error", "-select_streams", "a:0",
+                    "-count_packets", "-show_entries", "stream=nb_read_packets", "-of", "json",
+                    source.file().toAbsolutePath().toString())));
+                String packets = json.readTree(counted.stdout()).path("streams").path(0).path("nb_read_packets").asText();
+                ((com.fasterxml.jackson.databind.node.ObjectNode) stream).put("nb_frames", packets);
+            }
+            return parseLayout(root);
         } catch (Exception e) {
             throw new PermanentFailure(bookKey, source.file(), "cannot read the AAC frame layout: " + e.getMessage(), e);
         }

@@ -23,7 +23,7 @@ public final class BookLedger {
     public synchronized boolean claim(String key, String contentHash) {
         Entry entry = entries.get(key);
         if (entry != null && (!entry.status().isFinal() && entry.status() != JobStatus.WAITING
-                || entry.status().isFinal() && entry.contentHash().equals(contentHash))) {
+                || entry.status().isFinal() && entry.contentHash().equals(contentHash)) || isInFlight(key)) {
             return false;
         }
         entries.put(key, new Entry(JobStatus.QUEUED, contentHash, ""));
@@ -36,9 +36,22 @@ public final class BookLedger {
         return entry != null && entry.status().isFinal() && entry.contentHash().equals(contentHash);
     }
 
+    /**
+     * True when the book, or a book nested in it or enclosing it, is queued or converting. Keys are inbox paths, and
+     * the same files can show up under another key while a book is in flight (the last member left in a series
+     * folder reads as a folder wrapping one book): such a book must wait rather than be converted twice.
+     */
     public boolean isInFlight(String key) {
-        Entry entry = entries.get(key);
-        return entry != null && (entry.status() == JobStatus.QUEUED || entry.status() == JobStatus.CONVERTING);
+        return entries.entrySet().stream().anyMatch(e -> isInFlight(e.getValue()) && overlaps(key, e.getKey()));
+    }
+
+    private static boolean isInFlight(Entry entry) {
+        return entry.status() == JobStatus.QUEUED || entry.status() == JobStatus.CONVERTING;
+    }
+
+    /** Same key, or one key is a folder holding the other. */
+    private static boolean overlaps(String a, String b) {
+        return a.equals(b) || a.startsWith(b + "/") || b.startsWith(a + "/");
     }
 
     public void waiting(String key, String contentHash) {
@@ -71,6 +84,12 @@ public final class BookLedger {
         return entry == null ? null : entry.status();
     }
 
+    /** The message recorded for the book (why it failed or was skipped); empty when there is none. */
+    public java.util.Optional<String> message(String key) {
+        Entry entry = entries.get(key);
+        return entry == null || entry.message().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(entry.message());
+    }
+
     /** How many books are in each state. */
     public Map<JobStatus, Integer> counts() {
         Map<JobStatus, Integer> counts = new EnumMap<>(JobStatus.class);
@@ -79,7 +98,7 @@ public final class BookLedger {
     }
 
     public long inFlight() {
-        return entries.values().stream().filter(e -> e.status() == JobStatus.QUEUED || e.status() == JobStatus.CONVERTING).count();
+        return entries.values().stream().filter(BookLedger::isInFlight).count();
     }
 
     /** Called after each scan: when nothing waits and nothing is in flight, the inbox is settled. */

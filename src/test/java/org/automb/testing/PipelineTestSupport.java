@@ -16,7 +16,6 @@ import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.automb.config.AppConfiguration;
 import org.automb.jobs.BookLedger;
-import org.junit.jupiter.api.AfterEach;
 
 /**
  * Runs the real service (application.properties, routes/*.yaml, real ffmpeg) on folders in a temporary
@@ -41,8 +40,10 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
         return root;
     }
 
-    @AfterEach
-    void deleteTestFolders() throws IOException {
+    /** Runs after Camel has stopped, so no scan sees the folders vanish. */
+    @Override
+    protected void doPostTearDown() throws Exception {
+        super.doPostTearDown();
         if (root != null) {
             new org.automb.finish.SafeMover().deleteTree(root);
         }

@@ -1,0 +1,304 @@
+package org.automb.jobs.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every book the intake has seen, as a job in a database that survives restarts: an embedded SQLite file
+ * ({@code CONFIG_FOLDER/auto-m4b.db}, WAL mode) by default, or PostgreSQL when the JDBC URL says so. The schema
+ * comes from the Flyway migrations under {@code db/migration}.
+ *
+ * <p>Thread-safe: all threads share one connection, one call at a time, and every change is one transaction that
+ * also records a {@link JobEvent}. {@link #claim} is atomic, so no two workers ever take the same book.
+ */
+public final class JobStore implements AutoCloseable {
+
+    /** Name of the SQLite file in the config folder. */
+    public static final String DATABASE_FILE = "auto-m4b.db";
+
+    private final Database database;
+    private final JobTable table = new JobTable();
+    private final Clock clock;
+
+    JobStore(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the database at {@code jdbcUrl} (creating the SQLite file and its folder if need be) and applies any
+     * pending migrations. Credentials for a server database go in the URL.
+     *
+     * @param clock the time source for all timestamps and for deciding which retries are due
+     * @throws JobStoreException if the database cannot be reached or migrated
+     */
+    public static JobStore open(String jdbcUrl, Clock clock) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        dialect.prepare(jdbcUrl);
+        new Migrations(dialect).apply(jdbcUrl);
+        try {
+            return new JobStore(new Database(dialect.connect(jdbcUrl)), clock);
+        } catch (SQLException e) {
+            String where = Dialect.withoutParameters(jdbcUrl);
+            throw new JobStoreException("cannot open the job database at " + where, e);
+        }
+    }
+
+    /** The default database: the SQLite file {@value #DATABASE_FILE} in {@code configFolder}. */
+    public static String defaultUrl(Path configFolder) {
+        return "jdbc:sqlite:" + configFolder.resolve(DATABASE_FILE);
+    }
+
+    public Optional<Job> find(String key) {
+        return database.read(c -> table.find(c, key));
+    }
+
+    /** All jobs, by key. */
+    public List<Job> all() {
+        return database.read(table::all);
+    }
+
+    /** The jobs in any of {@code states}, by key. */
+    public List<Job> inStates(JobState... states) {
+        return database.read(c -> table.inStates(c, List.of(states)));
+    }
+
+    /**
+     * Takes the book for processing, moving its job to PENDING, when it is new, WAITING, finished with different
+     * content (attempts and failures then reset), or RETRY_SCHEDULED and due (attempts kept).
+     *
+     * @return the job as claimed, or empty when the book is in flight, finished with this content, or not yet due
+     */
+    public Optional<Job> claim(String key, String contentHash, EventCause cause) {
+        Objects.requireNonNull(contentHash, "contentHash");
+        return database.write(c -> {
+            Instant now = now();
+            Optional<Job> current = table.find(c, key);
+            if (current.isEmpty()) {
+                return claimNew(c, key, contentHash, cause, now);
+            }
+            return claimExisting(c, current.get(), contentHash, cause, now);
+        });
+    }
+
+    /**
+     * Records that the book is there but its files are still settling: creates the job, or moves a job finished
+     * with other content back to WAITING (attempts and failures reset). Jobs in flight or finished with this same
+     * content are left alone.
+     */
+    public void markWaiting(String key, String contentHash) {
+        database.write(c -> {
+            Instant now = now();
+            Optional<Job> current = table.find(c, key);
+            if (current.isEmpty()) {
+                Job job = Job.fresh(key, contentHash, JobState.WAITING, now);
+                table.insert(c, job);
+                recordEvent(c, null, job, EventCause.INTAKE, "seen, files settling");
+            } else {
+                updateWaiting(c, current.get(), contentHash, now);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Moves the job to {@code to}, noting when conversion started or the job finished.
+     *
+     * @throws NoSuchElementException if there is no job for {@code key}
+     */
+    public void transition(String key, JobState to, EventCause cause, String message) {
+        database.write(c -> {
+            Job job = existing(c, key);
+            save(c, job, job.movedTo(to, now()), cause, message);
+            return null;
+        });
+    }
+
+    /**
+     * Marks the job DONE with the .m4b it produced.
+     *
+     * @throws NoSuchElementException if there is no job for {@code key}
+     */
+    public void markDone(String key, String outputPath) {
+        database.write(c -> {
+            Job job = existing(c, key);
+            save(c, job, job.withOutput(outputPath).movedTo(JobState.DONE, now()), EventCause.INTAKE, outputPath);
+            return null;
+        });
+    }
+
+    /**
+     * Counts a failed attempt and keeps its error. The job goes to RETRY_SCHEDULED (event cause {@code retry})
+     * when {@code nextRetryAt} is given, else to FAILED (cause {@code intake}).
+     *
+     * @param nextRetryAt when to try again; null when the failure is final
+     * @return the job as updated
+     * @throws NoSuchElementException if there is no job for {@code key}
+     */
+    public Job recordFailure(String key, ErrorClass errorClass, String message, Instant nextRetryAt) {
+        return database.write(c -> {
+            Instant now = now();
+            Job job = existing(c, key);
+            boolean retry = nextRetryAt != null;
+            Job failed = job.withFailure(errorClass, message, now, retry ? millis(nextRetryAt) : null)
+                .movedTo(retry ? JobState.RETRY_SCHEDULED : JobState.FAILED, now);
+            return save(c, job, failed, retry ? EventCause.RETRY : EventCause.INTAKE, message);
+        });
+    }
+
+    /** RETRY_SCHEDULED jobs whose retry time has come, the longest overdue first. */
+    public List<Job> dueRetries() {
+        return database.read(c -> table.dueRetries(c, now()));
+    }
+
+    /** The earliest retry time of any RETRY_SCHEDULED job, due or not. */
+    public Optional<Instant> nextRetryTime() {
+        return database.read(table::nextRetryTime);
+    }
+
+    /**
+     * For start-up: jobs a crash left PENDING, CONVERTING or TAGGING become RETRY_SCHEDULED and due at once, their
+     * attempts kept, so the next scan claims them again.
+     *
+     * @return how many jobs were requeued
+     */
+    public int requeueInterrupted() {
+        return database.write(c -> {
+            Instant now = now();
+            List<Job> interrupted = table.inStates(c,
+                List.of(JobState.PENDING, JobState.CONVERTING, JobState.TAGGING));
+            for (Job job : interrupted) {
+                Job requeued = job.withNextRetryAt(now).movedTo(JobState.RETRY_SCHEDULED, now);
+                save(c, job, requeued, EventCause.STARTUP, "interrupted in " + job.state().code());
+            }
+            return interrupted.size();
+        });
+    }
+
+    /**
+     * Gives the job a fresh start, as when a user moves a failed book back into the inbox: attempts and failures
+     * cleared, state WAITING.
+     *
+     * @throws NoSuchElementException if there is no job for {@code key}
+     */
+    public void resetForRetry(String key, EventCause cause) {
+        database.write(c -> {
+            Job job = existing(c, key);
+            save(c, job, job.withHistoryCleared().movedTo(JobState.WAITING, now()), cause, "reset for retry");
+            return null;
+        });
+    }
+
+    /** The job's state changes, oldest first; empty for an unknown key. */
+    public List<JobEvent> events(String key) {
+        return database.read(c -> table.events(c, key));
+    }
+
+    /** How many jobs are in each state; every state is present, zero when no job is in it. */
+    public Map<JobState, Integer> counts() {
+        return database.read(table::counts);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    private Optional<Job> claimNew(Connection c, String key, String contentHash, EventCause cause, Instant now)
+            throws SQLException {
+        Job job = Job.fresh(key, contentHash, JobState.PENDING, now);
+        if (!insertUnlessTaken(c, job)) {
+            return Optional.empty();
+        }
+        recordEvent(c, null, job, cause, "claimed: new");
+        return Optional.of(job);
+    }
+
+    private Optional<Job> claimExisting(Connection c, Job job, String contentHash, EventCause cause, Instant now)
+            throws SQLException {
+        Optional<ClaimRule> rule = ClaimRule.matching(job, contentHash, now);
+        if (rule.isEmpty()) {
+            return Optional.empty();
+        }
+        Job claimed = rule.get().claimed(job, contentHash, now);
+        boolean won = table.update(c, claimed, rule.get().condition(),
+            call -> rule.get().bindCondition(call, contentHash, now));
+        if (!won) {
+            return Optional.empty();
+        }
+        recordEvent(c, job.state(), claimed, cause, "claimed: " + rule.get().message());
+        return Optional.of(claimed);
+    }
+
+    /**
+     * Inserts the job; false when another process inserted the same key first. Only a server database can see
+     * that (SQLite transactions here take the write lock up front); the savepoint keeps the transaction usable
+     * after the failed insert.
+     */
+    private boolean insertUnlessTaken(Connection c, Job job) throws SQLException {
+        Savepoint beforeInsert = c.setSavepoint();
+        try {
+            table.insert(c, job);
+            c.releaseSavepoint(beforeInsert);
+            return true;
+        } catch (SQLException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            c.rollback(beforeInsert);
+            return false;
+        }
+    }
+
+    private void updateWaiting(Connection c, Job job, String contentHash, Instant now) throws SQLException {
+        boolean sameContent = Objects.equals(contentHash, job.contentHash());
+        if (job.state() == JobState.WAITING) {
+            if (!sameContent) {
+                // still settling: only the fingerprint moves on, no event for every scan
+                table.update(c, job.withContent(contentHash).movedTo(JobState.WAITING, now));
+            }
+        } else if (job.state().isFinal() && !sameContent) {
+            Job waiting = job.withHistoryCleared().withContent(contentHash).movedTo(JobState.WAITING, now);
+            save(c, job, waiting, EventCause.INTAKE, "content changed, files settling");
+        }
+    }
+
+    private Job existing(Connection c, String key) throws SQLException {
+        return table.find(c, key).orElseThrow(() -> new NoSuchElementException("no job for " + key));
+    }
+
+    /** Writes the changed job and the event for its state change; returns the job as stored. */
+    private Job save(Connection c, Job before, Job after, EventCause cause, String message) throws SQLException {
+        table.update(c, after);
+        recordEvent(c, before.state(), after, cause, message);
+        return after;
+    }
+
+    private void recordEvent(Connection c, JobState from, Job job, EventCause cause, String message)
+            throws SQLException {
+        table.addEvent(c, job.key(), job.updatedAt(), from, job.state(), cause, message);
+    }
+
+    private static boolean isUniqueViolation(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+
+    /** Millisecond precision: what the database keeps, so returned jobs equal the stored ones. */
+    private Instant now() {
+        return millis(clock.instant());
+    }
+
+    private static Instant millis(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+}

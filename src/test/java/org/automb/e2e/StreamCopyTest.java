@@ -1,0 +1,149 @@
+package org.automb.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.builder.NotifyBuilder;
+import org.automb.e2e.OutputChecks.Tone;
+import org.automb.testing.M4bInspector.M4bFacts;
+import org.automb.testing.PipelineTestSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * AAC parts of one format are joined without re-encoding. Each chapter starts at its part's first sample, both
+ * in the audio played from the start and for a player that seeks to the chapter by time; the book's timeline
+ * (its stated duration) matches the audio. AAC parts that differ are encoded instead.
+ *
+ * <p>Every part is a short tone then silence, so where a part starts can be measured in the output: its tone
+ * must begin as far after the part's chapter mark as it begins after the start of the part played alone.
+ */
+class StreamCopyTest extends PipelineTestSupport {
+
+    private static final int RATE = 44100;
+    private static final double TONE = 0.3;
+    private static final int FRAME = 1024;
+    private static final int TONE_SAMPLES = (int) Math.round(TONE * RATE);
+
+    @Test
+    void compatibleAacPartsAreJoinedWithoutReEncodingAndChaptersMarkWherePartsStart() throws Exception {
+        double[] lengths = {1.1, 1.23, 1.36, 0.97, 1.05};
+        List<Integer> onsets = new ArrayList<>();
+        NotifyBuilder done = booksDone(1);
+        drop("Ann Author - Joined Book", folder -> {
+            for (int i = 0; i < lengths.length; i++) {
+                Path part = OutputChecks.aacToneThenSilence(folder.resolve(String.format("%02d - Part %d.m4a", i + 1, i + 1)),
+                    TONE, lengths[i], RATE, 2, tags("title", "Part " + (i + 1), "album", "Joined Book", "artist", "Ann Author"));
+                onsets.add(onsetWhenPlayedAlone(part));
+            }
+        });
+        awaitBooks(done);
+
+        Path bookFolder = converted().resolve("Ann Author - Joined Book");
+        Path output = bookFolder.resolve("Ann Author - Joined Book.m4b");
+        assertThat(output).exists();
+        JsonNode manifest = OutputChecks.manifest(bookFolder);
+        assertThat(manifest.path("mode").asText()).isEqualTo("stream_copy");
+        assertThat(manifest.path("audio").path("sampleRate").asInt()).isEqualTo(RATE);
+        assertThat(manifest.path("audio").path("channels").asInt()).isEqualTo(2);
+
+        M4bFacts facts = INSPECT.inspect(output);
+        assertThat(facts.codec()).isEqualTo("aac");
+        assertThat(facts.sampleRate()).isEqualTo(RATE);
+        assertThat(facts.channels()).isEqualTo(2);
+        assertThat(facts.chapterTitles()).containsExactly("Part 1", "Part 2", "Part 3", "Part 4", "Part 5");
+        assertThat(facts.tags()).containsEntry("title", "Joined Book").containsEntry("artist", "Ann Author");
+        assertPartsStartAtTheirChapters(output, facts, onsets);
+        double sourcesSeconds = java.util.Arrays.stream(lengths).sum();
+        assertThat(OutputChecks.audioDuration(output)).isCloseTo(sourcesSeconds, within(lengths.length * 2.0 * FRAME / RATE));
+    }
+
+    @Test
+    void rawAacPartsAreJoinedWithChaptersWherePartsStart() throws Exception {
+        double[] lengths = {1.1, 1.25, 0.95};
+        List<Integer> onsets = new ArrayList<>();
+        NotifyBuilder done = booksDone(1);
+        drop("Raw Stream Book", folder -> {
+            for (int i = 0; i < lengths.length; i++) {
+                Path part = OutputChecks.aacToneThenSilence(folder.resolve(String.format("%02d - Raw %d.aac", i + 1, i + 1)),
+                    TONE, lengths[i], RATE, 2, tags(), "adts");
+                onsets.add(onsetWhenPlayedAlone(part)); // an ADTS stream declares no priming: it plays as audio
+            }
+        });
+        awaitBooks(done);
+
+        Path bookFolder = converted().resolve("Raw Stream Book");
+        Path output = bookFolder.resolve("Raw Stream Book.m4b");
+        assertThat(output).as("the book was converted (see the log otherwise)").exists();
+        assertThat(OutputChecks.manifest(bookFolder).path("mode").asText()).isEqualTo("stream_copy");
+        M4bFacts facts = INSPECT.inspect(output);
+        assertThat(facts.chapterTitles()).containsExactly("Raw 1", "Raw 2", "Raw 3");
+        assertPartsStartAtTheirChapters(output, facts, onsets);
+    }
+
+    @Test
+    void aacPartsThatDifferInFormatAreEncodedToOneExactStream() throws Exception {
+        NotifyBuilder done = booksDone(1);
+        long[] decoded = new long[2];
+        drop("Mixed AAC", folder -> {
+            Path a = AUDIO.aac(folder.resolve("01 - Stereo.m4a"), 1.2, 44100, 2, tags("title", "Stereo"));
+            Path b = AUDIO.aac(folder.resolve("02 - Mono.m4a"), 0.9, 22050, 1, tags("title", "Mono"));
+            decoded[0] = INSPECT.decodedSamples(a);
+            decoded[1] = INSPECT.decodedSamples(b) * 2; // at the book's 44100 Hz
+        });
+        awaitBooks(done);
+
+        Path bookFolder = converted().resolve("Mixed AAC");
+        Path output = bookFolder.resolve("Mixed AAC.m4b");
+        assertThat(OutputChecks.manifest(bookFolder).path("mode").asText()).isEqualTo("encode");
+        M4bFacts facts = INSPECT.inspect(output);
+        assertThat(facts.sampleRate()).isEqualTo(44100);
+        assertThat(facts.channels()).isEqualTo(2);
+        assertThat(facts.chapterTitles()).containsExactly("Stereo", "Mono");
+        assertThat(facts.chapters().get(1).start()).isCloseTo(decoded[0] / 44100.0, within(FRAME / 44100.0));
+        long expected = decoded[0] + decoded[1];
+        assertThat(INSPECT.decodedSamples(output)).isBetween(expected - FRAME, expected + FRAME);
+    }
+
+    /** Where the tone starts when the part is played on its own, in samples. */
+    private static int onsetWhenPlayedAlone(Path part) {
+        List<Tone> tones = OutputChecks.tones(OutputChecks.pcm(part, RATE, null, null), 4000);
+        assertThat(tones).as("tone of %s", part.getFileName()).hasSize(1);
+        return tones.get(0).start();
+    }
+
+    private static void assertPartsStartAtTheirChapters(Path output, M4bFacts facts, List<Integer> onsets) throws Exception {
+        assertThat(facts.chapters()).hasSize(onsets.size());
+        assertThat(facts.chapters().get(0).start()).isZero();
+
+        // the whole book played from the start: one whole tone per part, each where its chapter says
+        short[] pcm = OutputChecks.pcm(output, RATE, null, null);
+        List<Tone> tones = OutputChecks.tones(pcm, 4000);
+        assertThat(tones).hasSize(onsets.size());
+        for (int i = 0; i < onsets.size(); i++) {
+            assertThat(tones.get(i).length()).as("tone of part %d is whole", i + 1).isCloseTo(TONE_SAMPLES, within(FRAME));
+            if (i > 0) {
+                double expected = facts.chapters().get(i).start() + onsets.get(i) / (double) RATE;
+                assertThat(tones.get(i).start() / (double) RATE).as("part %d starts at its chapter mark", i + 1)
+                    .isCloseTo(expected, within((double) FRAME / RATE));
+            }
+        }
+
+        // the player's clock agrees with the audio: the audio track's stated duration is what plays
+        assertThat(OutputChecks.audioDuration(output)).as("duration of the audio track")
+            .isCloseTo(pcm.length / (double) RATE, within((double) FRAME / RATE));
+
+        // jumping to a chapter as a player does (a seek by time) plays that part from its start
+        for (int i = 1; i < onsets.size(); i++) {
+            List<Tone> heard = OutputChecks.tones(OutputChecks.pcm(output, RATE, facts.chapters().get(i).start(), 0.6), 4000);
+            assertThat(heard).as("tone heard after seeking to chapter %d", i + 1).isNotEmpty();
+            assertThat(heard.get(0).start()).as("tone after seeking to chapter %d", i + 1)
+                .isCloseTo(onsets.get(i), within(FRAME));
+            assertThat(heard.get(0).length()).as("the whole tone of part %d is heard from its chapter", i + 1)
+                .isCloseTo(TONE_SAMPLES, within(FRAME));
+        }
+    }
+}

@@ -1,0 +1,262 @@
+package org.automb.finish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SafeMover: moves and copies that never leave a book half there, on one file system or across two. */
+class SafeMoverTest {
+
+    private final SafeMover mover = new SafeMover();
+
+    @TempDir
+    Path tmp;
+
+    /** A folder on another file system (tmpfs), for the copy-verify-delete paths; null when there is none. */
+    private Path otherFileSystem;
+
+    @AfterEach
+    void cleanOtherFileSystem() throws IOException {
+        if (otherFileSystem != null) {
+            mover.deleteTree(otherFileSystem);
+        }
+    }
+
+    private Path otherFileSystem() throws IOException {
+        Path shm = Path.of("/dev/shm");
+        assumeThat(Files.isDirectory(shm) && Files.isWritable(shm)).as("/dev/shm is writable").isTrue();
+        otherFileSystem = Files.createTempDirectory(shm, "safemover");
+        assumeThat(Files.getFileStore(otherFileSystem)).as("a second file system").isNotEqualTo(Files.getFileStore(tmp));
+        return otherFileSystem;
+    }
+
+    /** A book folder with nested discs, a cover, an empty file and an odd name. */
+    private Path book(Path parent) throws IOException {
+        Path book = parent.resolve("Author - Book 'One' \"$(x)\" ü");
+        write(book.resolve("Disc 1/01.mp3"), "first part of the audio");
+        write(book.resolve("Disc 2/01.mp3"), "second part, a little longer");
+        write(book.resolve("cover.jpg"), "jpeg");
+        write(book.resolve("empty.txt"), "");
+        return book;
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, String> checksums(Path folder) throws IOException {
+        Map<String, String> sums = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                sums.put(folder.relativize(file).toString(), SafeMover.sha256(file));
+            }
+        }
+        return sums;
+    }
+
+    // --- moveTree ---
+
+    @Test
+    void moveTreeMovesAFolderWhole() throws IOException {
+        Path book = book(tmp.resolve("inbox"));
+        Map<String, String> before = checksums(book);
+        Path target = tmp.resolve("archive/Series/Book");
+
+        mover.moveTree(book, target);
+
+        assertThat(book).doesNotExist();
+        assertThat(checksums(target)).isEqualTo(before);
+    }
+
+    @Test
+    void moveTreeAcrossFileSystemsCopiesChecksThenDeletes() throws IOException {
+        Path book = book(tmp.resolve("inbox"));
+        Map<String, String> before = checksums(book);
+        Path target = otherFileSystem().resolve("archive/Book");
+
+        mover.moveTree(book, target);
+
+        assertThat(book).doesNotExist();
+        assertThat(checksums(target)).isEqualTo(before);
+    }
+
+    @Test
+    void moveTreeMovesASingleFile() throws IOException {
+        Path file = tmp.resolve("inbox/Loose.mp3");
+        write(file, "audio");
+
+        mover.moveTree(file, tmp.resolve("archive/Loose/Loose.mp3"));
+
+        assertThat(file).doesNotExist();
+        assertThat(tmp.resolve("archive/Loose/Loose.mp3")).hasContent("audio");
+    }
+
+    // --- moveFile ---
+
+    @Test
+    void moveFileAcrossFileSystemsLeavesNoPartialFile() throws IOException {
+        Path file = tmp.resolve("working/output.m4b");
+        write(file, "the finished book");
+        Path target = otherFileSystem().resolve("converted/Book/Book.m4b");
+
+        mover.moveFile(file, target);
+
+        assertThat(file).doesNotExist();
+        assertThat(target).hasContent("the finished book");
+        try (Stream<Path> files = Files.list(target.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("Book.m4b");
+        }
+    }
+
+    @Test
+    void moveFileOnOneFileSystem() throws IOException {
+        Path file = tmp.resolve("working/output.m4b");
+        write(file, "the finished book");
+
+        mover.moveFile(file, tmp.resolve("converted/Book/Book.m4b"));
+
+        assertThat(file).doesNotExist();
+        assertThat(tmp.resolve("converted/Book/Book.m4b")).hasContent("the finished book");
+    }
+
+    // --- copyTree ---
+
+    @Test
+    void copyTreeCopiesEveryFileAndKeepsTheSource() throws IOException {
+        Path book = book(tmp.resolve("inbox"));
+        Map<String, String> before = checksums(book);
+        Path target = tmp.resolve("backup/Book");
+
+        mover.copyTree(book, target);
+
+        assertThat(checksums(book)).isEqualTo(before);
+        assertThat(checksums(target)).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(target.resolve("cover.jpg")).toMillis())
+            .as("times are kept").isEqualTo(Files.getLastModifiedTime(book.resolve("cover.jpg")).toMillis());
+    }
+
+    @Test
+    void copyTreeAcrossFileSystems() throws IOException {
+        Path book = book(tmp.resolve("inbox"));
+        Path target = otherFileSystem().resolve("backup/Book");
+
+        mover.copyTree(book, target);
+
+        assertThat(checksums(target)).isEqualTo(checksums(book));
+    }
+
+    @Test
+    void copyTreeCopiesASingleFile() throws IOException {
+        Path file = tmp.resolve("inbox/Loose.mp3");
+        write(file, "audio");
+
+        mover.copyTree(file, tmp.resolve("backup/Loose/Loose.mp3"));
+
+        assertThat(file).hasContent("audio");
+        assertThat(tmp.resolve("backup/Loose/Loose.mp3")).hasContent("audio");
+    }
+
+    @Test
+    void copyTreeNeverOverwritesAnExistingFile() throws IOException {
+        Path book = book(tmp.resolve("inbox"));
+        Path target = tmp.resolve("backup/Book");
+        write(target.resolve("cover.jpg"), "an older backup");
+
+        assertThatThrownBy(() -> mover.copyTree(book, target)).isInstanceOf(FileAlreadyExistsException.class);
+        assertThat(target.resolve("cover.jpg")).hasContent("an older backup");
+    }
+
+    // --- verifySameFiles ---
+
+    @Test
+    void verifySameFilesAcceptsAFaithfulCopy() throws IOException {
+        Path book = book(tmp.resolve("inbox"));
+        Path copy = tmp.resolve("copy");
+        mover.copyTree(book, copy);
+        write(copy.resolve("extra.txt"), "more in the target is fine");
+
+        mover.verifySameFiles(book, copy);
+    }
+
+    @Test
+    void verifySameFilesRefusesAMissingFile() throws IOException {
+        Path book = book(tmp.resolve("inbox"));
+        Path copy = tmp.resolve("copy");
+        mover.copyTree(book, copy);
+        Files.delete(copy.resolve("Disc 2/01.mp3"));
+
+        assertThatThrownBy(() -> mover.verifySameFiles(book, copy)).isInstanceOf(IOException.class)
+            .hasMessageContaining("Disc 2/01.mp3").hasMessageContaining("missing or has the wrong size");
+    }
+
+    @Test
+    void verifySameFilesRefusesAFileOfAnotherSize() throws IOException {
+        Path book = book(tmp.resolve("inbox"));
+        Path copy = tmp.resolve("copy");
+        mover.copyTree(book, copy);
+        write(copy.resolve("Disc 1/01.mp3"), "cut");
+
+        assertThatThrownBy(() -> mover.verifySameFiles(book, copy)).isInstanceOf(IOException.class)
+            .hasMessageContaining("Disc 1/01.mp3");
+    }
+
+    @Test
+    void verifySameFilesComparesSingleFiles() throws IOException {
+        Path file = tmp.resolve("a.mp3");
+        write(file, "audio");
+        write(tmp.resolve("b.mp3"), "audio");
+        write(tmp.resolve("c.mp3"), "longer audio");
+
+        mover.verifySameFiles(file, tmp.resolve("b.mp3"));
+        assertThatThrownBy(() -> mover.verifySameFiles(file, tmp.resolve("c.mp3"))).isInstanceOf(IOException.class);
+    }
+
+    // --- deleteTree, sha256 ---
+
+    @Test
+    void deleteTreeRemovesEverythingAndIgnoresWhatIsNotThere() throws IOException {
+        Path book = book(tmp.resolve("inbox"));
+
+        mover.deleteTree(book);
+        mover.deleteTree(tmp.resolve("never-existed"));
+
+        assertThat(book).doesNotExist();
+        assertThat(tmp.resolve("inbox")).isEmptyDirectory();
+    }
+
+    @Test
+    void deleteTreeRemovesASymlinkNotWhatItPointsTo() throws IOException {
+        Path keep = tmp.resolve("keep/file.mp3");
+        write(keep, "keep me");
+        Path work = tmp.resolve("working/book");
+        Files.createDirectories(work);
+        Files.createSymbolicLink(work.resolve("source-1.m4a"), keep);
+        Files.createSymbolicLink(work.resolve("folder-link"), keep.getParent());
+
+        mover.deleteTree(work);
+
+        assertThat(work).doesNotExist();
+        assertThat(keep).hasContent("keep me");
+    }
+
+    @Test
+    void sha256IsTheStandardDigest() throws IOException {
+        Path file = tmp.resolve("abc.txt");
+        write(file, "abc");
+
+        assertThat(SafeMover.sha256(file)).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+}

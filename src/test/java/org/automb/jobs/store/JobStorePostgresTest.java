@@ -1,0 +1,98 @@
+package org.automb.jobs.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * Checks that the migrations and SQL also run on PostgreSQL. Off unless {@value #URL_VARIABLE} names an empty
+ * scratch database (its tables are dropped first), e.g. {@code jdbc:postgresql://localhost/jobs?user=pg}.
+ */
+@EnabledIfEnvironmentVariable(named = JobStorePostgresTest.URL_VARIABLE, matches = "jdbc:postgresql:.+")
+class JobStorePostgresTest {
+
+    static final String URL_VARIABLE = "AUTOMB_TEST_POSTGRES_URL";
+    private static final Instant T0 = Instant.parse("2025-01-01T10:00:00Z");
+
+    private final String url = System.getenv(URL_VARIABLE);
+
+    @BeforeEach
+    void dropTables() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS job_events, jobs, flyway_schema_history");
+        }
+    }
+
+    @Test
+    void aBookGoesThroughFailureRetryAndRestart() {
+        MutableClock clock = new MutableClock(T0);
+        try (JobStore store = JobStore.open(url, clock)) {
+            store.markWaiting("book", "h1");
+            store.claim("book", "h1", EventCause.INTAKE).orElseThrow();
+            store.transition("book", JobState.CONVERTING, EventCause.INTAKE, null);
+            store.recordFailure("book", ErrorClass.TRANSIENT, "disk full", T0.plusSeconds(60));
+            assertThat(store.claim("book", "h1", EventCause.RETRY)).isEmpty();
+            clock.advance(Duration.ofSeconds(60));
+            assertThat(store.dueRetries()).extracting(Job::key).containsExactly("book");
+            store.claim("book", "h1", EventCause.RETRY).orElseThrow();
+        }
+        try (JobStore store = JobStore.open(url, clock)) {
+            assertThat(store.requeueInterrupted()).isEqualTo(1);
+            Job job = store.find("book").orElseThrow();
+            assertThat(job.attempts()).isEqualTo(1);
+            assertThat(job.nextRetryAt()).isEqualTo(T0.plusSeconds(60));
+            assertThat(store.events("book")).extracting(JobEvent::cause).containsExactly(EventCause.INTAKE,
+                EventCause.INTAKE, EventCause.INTAKE, EventCause.RETRY, EventCause.RETRY, EventCause.STARTUP);
+            assertThat(store.counts()).containsEntry(JobState.RETRY_SCHEDULED, 1);
+            assertThat(store.nextRetryTime()).contains(T0.plusSeconds(60));
+        }
+    }
+
+    @Test
+    void twoStoresNeverClaimTheSameBook() throws Exception {
+        try (JobStore first = JobStore.open(url, Clock.systemUTC());
+             JobStore second = JobStore.open(url, Clock.systemUTC())) {
+            Map<String, AtomicInteger> wins = new ConcurrentHashMap<>();
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    JobStore store = t % 2 == 0 ? first : second;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < 100; i++) {
+                            store.claim("book-" + i % 25, "h", EventCause.INTAKE).ifPresent(job ->
+                                wins.computeIfAbsent(job.key(), k -> new AtomicInteger()).incrementAndGet());
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> future : done) {
+                    future.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(wins).hasSize(25);
+            assertThat(wins.values()).allSatisfy(count -> assertThat(count.get()).isEqualTo(1));
+        }
+    }
+}
