@@ -23,7 +23,8 @@ import org.automb.config.Settings;
 import org.automb.config.SettingsCatalog;
 import org.automb.config.SettingsResolver;
 import org.automb.jobs.BookLedger;
-import org.automb.jobs.JobStatus;
+import org.automb.jobs.InstanceLock;
+import org.automb.jobs.store.JobState;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,6 +45,7 @@ public final class AutoM4bCommand implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_CONFIG = 2;
     public static final int EXIT_BOOKS_FAILED = 3;
+    public static final int EXIT_ALREADY_RUNNING = 4;
 
     @Option(names = "--once", description = "Process what is in the inbox now (waiting for books still being copied), then exit: 0 all succeeded, 3 some failed, 2 invalid configuration.")
     boolean once;
@@ -108,7 +110,16 @@ public final class AutoM4bCommand implements Callable<Integer> {
             org.apache.logging.log4j.core.config.Configurator.setLevel("org.automb", org.apache.logging.log4j.Level.DEBUG);
         }
         ConfigValidator.createFolders(settings);
-        return runService(raw);
+        java.util.Optional<InstanceLock> lock = InstanceLock.tryAcquire(settings.config());
+        if (lock.isEmpty()) {
+            err.println("auto-m4b is already running for CONFIG_FOLDER=" + settings.config() + " (PID "
+                + InstanceLock.holderPid(settings.config()) + "); stop it first, or give this instance its own CONFIG_FOLDER");
+            err.flush();
+            return EXIT_ALREADY_RUNNING;
+        }
+        try (InstanceLock held = lock.get()) {
+            return runService(raw);
+        }
     }
 
     private int runService(Map<String, String> raw) throws Exception {
@@ -140,10 +151,10 @@ public final class AutoM4bCommand implements Callable<Integer> {
         if (!once || ledger[0] == null) {
             return EXIT_OK;
         }
-        Map<JobStatus, Integer> counts = ledger[0].counts();
-        int failed = counts.getOrDefault(JobStatus.FAILED, 0);
-        System.out.printf("auto-m4b: %d converted, %d failed, %d skipped%n", counts.getOrDefault(JobStatus.DONE, 0),
-            failed, counts.getOrDefault(JobStatus.SKIPPED, 0));
+        Map<JobState, Integer> counts = ledger[0].counts();
+        int failed = counts.getOrDefault(JobState.FAILED, 0);
+        System.out.printf("auto-m4b: %d converted, %d failed, %d skipped%n", counts.getOrDefault(JobState.DONE, 0),
+            failed, counts.getOrDefault(JobState.SKIPPED, 0));
         return failed > 0 ? EXIT_BOOKS_FAILED : EXIT_OK;
     }
 

@@ -33,7 +33,15 @@ import org.automb.finish.SafeMover;
 import org.automb.intake.BookFinder;
 import org.automb.intake.InboxScanner;
 import org.automb.intake.ReadinessTracker;
+import java.time.ZoneId;
+import org.automb.convert.ConvertTimeout;
 import org.automb.jobs.BookLedger;
+import org.automb.jobs.FailedBookMover;
+import org.automb.jobs.FailureHandling;
+import org.automb.jobs.FreeSpaceGuard;
+import org.automb.jobs.RetryPolicy;
+import org.automb.jobs.StartupRecovery;
+import org.automb.jobs.store.JobStore;
 import org.automb.jobs.BookSteps;
 import org.automb.tag.TagExtractor;
 
@@ -55,8 +63,15 @@ public class AppConfiguration implements CamelConfiguration {
         ScheduledExecutorService ticker = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "progress");
         OutputLayout layout = new OutputLayout(settings);
         SafeMover mover = new SafeMover();
-        BookLedger ledger = new BookLedger();
         Clock clock = Clock.systemUTC();
+        ConfigValidator.createFolders(settings);
+        JobStore store = JobStore.open(settings.databaseUrl().isBlank() ? JobStore.defaultUrl(settings.config())
+            : settings.databaseUrl(), clock);
+        context.addService(new ClosingService(store));
+        new StartupRecovery(settings.working(), store, mover).recover();
+        BookLedger ledger = new BookLedger(store);
+        RetryPolicy retryPolicy = new RetryPolicy(settings.retryTransientErrors(), settings.maxRetries(), settings.retryBaseDelay());
+        long timeoutFloor = Long.parseLong(context.getPropertiesComponent().resolveProperty("convert.timeout-floor-seconds").orElse("60"));
 
         registry.bind("settings", settings);
         registry.bind("ffmpegTools", tools);
@@ -64,13 +79,37 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("inboxScanner", new InboxScanner(settings.inbox(),
             new BookFinder(settings.audioExtensions(), settings.matchFilter()),
             new ReadinessTracker(Duration.ofSeconds(settings.waitSeconds()), clock), ledger));
-        registry.bind("bookSteps", new BookSteps(settings, layout, mover, ledger, clock));
+        registry.bind("bookSteps", new BookSteps(settings, layout, mover, ledger,
+            new FreeSpaceGuard(settings.working(), settings.converted(), settings.minFreeSpaceMb()), clock));
+        registry.bind("failureHandling", new FailureHandling(ledger, retryPolicy,
+            new FailedBookMover(settings.failed(), mover, ZoneId.systemDefault()), settings.moveFailedBooks(), mover, clock));
+        registry.bind("retryPolicy", retryPolicy);
+        FailureHandling failures = registry.lookupByNameAndType("failureHandling", FailureHandling.class);
+        registry.bind("recordAttemptFailure", (org.apache.camel.Processor) failures::attemptFailed);
+        registry.bind("startRetry", (org.apache.camel.Processor) failures::retryStarting);
         registry.bind("bookPlanner", new BookPlanner(settings, new ProbeRunner(tools, exec, new ProbeParser(), probePool),
             new CodecDecider(), new BitratePolicy(), new ChapterTitles(), new ChaptersFile(), new CoverPicker(), new TagExtractor()));
-        registry.bind("encodeStep", new EncodeStep(tools, new ProgressMonitor(ticker, 5000), new StreamCopyChapters(tools, exec)));
+        registry.bind("encodeStep", new EncodeStep(tools, new ProgressMonitor(ticker, 5000), new StreamCopyChapters(tools, exec),
+            new ConvertTimeout(settings.convertTimeoutFactor(), Duration.ofSeconds(timeoutFloor))));
         registry.bind("muxStep", new MuxStep(tools, new FfmetadataWriter()));
         registry.bind("passthroughStep", new PassthroughStep());
         registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec), new ManifestWriter()));
+    }
+
+    /** Closes the job store when Camel stops. */
+    private record ClosingService(AutoCloseable resource) implements org.apache.camel.Service {
+        @Override
+        public void start() {
+        }
+
+        @Override
+        public void stop() {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing " + resource, e);
+            }
+        }
     }
 
     /** The settings as Camel's properties hold them, each missing one at its catalog default. */

@@ -20,7 +20,9 @@ public record Settings(
         int cpuCores, int maxParallelBooks, int sleepSeconds, int waitSeconds,
         Optional<Pattern> matchFilter, boolean useFilenamesAsChapters, Set<String> audioExtensions,
         boolean alwaysEncode, int maxBitrateKbps, OptionalInt audioBitrateKbps,
-        String ffmpegPath, String ffprobePath, boolean debug) {
+        String ffmpegPath, String ffprobePath,
+        int maxRetries, boolean retryTransientErrors, java.time.Duration retryBaseDelay, boolean moveFailedBooks,
+        double convertTimeoutFactor, long minFreeSpaceMb, String databaseUrl, boolean debug) {
 
     /** What happens to a book's originals after its output is in place. */
     public enum OnComplete { ARCHIVE, DELETE, TEST_DO_NOTHING }
@@ -40,7 +42,10 @@ public record Settings(
             p.integer("SLEEP_TIME", 1, 86400), p.integer("WAIT_TIME", 0, 86400),
             p.regex("MATCH_FILTER"), p.bool("USE_FILENAMES_AS_CHAPTERS"), p.extensions(),
             p.convertMode(), p.integer("MAX_BITRATE", 24, 320), p.optionalInteger("AUDIO_BITRATE", 24, 320),
-            p.text("FFMPEG_PATH"), p.text("FFPROBE_PATH"), p.bool("DEBUG"));
+            p.text("FFMPEG_PATH"), p.text("FFPROBE_PATH"),
+            p.integer("MAX_RETRIES", 0, 100), p.bool("RETRY_TRANSIENT_ERRORS"), p.seconds("RETRY_BASE_DELAY", 0, 86400),
+            p.bool("MOVE_FAILED_BOOKS"), p.decimal("CONVERT_TIMEOUT_FACTOR", 0.001, 100), p.integer("MIN_FREE_SPACE_MB", 0, 10_000_000),
+            p.text("DATABASE_URL"), p.bool("DEBUG"));
         if (!p.problems.isEmpty()) {
             throw new InvalidSettingsException(p.problems);
         }
@@ -100,6 +105,25 @@ public record Settings(
                 problems.add(name + "=" + value + " is not a whole number (" + min + ".." + max + ")");
                 return min;
             }
+        }
+
+        double decimal(String name, double min, double max) {
+            String value = text(name);
+            try {
+                double parsed = Double.parseDouble(value);
+                if (!(parsed >= min && parsed <= max)) {
+                    problems.add(name + "=" + value + " is out of range " + min + ".." + max);
+                    return min;
+                }
+                return parsed;
+            } catch (NumberFormatException e) {
+                problems.add(name + "=" + value + " is not a number (" + min + ".." + max + ")");
+                return min;
+            }
+        }
+
+        java.time.Duration seconds(String name, double min, double max) {
+            return java.time.Duration.ofMillis(Math.round(decimal(name, min, max) * 1000));
         }
 
         OptionalInt optionalInteger(String name, int min, int max) {

@@ -17,9 +17,9 @@ public final class SettingsCatalog {
             new SettingDef("CONVERTED_FOLDER", "path", "./data/converted", "where finished books go: <CONVERTED_FOLDER>/<key>/<name>.m4b"),
             new SettingDef("ARCHIVE_FOLDER", "path", "./data/archive", "where originals go after success when ON_COMPLETE=archive"),
             new SettingDef("BACKUP_FOLDER", "path", "./data/backup", "where originals are copied first when BACKUP=Y"),
-            new SettingDef("FAILED_FOLDER", "path", "./data/failed", "where books that cannot be converted are set aside (reserved: until the dead letter lands, failed books stay in the inbox untouched)"),
+            new SettingDef("FAILED_FOLDER", "path", "./data/failed", "where books that failed for good are set aside, each with a FAILED_INFO.txt"),
             new SettingDef("WORKING_FOLDER", "path", "./data/working", "scratch space; outputs are built and validated here before they are moved into place"),
-            new SettingDef("CONFIG_FOLDER", "path", "./data/config", "service state (reserved for the job database)"),
+            new SettingDef("CONFIG_FOLDER", "path", "./data/config", "service state: the job database auto-m4b.db and the lock file that keeps a second instance out"),
             new SettingDef("ON_COMPLETE", "archive|delete|test_do_nothing", "archive", "what happens to the originals once the output is validated and in place"),
             new SettingDef("BACKUP", "boolean", "N", "copy each book to BACKUP_FOLDER/<key> (and verify the copy) before anything else"),
             new SettingDef("OVERWRITE_EXISTING", "boolean", "N", "replace an output that already exists; otherwise the book is skipped"),
@@ -35,6 +35,13 @@ public final class SettingsCatalog {
             new SettingDef("AUDIO_BITRATE", "kbps 24..320", "", "fixed output bitrate, overriding the one chosen from the sources"),
             new SettingDef("FFMPEG_PATH", "path", "", "ffmpeg executable to use instead of the bundled one"),
             new SettingDef("FFPROBE_PATH", "path", "", "ffprobe executable to use instead of the bundled one"),
+            new SettingDef("MAX_RETRIES", "integer 0..100", "3", "how many times a book that failed for a transient reason (I/O, disk full, ffmpeg killed) is tried again"),
+            new SettingDef("RETRY_TRANSIENT_ERRORS", "boolean", "Y", "retry transient failures with exponential backoff; N sends them straight to the failed folder"),
+            new SettingDef("RETRY_BASE_DELAY", "seconds 0..86400 (decimals allowed)", "60", "wait before the first retry; it doubles for each further retry, capped at one hour"),
+            new SettingDef("MOVE_FAILED_BOOKS", "boolean", "Y", "move a book that failed for good to FAILED_FOLDER/<name>_<time>/ with FAILED_INFO.txt; N leaves it in the inbox, skipped until its files change"),
+            new SettingDef("CONVERT_TIMEOUT_FACTOR", "decimal 0.001..100", "1.0", "ffmpeg is killed when a conversion takes longer than the book's duration times this (at least 60 s)"),
+            new SettingDef("MIN_FREE_SPACE_MB", "integer 0..10000000", "200", "free space to keep in the working and converted folders beyond the book's expected size"),
+            new SettingDef("DATABASE_URL", "JDBC URL", "", "job store; empty = SQLite at CONFIG_FOLDER/auto-m4b.db (jdbc:postgresql://… works too)"),
             new SettingDef("DEBUG", "boolean", "N", "log every command and decision"));
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.exec.ExecBinding;
 import org.apache.camel.component.exec.ExecResult;
 import org.automb.jobs.BookRun;
 import org.automb.jobs.PermanentFailure;
@@ -29,8 +28,11 @@ public final class EncodeStep {
     private final FfmpegTools tools;
     private final ProgressMonitor progress;
     private final StreamCopyChapters streamCopyChapters;
+    private final ConvertTimeout timeout;
 
-    public EncodeStep(FfmpegTools tools, ProgressMonitor progress, StreamCopyChapters streamCopyChapters) {
+    public EncodeStep(FfmpegTools tools, ProgressMonitor progress, StreamCopyChapters streamCopyChapters,
+                      ConvertTimeout timeout) {
+        this.timeout = timeout;
         this.tools = tools;
         this.progress = progress;
         this.streamCopyChapters = streamCopyChapters;
@@ -59,13 +61,16 @@ public final class EncodeStep {
         }
         args.addAll(List.of("-progress", progressFile.toString(), "-y", audio.toString()));
         List<String> command = tools.ffmpegCommand(args);
-        exchange.getIn().setHeader(ExecBinding.EXEC_COMMAND_EXECUTABLE, command.get(0));
-        exchange.getIn().setHeader(ExecBinding.EXEC_COMMAND_ARGS, List.copyOf(command.subList(1, command.size())));
+        ExecHeaders.set(exchange, command);
         run.audioFile(audio);
         String what = plan.decision().mode() == CodecDecision.Mode.STREAM_COPY ? "joining" : "encoding";
         ProgressMonitor.Watch watch = progress.watch(run.book().key(), what, progressFile, plan.totalSeconds());
         run.onClose(watch::stop);
         exchange.setProperty("phaseStart", System.nanoTime());
+        // camel-exec's watchdog kills ffmpeg when the book takes unreasonably long (a hung NAS mount, a stuck decoder)
+        long limit = timeout.forAudio(plan.totalSeconds()).toMillis();
+        exchange.getIn().setHeader(org.apache.camel.component.exec.ExecBinding.EXEC_COMMAND_TIMEOUT, limit);
+        exchange.setProperty("timeoutMillis", limit);
     }
 
     /** Fails the book unless ffmpeg and every decoder succeeded; places the chapters where each source really starts. */
@@ -80,6 +85,12 @@ public final class EncodeStep {
             throw new PermanentFailure(run.book().key(), failure.file(), "the audio cannot be decoded: " + failure.reason(), "");
         }
         if (!result.succeeded()) {
+            long elapsedMillis = (System.nanoTime() - exchange.getProperty("phaseStart", Long.class)) / 1_000_000;
+            long limit = exchange.getProperty("timeoutMillis", Long.class);
+            if (elapsedMillis >= limit) {
+                throw new TransientFailure(run.book().key(), null, "ffmpeg timed out after " + elapsedMillis / 1000
+                    + " s and was killed (limit: the book's duration times CONVERT_TIMEOUT_FACTOR)", result.lastErrorLines(5));
+            }
             throw failureOf(run, result);
         }
         if (feed != null && !feed.isComplete()) {

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.exec.ExecBinding;
 import org.apache.camel.component.exec.ExecResult;
 
 /**
@@ -26,8 +25,7 @@ public final class ExecRunner {
     /** Runs {@code command} (executable first) and returns its exit code and output. */
     public CommandResult run(List<String> command) {
         Exchange result = producer.send("exec:ffmpeg", exchange -> {
-            exchange.getIn().setHeader(ExecBinding.EXEC_COMMAND_EXECUTABLE, command.get(0));
-            exchange.getIn().setHeader(ExecBinding.EXEC_COMMAND_ARGS, List.copyOf(command.subList(1, command.size())));
+            ExecHeaders.set(exchange, command);
             exchange.getIn().setBody(null);
         });
         if (result.getException() != null) {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.exec.ExecBinding;
 import org.apache.camel.component.exec.ExecResult;
 import org.automb.jobs.BookRun;
 import org.automb.jobs.PermanentFailure;
@@ -48,8 +47,7 @@ public final class MuxStep {
         });
         args.addAll(List.of("-movflags", "+faststart", "-f", "ipod", "-y", output.toString()));
         List<String> command = tools.ffmpegCommand(args);
-        exchange.getIn().setHeader(ExecBinding.EXEC_COMMAND_EXECUTABLE, command.get(0));
-        exchange.getIn().setHeader(ExecBinding.EXEC_COMMAND_ARGS, List.copyOf(command.subList(1, command.size())));
+        ExecHeaders.set(exchange, command);
         exchange.getIn().setBody(null);
         run.workingOutput(output);
     }

@@ -35,7 +35,7 @@ public final class InboxScanner {
     public List<Book> readyBooks() {
         if (!Files.isDirectory(inbox)) {
             reportOnce("", "the inbox folder " + inbox + " does not exist", false);
-            ledger.scanFinished(0);
+            ledger.scanFinished(0, List.of());
             return List.of();
         }
         InboxScan scan = finder.scan(inbox);
@@ -44,7 +44,7 @@ public final class InboxScanner {
         int changing = 0;
         readiness.retainOnly(scan.books().stream().map(Book::key).toList());
         for (Book book : scan.books()) {
-            if (ledger.isInFlight(book.key())) {
+            if (ledger.isBusy(book.key())) {
                 continue;
             }
             BookFingerprint fingerprint = BookFingerprint.of(book);
@@ -64,7 +64,7 @@ public final class InboxScanner {
                 ready.add(book);
             }
         }
-        ledger.scanFinished(changing);
+        ledger.scanFinished(changing, scan.books().stream().map(Book::key).toList());
         return ready;
     }
 
@@ -73,7 +73,7 @@ public final class InboxScanner {
             // a folder that needs the user's hand (e.g. mixed books) fails once per content, never crashes the scan
             if (!ledger.isFinishedWith(problem.key(), problem.message())) {
                 LOG.error("book '{}' failed: {}", problem.key(), problem.message());
-                ledger.failed(problem.key(), problem.message(), problem.message());
+                ledger.folderRefused(problem.key(), problem.message());
             }
             return;
         }

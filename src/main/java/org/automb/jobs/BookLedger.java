@@ -1,52 +1,74 @@
 package org.automb.jobs;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.automb.jobs.store.ErrorClass;
+import org.automb.jobs.store.EventCause;
+import org.automb.jobs.store.Job;
+import org.automb.jobs.store.JobState;
+import org.automb.jobs.store.JobStore;
 
 /**
- * What the service knows about each book this run: queued, converting, done, failed or skipped, and for which
- * content (hash of the audio files' paths and sizes). A book is taken by one worker only; a finished book is
- * not taken again until its content changes. Held in memory: the persistent job store comes with issue #3.
+ * What the service knows about each book: the persistent job store, plus what this process is working on now.
+ * A book is taken by one worker only; a finished book is not taken again until its content (relative path and size
+ * of each audio file) changes; a book waiting for its retry is taken when its stored retry time comes, also after a
+ * restart.
  */
 public final class BookLedger {
 
-    private record Entry(JobStatus status, String contentHash, String message) {
-    }
-
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final JobStore store;
+    /** Keys claimed by this process and not yet finished (converting, or waiting for a Camel redelivery). */
+    private final Set<String> activeHere = ConcurrentHashMap.newKeySet();
+    private final Map<String, JobState> outcomesThisRun = new ConcurrentHashMap<>();
     private final CountDownLatch settled = new CountDownLatch(1);
 
-    /** Takes the book for processing unless it is already in flight or finished with this same content. */
+    public BookLedger(JobStore store) {
+        this.store = store;
+    }
+
+    public JobStore store() {
+        return store;
+    }
+
+    /** Takes the book for processing unless it is busy, finished with this same content, or its retry is not due. */
     public synchronized boolean claim(String key, String contentHash) {
-        Entry entry = entries.get(key);
-        if (entry != null && (!entry.status().isFinal() && entry.status() != JobStatus.WAITING
-                || entry.status().isFinal() && entry.contentHash().equals(contentHash)) || isInFlight(key)) {
+        if (isBusy(key)) {
             return false;
         }
-        entries.put(key, new Entry(JobStatus.QUEUED, contentHash, ""));
-        return true;
+        boolean retry = store.find(key).map(j -> j.state() == JobState.RETRY_SCHEDULED).orElse(false);
+        Optional<Job> claimed = store.claim(key, contentHash, retry ? EventCause.RETRY : EventCause.INTAKE);
+        claimed.ifPresent(job -> {
+            activeHere.add(key);
+            outcomesThisRun.remove(key);
+        });
+        return claimed.isPresent();
     }
 
     /** True when the book finished (any outcome) with this content, so a scan need not look at it again. */
     public boolean isFinishedWith(String key, String contentHash) {
-        Entry entry = entries.get(key);
-        return entry != null && entry.status().isFinal() && entry.contentHash().equals(contentHash);
+        return store.find(key).map(j -> j.state().isFinal() && contentHash.equals(j.contentHash())).orElse(false);
     }
 
     /**
-     * True when the book, or a book nested in it or enclosing it, is queued or converting. Keys are inbox paths, and
-     * the same files can show up under another key while a book is in flight (the last member left in a series
-     * folder reads as a folder wrapping one book): such a book must wait rather than be converted twice.
+     * True when this book, or a book nested in it or enclosing it, is being worked on here, or when the book waits
+     * for a retry that is not due yet. Keys are inbox paths, and the same files can show up under another key while
+     * a book is in flight (the last member left in a series folder reads as a folder wrapping one book).
      */
-    public boolean isInFlight(String key) {
-        return entries.entrySet().stream().anyMatch(e -> isInFlight(e.getValue()) && overlaps(key, e.getKey()));
-    }
-
-    private static boolean isInFlight(Entry entry) {
-        return entry.status() == JobStatus.QUEUED || entry.status() == JobStatus.CONVERTING;
+    public boolean isBusy(String key) {
+        for (String active : activeHere) {
+            if (overlaps(key, active)) {
+                return true;
+            }
+        }
+        return store.find(key).map(j -> j.state() == JobState.RETRY_SCHEDULED && j.nextRetryAt() != null
+            && j.nextRetryAt().isAfter(Instant.now())).orElse(false);
     }
 
     /** Same key, or one key is a folder holding the other. */
@@ -55,55 +77,102 @@ public final class BookLedger {
     }
 
     public void waiting(String key, String contentHash) {
-        entries.compute(key, (k, e) -> e != null && e.status() != JobStatus.WAITING && !e.status().isFinal() ? e
-            : new Entry(JobStatus.WAITING, contentHash, ""));
+        store.markWaiting(key, contentHash);
     }
 
     public void converting(String key) {
-        update(key, JobStatus.CONVERTING, "");
+        store.transition(key, JobState.CONVERTING, EventCause.INTAKE, "");
     }
 
-    public void done(String key) {
-        update(key, JobStatus.DONE, "");
+    /** A retry of the book starts now (Camel redelivers it). */
+    public void retrying(String key, int attempt) {
+        store.transition(key, JobState.CONVERTING, EventCause.RETRY, "attempt " + attempt);
     }
 
-    public void failed(String key, String contentHash, String message) {
-        entries.put(key, new Entry(JobStatus.FAILED, contentHash, message));
+    public void done(String key, String outputPath) {
+        store.markDone(key, outputPath);
+        finish(key, JobState.DONE);
+    }
+
+    /** Records a failed attempt; {@code nextRetryAt} null means the book has failed for good. */
+    public Job recordFailure(String key, boolean transientError, String message, Instant nextRetryAt) {
+        return store.recordFailure(key, transientError ? ErrorClass.TRANSIENT : ErrorClass.PERMANENT, message, nextRetryAt);
+    }
+
+    /** The book failed for good; the dead letter has dealt with its files. */
+    public void failedForGood(String key) {
+        finish(key, JobState.FAILED);
+    }
+
+    /** A folder that cannot become a book (e.g. it mixes books) fails once per content, without being claimed. */
+    public void folderRefused(String key, String message) {
+        if (isFinishedWith(key, message)) {
+            return;
+        }
+        if (store.claim(key, message, EventCause.INTAKE).isPresent()) {
+            store.recordFailure(key, ErrorClass.PERMANENT, message, null);
+            outcomesThisRun.put(key, JobState.FAILED);
+        }
+    }
+
+    /** The book's files went to {@code folder}; a book moved back into the inbox is taken again, attempts reset. */
+    public void movedAway(String key, String folder) {
+        store.markMovedAway(key, folder);
     }
 
     public void skipped(String key, String message) {
-        update(key, JobStatus.SKIPPED, message);
+        store.transition(key, JobState.SKIPPED, EventCause.INTAKE, message);
+        finish(key, JobState.SKIPPED);
     }
 
-    private void update(String key, JobStatus status, String message) {
-        entries.compute(key, (k, e) -> new Entry(status, e == null ? "" : e.contentHash(), message));
+    /** The book's files changed while it was converted: it goes back to waiting and is read again. */
+    public void changedWhileConverting(String key) {
+        store.transition(key, JobState.WAITING, EventCause.INTAKE, "files changed during conversion; read again");
+        activeHere.remove(key);
     }
 
-    public JobStatus status(String key) {
-        Entry entry = entries.get(key);
-        return entry == null ? null : entry.status();
+    private void finish(String key, JobState outcome) {
+        outcomesThisRun.put(key, outcome);
+        activeHere.remove(key);
     }
 
-    /** The message recorded for the book (why it failed or was skipped); empty when there is none. */
-    public java.util.Optional<String> message(String key) {
-        Entry entry = entries.get(key);
-        return entry == null || entry.message().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(entry.message());
+    public JobState status(String key) {
+        return store.find(key).map(Job::state).orElse(null);
     }
 
-    /** How many books are in each state. */
-    public Map<JobStatus, Integer> counts() {
-        Map<JobStatus, Integer> counts = new EnumMap<>(JobStatus.class);
-        entries.values().forEach(e -> counts.merge(e.status(), 1, Integer::sum));
+    /** The message recorded for the book (why it failed); empty when there is none. */
+    public Optional<String> message(String key) {
+        return store.find(key).map(Job::errorMessage).filter(m -> m != null && !m.isEmpty());
+    }
+
+    /** How many books ended in each state during this run (the exit code of --once is based on it). */
+    public Map<JobState, Integer> counts() {
+        Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
+        outcomesThisRun.values().forEach(s -> counts.merge(s, 1, Integer::sum));
         return counts;
     }
 
     public long inFlight() {
-        return entries.values().stream().filter(BookLedger::isInFlight).count();
+        return activeHere.size();
     }
 
-    /** Called after each scan: when nothing waits and nothing is in flight, the inbox is settled. */
-    public void scanFinished(int booksStillChanging) {
-        if (booksStillChanging == 0 && inFlight() == 0) {
+    /**
+     * Called after each scan with the keys of the books in the inbox. Retries waiting for books that left the inbox
+     * are closed as skipped; when nothing changes, nothing is in flight and no retry is pending, the inbox is settled.
+     */
+    public void scanFinished(int booksStillChanging, Collection<String> keysInInbox) {
+        boolean retryPending = false;
+        for (Job job : store.inStates(JobState.RETRY_SCHEDULED, JobState.PENDING, JobState.CONVERTING, JobState.TAGGING)) {
+            if (activeHere.contains(job.key())) {
+                continue;
+            }
+            if (keysInInbox.contains(job.key())) {
+                retryPending = true;
+            } else {
+                store.transition(job.key(), JobState.SKIPPED, EventCause.INTAKE, "the book left the inbox before its retry");
+            }
+        }
+        if (booksStillChanging == 0 && activeHere.isEmpty() && !retryPending) {
             settled.countDown();
         }
     }

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The book-level steps of the process-book route around the conversion itself: open the run, back up,
- * skip what exists, close the run on success or failure.
+ * The book-level steps of the process-book and attempt-book routes around the conversion itself: open the book,
+ * start each attempt clean, back up, skip what exists, check nothing changed, close the book on success.
  */
 public final class BookSteps {
 
@@ -25,26 +25,44 @@ public final class BookSteps {
     private final OutputLayout layout;
     private final SafeMover mover;
     private final BookLedger ledger;
+    private final FreeSpaceGuard freeSpace;
     private final Clock clock;
 
-    public BookSteps(Settings settings, OutputLayout layout, SafeMover mover, BookLedger ledger, Clock clock) {
+    public BookSteps(Settings settings, OutputLayout layout, SafeMover mover, BookLedger ledger, FreeSpaceGuard freeSpace,
+                     Clock clock) {
         this.settings = settings;
         this.layout = layout;
         this.mover = mover;
         this.ledger = ledger;
+        this.freeSpace = freeSpace;
         this.clock = clock;
     }
 
-    /** Opens the run for the book in the body; header {@code alreadyConverted} tells the route to skip it. */
-    public void begin(Exchange exchange) throws IOException {
+    /**
+     * Opens the book in the body (kept in property {@code book}, with its fingerprint to detect changes later);
+     * header {@code alreadyConverted} tells the route to skip it.
+     */
+    public void begin(Exchange exchange) {
         Book book = exchange.getIn().getBody(Book.class);
-        BookRun run = new BookRun(book, layout.workFolder(book), clock.instant());
-        exchange.setProperty("run", run);
+        exchange.setProperty("book", book);
+        exchange.setProperty("fingerprint", BookFingerprint.of(book));
         ledger.converting(book.key());
         boolean exists = Files.exists(layout.outputFile(book));
         exchange.getIn().setHeader("alreadyConverted", exists && !settings.overwriteExisting());
-        mover.deleteTree(run.workDir());
-        Files.createDirectories(run.workDir());
+    }
+
+    /** Each attempt (the first and every retry) starts from an empty working folder, with enough disk space. */
+    public void startAttempt(Exchange exchange) {
+        Book book = exchange.getProperty("book", Book.class);
+        BookRun run = new BookRun(book, layout.workFolder(book), clock.instant());
+        exchange.setProperty("run", run);
+        try {
+            mover.deleteTree(run.workDir());
+            Files.createDirectories(run.workDir());
+        } catch (IOException e) {
+            throw new TransientFailure(book.key(), null, "cannot prepare the working folder " + run.workDir() + ": " + e, e);
+        }
+        freeSpace.check(book);
     }
 
     /** BACKUP=Y: copies the book to BACKUP_FOLDER/&lt;key&gt; and verifies the copy before anything else happens. */
@@ -76,47 +94,26 @@ public final class BookSteps {
         }
     }
 
-    public void skipExisting(Exchange exchange) throws IOException {
-        BookRun run = exchange.getProperty("run", BookRun.class);
-        String reason = "an output already exists at " + layout.outputFile(run.book()) + " (set OVERWRITE_EXISTING=Y to replace it)";
-        LOG.warn("book '{}': skipped: {}", run.book().key(), reason);
-        ledger.skipped(run.book().key(), reason);
-        mover.deleteTree(run.workDir());
+    /** Before anything is delivered: the book's files must be what they were when it was taken. */
+    public void verifyUnchanged(Exchange exchange) {
+        Book book = exchange.getProperty("book", Book.class);
+        BookFingerprint before = exchange.getProperty("fingerprint", BookFingerprint.class);
+        if (!BookFingerprint.of(book).equals(before)) {
+            throw new BookChangedException(book.key());
+        }
+    }
+
+    public void skipExisting(Exchange exchange) {
+        Book book = exchange.getProperty("book", Book.class);
+        String reason = "an output already exists at " + layout.outputFile(book) + " (set OVERWRITE_EXISTING=Y to replace it)";
+        LOG.warn("book '{}': skipped: {}", book.key(), reason);
+        ledger.skipped(book.key(), reason);
     }
 
     public void succeeded(Exchange exchange) throws IOException {
         BookRun run = exchange.getProperty("run", BookRun.class);
         run.closeResources();
-        ledger.done(run.book().key());
+        ledger.done(run.book().key(), String.valueOf(run.finalOutput()));
         mover.deleteTree(run.workDir());
-    }
-
-    /**
-     * The book failed: say why in one line naming the book and file, keep the originals untouched,
-     * and clear the working folder.
-     */
-    public void failed(Exchange exchange) {
-        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        BookRun run = exchange.getProperty("run", BookRun.class);
-        Book book = run != null ? run.book() : exchange.getIn().getBody(Book.class);
-        String key = book == null ? "?" : book.key();
-        String message;
-        if (error instanceof BookFailure failure) {
-            message = failure.userMessage() + (failure.details().isEmpty() ? "" : "\n" + failure.details().indent(4).stripTrailing());
-        } else {
-            message = "book '" + key + "': unexpected error: " + error;
-        }
-        LOG.error("{}; the originals are untouched", message, LOG.isDebugEnabled() ? error : null);
-        if (book != null) {
-            ledger.failed(key, BookFingerprint.of(book).contentHash(), message);
-        }
-        if (run != null) {
-            run.closeResources();
-            try {
-                mover.deleteTree(run.workDir());
-            } catch (IOException e) {
-                LOG.warn("book '{}': could not clean {}: {}", key, run.workDir(), e.getMessage());
-            }
-        }
     }
 }

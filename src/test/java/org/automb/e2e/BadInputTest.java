@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.apache.camel.builder.NotifyBuilder;
-import org.automb.jobs.JobStatus;
+import org.automb.jobs.store.JobState;
 import org.automb.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,7 +168,7 @@ class BadInputTest extends OriginalsTestSupport {
             String key = book.getKey();
             Original original = book.getValue();
             List<Path> places = new ArrayList<>();
-            if (ledger().status(key) == JobStatus.DONE) {
+            if (ledger().status(key) == JobState.DONE) {
                 places.add(archive().resolve(key));
             } else {
                 places.add(original.loose() ? inbox() : inbox().resolve(key));
@@ -194,7 +194,7 @@ class BadInputTest extends OriginalsTestSupport {
     }
 
     private void assertConverted(String key) {
-        assertThat(ledger().status(key)).as("status of '%s'", key).isEqualTo(JobStatus.DONE);
+        assertThat(ledger().status(key)).as("status of '%s'", key).isEqualTo(JobState.DONE);
         assertThat(outputOf(key)).exists();
         assertThat(INSPECT.inspect(outputOf(key)).codec()).isEqualTo("aac");
     }
@@ -206,7 +206,7 @@ class BadInputTest extends OriginalsTestSupport {
 
     /** The book failed; the ledger and the log both say so in a line naming the book and the file. */
     private void assertFailed(String key, String fileName, String reason) {
-        assertThat(ledger().status(key)).as("status of '%s'", key).isEqualTo(JobStatus.FAILED);
+        assertThat(ledger().status(key)).as("status of '%s'", key).isEqualTo(JobState.FAILED);
         String message = ledger().message(key).orElseThrow();
         assertThat(message).as("failure message").contains("book '" + key + "'").contains("file '" + fileName + "'")
             .containsIgnoringCase(reason);

@@ -6,7 +6,7 @@ import static org.automb.e2e.InboxLayoutsTest.track;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.builder.NotifyBuilder;
-import org.automb.jobs.JobStatus;
+import org.automb.jobs.store.JobState;
 import org.automb.testing.PipelineTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +53,7 @@ class InboxLayoutMatchFilterTest extends PipelineTestSupport {
             "Someone Else - Other Book/01.mp3", "Other Loose.mp3",
             "Mixed Bag/01.mp3", "Mixed Bag/Inner A/01.mp3", "Mixed Bag/Inner B/01.mp3", "Saga/Wanderer/01.mp3");
         for (String key : List.of("The Keeper - Book One", "KEEPER Loose", "Saga/Gatekeeper")) {
-            assertThat(ledger().status(key)).as(key).isEqualTo(JobStatus.DONE);
+            assertThat(ledger().status(key)).as(key).isEqualTo(JobState.DONE);
         }
         for (String key : List.of("Someone Else - Other Book", "Other Loose", "Mixed Bag", "Saga/Wanderer")) {
             assertThat(ledger().status(key)).as("%s not processed, not even refused", key).isNull();

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.seda.SedaEndpoint;
-import org.automb.jobs.JobStatus;
+import org.automb.jobs.store.JobState;
 import org.automb.testing.PipelineTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +46,7 @@ class InboxLayoutParallelTest extends PipelineTestSupport {
         AtomicInteger mostAtOnce = new AtomicInteger();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(() -> mostAtOnce.accumulateAndGet(
-            ledger().counts().getOrDefault(JobStatus.CONVERTING, 0), Math::max), 0, 5, TimeUnit.MILLISECONDS);
+            ledger().counts().getOrDefault(JobState.CONVERTING, 0), Math::max), 0, 5, TimeUnit.MILLISECONDS);
         try {
             NotifyBuilder done = booksDone(3);
             Files.move(folderBook, inbox().resolve("Compass Points"));
@@ -66,7 +66,7 @@ class InboxLayoutParallelTest extends PipelineTestSupport {
         assertThat(INSPECT.inspect(converted().resolve("Solo Voyage/Solo Voyage.m4b")).durationSeconds())
             .isCloseTo(3.0, within(0.1));
         for (String key : new String[] {"Compass Points", "Two Disc Tale", "Solo Voyage"}) {
-            assertThat(ledger().status(key)).as(key).isEqualTo(JobStatus.DONE);
+            assertThat(ledger().status(key)).as(key).isEqualTo(JobState.DONE);
             assertThat(INSPECT.inspect(converted().resolve(key + "/" + key + ".m4b")).durationSeconds())
                 .as(key).isCloseTo(3.0, within(0.1));
         }

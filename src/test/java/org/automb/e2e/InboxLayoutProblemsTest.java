@@ -21,7 +21,7 @@ import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
-import org.automb.jobs.JobStatus;
+import org.automb.jobs.store.JobState;
 import org.automb.testing.M4bInspector.M4bFacts;
 import org.automb.testing.PipelineTestSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +58,7 @@ class InboxLayoutProblemsTest extends PipelineTestSupport {
         List<String> mixedFiles = filesUnder(inbox().resolve("Mixed Shelf"));
 
         await().atMost(Duration.ofSeconds(30))
-            .untilAsserted(() -> assertThat(ledger().status("Mixed Shelf")).isEqualTo(JobStatus.FAILED));
+            .untilAsserted(() -> assertThat(ledger().status("Mixed Shelf")).isEqualTo(JobState.FAILED));
         assertThat(errors.messages()).as("the log tells the user what is wrong and what to do")
             .anySatisfy(line -> assertThat(line).contains("Mixed Shelf").contains("Other Book").contains("Third Book")
                 .containsIgnoringCase("split"));
@@ -78,7 +78,7 @@ class InboxLayoutProblemsTest extends PipelineTestSupport {
         for (String part : List.of("Mixed Shelf/Other Book", "Mixed Shelf/Third Book", "Other Book", "Third Book")) {
             assertThat(ledger().status(part)).as("no book taken out of the mixed folder: %s", part).isNull();
         }
-        assertThat(ledger().status("Mixed Shelf")).isEqualTo(JobStatus.FAILED);
+        assertThat(ledger().status("Mixed Shelf")).isEqualTo(JobState.FAILED);
         assertThat(errors.messages().stream().filter(line -> line.contains("Mixed Shelf")))
             .as("refused once, not on every scan").hasSize(1);
     }
@@ -98,8 +98,8 @@ class InboxLayoutProblemsTest extends PipelineTestSupport {
         });
         awaitBooks(done);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(ledger().status("Disc Muddle")).isEqualTo(JobStatus.FAILED);
-            assertThat(ledger().status("Saga/Book 2")).isEqualTo(JobStatus.FAILED);
+            assertThat(ledger().status("Disc Muddle")).isEqualTo(JobState.FAILED);
+            assertThat(ledger().status("Saga/Book 2")).isEqualTo(JobState.FAILED);
         });
 
         assertThat(errors.messages()).anySatisfy(line -> assertThat(line).contains("Disc Muddle")
@@ -146,7 +146,7 @@ class InboxLayoutProblemsTest extends PipelineTestSupport {
         List<String> bookFiles = filesUnder(inbox().resolve("Tidy Book"));
         awaitBooks(done);
 
-        assertThat(ledger().status("Tidy Book")).isEqualTo(JobStatus.DONE);
+        assertThat(ledger().status("Tidy Book")).isEqualTo(JobState.DONE);
         M4bFacts facts = INSPECT.inspect(converted().resolve("Tidy Book/Tidy Book.m4b"));
         assertThat(facts.chapterTitles()).containsExactly("One", "Two");
         assertThat(facts.durationSeconds()).isCloseTo(3.0, org.assertj.core.api.Assertions.within(0.1));
@@ -158,7 +158,7 @@ class InboxLayoutProblemsTest extends PipelineTestSupport {
             ".DS_Store", "Thumbs.db", "desktop.ini", "._Stray Tale.mp3",
             "__MACOSX/._Tidy Book", "__MACOSX/Tidy Book/._01 - One.mp3", "@eaDir/Tidy Book/SYNOINDEX_MEDIA_INFO.mp3");
         assertThat(ledger().counts()).as("junk never became a book, failed or otherwise")
-            .isEqualTo(Map.of(JobStatus.DONE, 1));
+            .isEqualTo(Map.of(JobState.DONE, 1));
         assertThat(errors.messages()).isEmpty();
     }
 

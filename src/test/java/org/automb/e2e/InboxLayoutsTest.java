@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.camel.builder.NotifyBuilder;
-import org.automb.jobs.JobStatus;
+import org.automb.jobs.store.JobState;
 import org.automb.testing.M4bInspector.M4bFacts;
 import org.automb.testing.PipelineTestSupport;
 import org.junit.jupiter.api.Test;
@@ -52,8 +52,8 @@ class InboxLayoutsTest extends PipelineTestSupport {
 
         assertThat(filesUnder(inbox())).as("images of another stem stay in the inbox")
             .containsExactlyInAnyOrder("Lonely Road (sample).jpg", "cover.jpg");
-        assertThat(ledger().status("Lonely Road")).isEqualTo(JobStatus.DONE);
-        assertThat(ledger().status("Quick Tale")).isEqualTo(JobStatus.DONE);
+        assertThat(ledger().status("Lonely Road")).isEqualTo(JobState.DONE);
+        assertThat(ledger().status("Quick Tale")).isEqualTo(JobState.DONE);
         assertThat(filesUnder(working())).isEmpty();
     }
 
@@ -83,7 +83,7 @@ class InboxLayoutsTest extends PipelineTestSupport {
             "Disc 3 of 5/01 - Track.mp3", "Disc 3 of 5/02 - Track.mp3", "disk 4/01 - Track.mp3", "disk 4/02 - Track.mp3",
             "Long Saga - Disc 5/01 - Track.mp3", "Long Saga - Disc 5/02 - Track.mp3");
         assertThat(filesUnder(inbox())).isEmpty();
-        assertThat(ledger().status("Long Saga")).isEqualTo(JobStatus.DONE);
+        assertThat(ledger().status("Long Saga")).isEqualTo(JobState.DONE);
     }
 
     @Test
@@ -146,7 +146,7 @@ class InboxLayoutsTest extends PipelineTestSupport {
             "Deep Wrapper/Deep Wrapper.m4b", "Deep Wrapper/intake.json",
             "Boxed Discs/Boxed Discs.m4b", "Boxed Discs/intake.json");
         for (String key : new String[] {"Outer Wrapper", "Deep Wrapper", "Boxed Discs"}) {
-            assertThat(ledger().status(key)).as(key).isEqualTo(JobStatus.DONE);
+            assertThat(ledger().status(key)).as(key).isEqualTo(JobState.DONE);
         }
         assertThat(filesUnder(inbox())).isEmpty();
     }
@@ -183,7 +183,7 @@ class InboxLayoutsTest extends PipelineTestSupport {
             "The Saga/Vol. 3/Disc 1/01 - Track.mp3", "The Saga/Vol. 3/Disc 2/01 - Track.mp3");
         assertThat(filesUnder(inbox())).isEmpty();
         for (String key : new String[] {"The Saga/01 - First Steps", "The Saga/Book 2", "The Saga/Vol. 3"}) {
-            assertThat(ledger().status(key)).as(key).isEqualTo(JobStatus.DONE);
+            assertThat(ledger().status(key)).as(key).isEqualTo(JobState.DONE);
         }
         assertThat(ledger().status("The Saga")).as("the series itself is no book").isNull();
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.util.Map;
 import org.apache.camel.builder.NotifyBuilder;
-import org.automb.jobs.JobStatus;
+import org.automb.jobs.store.JobState;
 import org.junit.jupiter.api.Test;
 
 /** ON_COMPLETE=archive (the default): once the output is in place, the originals move to ARCHIVE_FOLDER/&lt;key&gt; whole. */
@@ -37,6 +37,6 @@ class OnCompleteArchiveTest extends OriginalsTestSupport {
         assertThat(filesUnder(archive().resolve("Loose Book"))).as("the loose book's companion goes with it")
             .containsExactlyInAnyOrder("Loose Book.mp3", "Loose Book.jpg");
         assertThat(filesUnder(inbox())).isEmpty();
-        assertThat(ledger().counts()).containsEntry(JobStatus.DONE, 4).doesNotContainKey(JobStatus.FAILED);
+        assertThat(ledger().counts()).containsEntry(JobState.DONE, 4).doesNotContainKey(JobState.FAILED);
     }
 }

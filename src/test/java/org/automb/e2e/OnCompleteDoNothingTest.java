@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.NotifyBuilder;
 import org.automb.finish.SafeMover;
-import org.automb.jobs.JobStatus;
+import org.automb.jobs.store.JobState;
 import org.automb.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +47,8 @@ class OnCompleteDoNothingTest extends OriginalsTestSupport {
             assertThat(scans.matches(30, TimeUnit.SECONDS)).as("scans go on").isTrue();
             assertThat(again.matches()).as("no book processed again").isFalse();
 
-            assertThat(ledger().status("Folder Book")).isEqualTo(JobStatus.DONE);
-            assertThat(ledger().status("Loose Book")).isEqualTo(JobStatus.DONE);
+            assertThat(ledger().status("Folder Book")).isEqualTo(JobState.DONE);
+            assertThat(ledger().status("Loose Book")).isEqualTo(JobState.DONE);
             assertThat(SafeMover.sha256(outputOf("Folder Book"))).isEqualTo(outputSha);
             assertThat(Files.getLastModifiedTime(outputOf("Folder Book"))).isEqualTo(outputTime);
             assertThat(log.messages().stream().filter(m -> m.startsWith("book 'Folder Book': started"))).hasSize(1);

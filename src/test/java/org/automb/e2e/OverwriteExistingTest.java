@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.camel.builder.NotifyBuilder;
-import org.automb.jobs.JobStatus;
+import org.automb.jobs.store.JobState;
 import org.automb.testing.M4bInspector.M4bFacts;
 import org.automb.testing.PipelineTestSupport;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class OverwriteExistingTest extends PipelineTestSupport {
         });
         awaitBooks(done);
 
-        assertThat(ledger().status("Done Before")).isEqualTo(JobStatus.DONE);
+        assertThat(ledger().status("Done Before")).isEqualTo(JobState.DONE);
         M4bFacts facts = INSPECT.inspect(existing);
         assertThat(facts.tags()).containsEntry("album", "New Edition");
         assertThat(facts.durationSeconds()).isCloseTo(2.5, within(0.05));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.camel.builder.NotifyBuilder;
-import org.automb.jobs.JobStatus;
+import org.automb.jobs.store.JobState;
 import org.automb.testing.PipelineTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class OverwriteTest extends PipelineTestSupport {
         });
         awaitBooks(done);
 
-        assertThat(ledger().status("Done Before")).isEqualTo(JobStatus.SKIPPED);
+        assertThat(ledger().status("Done Before")).isEqualTo(JobState.SKIPPED);
         assertThat(OutputChecks.sha256(existing)).as("the existing output is untouched").isEqualTo(before);
         assertThat(filesUnder(converted().resolve("Done Before"))).containsExactly("Done Before.m4b");
         assertThat(filesUnder(inbox().resolve("Done Before"))).as("the originals stay in the inbox")

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.builder.NotifyBuilder;
-import org.automb.jobs.JobStatus;
+import org.automb.jobs.store.JobState;
 import org.automb.testing.LogCapture;
 import org.automb.testing.M4bInspector.M4bFacts;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +73,7 @@ class WaitTimeTest extends OriginalsTestSupport {
             }
         });
         await().atMost(30, TimeUnit.SECONDS).pollInterval(100, TimeUnit.MILLISECONDS).until(() -> {
-            assertThat(ledger().status(key)).as("while the file grows").isIn(null, JobStatus.WAITING);
+            assertThat(ledger().status(key)).as("while the file grows").isIn(null, JobState.WAITING);
             assertThat(filesUnder(converted())).as("no output while the file grows").isEmpty();
             return writer.isDone();
         });
@@ -111,7 +111,7 @@ class WaitTimeTest extends OriginalsTestSupport {
             }
         });
         await().atMost(30, TimeUnit.SECONDS).pollInterval(100, TimeUnit.MILLISECONDS).until(() -> {
-            assertThat(ledger().status(key)).as("while files arrive").isIn(null, JobStatus.WAITING);
+            assertThat(ledger().status(key)).as("while files arrive").isIn(null, JobState.WAITING);
             return copier.isDone();
         });
         copier.join();

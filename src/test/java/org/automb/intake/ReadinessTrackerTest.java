@@ -1,5 +1,7 @@
 package org.automb.intake;
 
+import org.automb.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -20,36 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReadinessTrackerTest {
 
-    /** A clock the test moves by hand; starts long after the test files were written. */
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2100-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
     Path inbox;
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2100-01-01T00:00:00Z"));
     private InboxTree tree;
 
     @BeforeEach

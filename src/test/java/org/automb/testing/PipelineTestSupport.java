@@ -83,6 +83,9 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
         props.put("SLEEP_TIME", "1");
         props.put("scan.period", "200");
         props.put("CPU_CORES", "2");
+        props.put("RETRY_BASE_DELAY", "0.2");
+        props.put("MAX_RETRIES", "2");
+        props.put("MIN_FREE_SPACE_MB", "1");
         props.putAll(settings());
         return props;
     }

@@ -156,6 +156,20 @@ public final class JobStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Records that the book's files left the inbox for {@code folder} (the failed folder): the stored content becomes
+     * a marker no inbox content matches, so a book moved back is taken again with its attempts reset.
+     *
+     * @throws NoSuchElementException if there is no job for {@code key}
+     */
+    public void markMovedAway(String key, String folder) {
+        database.write(c -> {
+            Job job = existing(c, key);
+            save(c, job, job.withContent("moved-away:" + folder).withOutput(folder), EventCause.INTAKE, "moved to " + folder);
+            return null;
+        });
+    }
+
     /** RETRY_SCHEDULED jobs whose retry time has come, the longest overdue first. */
     public List<Job> dueRetries() {
         return database.read(c -> table.dueRetries(c, now()));

@@ -1,5 +1,7 @@
 package org.automb.jobs.store;
 
+import org.automb.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

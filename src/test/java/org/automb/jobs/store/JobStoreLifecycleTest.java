@@ -1,5 +1,7 @@
 package org.automb.jobs.store;
 
+import org.automb.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;

@@ -1,0 +1,155 @@
+package org.automb.jobs;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.automb.finish.SafeMover;
+import org.automb.intake.Book;
+import org.automb.jobs.store.Job;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The beans behind the book-errors route configuration: record each failed attempt in the job store and decide on
+ * a retry (Camel then redelivers the attempt after the stored delay), and, when no retry is left, the dead letter.
+ */
+public final class FailureHandling {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FailureHandling.class);
+    /** Exchange property read by the route's retryWhile. */
+    public static final String RETRY_ALLOWED = "retryAllowed";
+
+    private final BookLedger ledger;
+    private final RetryPolicy policy;
+    private final FailedBookMover failedBooks;
+    private final boolean moveFailedBooks;
+    private final SafeMover mover;
+    private final Clock clock;
+
+    public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
+                           SafeMover mover, Clock clock) {
+        this.ledger = ledger;
+        this.policy = policy;
+        this.failedBooks = failedBooks;
+        this.moveFailedBooks = moveFailedBooks;
+        this.mover = mover;
+        this.clock = clock;
+    }
+
+    /** onExceptionOccurred: records the failed attempt and whether (and when) it is retried. */
+    public void attemptFailed(Exchange exchange) {
+        Book book = exchange.getProperty("book", Book.class);
+        Throwable error = exchange.getException() != null ? exchange.getException()
+            : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        clearAttempt(exchange, book);
+        if (book == null || error instanceof BookChangedException) {
+            exchange.setProperty(RETRY_ALLOWED, false);
+            return;
+        }
+        String reason = describe(book, error);
+        int failureNumber = ledger.store().find(book.key()).map(Job::attempts).orElse(0) + 1;
+        Optional<Duration> wait = policy.nextRetry(error, failureNumber);
+        Instant retryAt = wait.map(d -> clock.instant().plus(d)).orElse(null);
+        ledger.recordFailure(book.key(), policy.isTransient(error, failureNumber), reason, retryAt);
+        exchange.setProperty(RETRY_ALLOWED, wait.isPresent());
+        exchange.setProperty("failureNumber", failureNumber);
+        wait.ifPresent(delay -> {
+            exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, delay.toMillis());
+            LOG.warn("{} (attempt {} of {}); retrying in {}", reason, failureNumber, policy.maxRetries() + 1, human(delay));
+        });
+    }
+
+    /** onRedelivery: the retry starts now. */
+    public void retryStarting(Exchange exchange) {
+        Book book = exchange.getProperty("book", Book.class);
+        int attempt = exchange.getProperty("failureNumber", 1, Integer.class) + 1;
+        LOG.info("book '{}': retry, attempt {} of {}", book.key(), attempt, policy.maxRetries() + 1);
+        ledger.retrying(book.key(), attempt);
+    }
+
+    /** The dead letter: the book failed for good. Moves it to the failed folder with FAILED_INFO.txt (or leaves it). */
+    public void bookFailed(Exchange exchange) {
+        Book book = exchange.getProperty("book", Book.class);
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (book == null) {
+            LOG.error("a book failed before it was identified: {}", String.valueOf(error));
+            return;
+        }
+        Job job = ledger.store().find(book.key()).orElse(null);
+        String reason = job != null && job.errorMessage() != null ? job.errorMessage() : describe(book, error);
+        BookFailure failure = BookFailures.find(error);
+        boolean transientError = job != null && job.errorClass() == org.automb.jobs.store.ErrorClass.TRANSIENT;
+        int attempts = job == null ? 1 : job.attempts();
+        String headline = reason.lines().findFirst().orElse(reason);
+        String details = reason.contains("\n") ? reason.substring(reason.indexOf('\n')) : "";
+        if (!moveFailedBooks) {
+            LOG.error("{}; gave up after {} attempt(s); the originals are untouched in the inbox and are skipped until"
+                + " their files change{}", headline, attempts, details);
+            ledger.failedForGood(book.key());
+            return;
+        }
+        try {
+            var report = new FailedBookMover.FailureReport(book.name(), clock.instant(), transientError, attempts,
+                policy.maxRetries(), headline, failure == null ? stackHead(error) : failure.details());
+            var folder = failedBooks.moveToFailed(book, report);
+            ledger.movedAway(book.key(), folder.toString());
+            LOG.error("{}; gave up after {} attempt(s); the originals are untouched, moved to {} (see FAILED_INFO.txt){}",
+                headline, attempts, folder, details);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("{}; gave up after {} attempt(s); the originals are untouched in the inbox (moving them to the failed"
+                + " folder failed: {}){}", headline, attempts, e.getMessage(), details);
+        }
+        ledger.failedForGood(book.key());
+    }
+
+    /** The book changed while it was converted: drop this attempt, read the book again once it is stable. */
+    public void bookChanged(Exchange exchange) {
+        Book book = exchange.getProperty("book", Book.class);
+        LOG.warn("book '{}': its files changed during the conversion; the result was discarded and it will be read again",
+            book.key());
+        ledger.changedWhileConverting(book.key());
+    }
+
+    /** Stops what the failed attempt left running and clears its working folder, so a retry starts clean. */
+    private void clearAttempt(Exchange exchange, Book book) {
+        BookRun run = exchange.getProperty("run", BookRun.class);
+        if (run == null) {
+            return;
+        }
+        run.closeResources();
+        try {
+            mover.deleteTree(run.workDir());
+        } catch (IOException e) {
+            LOG.warn("book '{}': could not clean {}: {}", book == null ? "?" : book.key(), run.workDir(), e.getMessage());
+        }
+    }
+
+    /** One line naming the book and, where one is to blame, the file, with ffmpeg's last lines indented below. */
+    static String describe(Book book, Throwable error) {
+        BookFailure failure = BookFailures.find(error);
+        if (failure != null) {
+            return failure.userMessage() + (failure.details().isEmpty() ? "" : "\n" + failure.details().indent(4).stripTrailing());
+        }
+        return "book '" + book.key() + "': unexpected error: " + error;
+    }
+
+    private static String stackHead(Throwable error) {
+        if (error == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(error.toString());
+        StackTraceElement[] stack = error.getStackTrace();
+        for (int i = 0; i < Math.min(5, stack.length); i++) {
+            out.append("\n  at ").append(stack[i]);
+        }
+        return out.toString();
+    }
+
+    private static String human(Duration delay) {
+        long seconds = delay.toSeconds();
+        return seconds >= 60 ? (seconds / 60) + " min " + (seconds % 60) + " s" : delay.toMillis() + " ms";
+    }
+}
