@@ -46,7 +46,7 @@ class InboxLayoutParallelTest extends PipelineTestSupport {
         AtomicInteger mostAtOnce = new AtomicInteger();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         sampler.scheduleAtFixedRate(() -> mostAtOnce.accumulateAndGet(
-            ledger().counts().getOrDefault(JobState.CONVERTING, 0), Math::max), 0, 5, TimeUnit.MILLISECONDS);
+            ledger().store().counts().getOrDefault(JobState.CONVERTING, 0), Math::max), 0, 5, TimeUnit.MILLISECONDS);
         try {
             NotifyBuilder done = booksDone(3);
             Files.move(folderBook, inbox().resolve("Compass Points"));

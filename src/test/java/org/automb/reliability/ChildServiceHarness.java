@@ -1,0 +1,163 @@
+package org.automb.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.automb.finish.SafeMover;
+import org.automb.jobs.store.JobStore;
+import org.automb.testing.TestAudio;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Folders under a temporary directory and the child JVMs that run the service on them
+ * ({@code @RegisterExtension}). Every folder is passed as an option. After each test every child still running is
+ * killed; when the test failed, the log of every child it started is printed and the folders are kept
+ * ({@code -Dautomb.printChildLogs=true} prints the logs of passing tests too).
+ */
+final class ChildServiceHarness implements BeforeEachCallback, AfterEachCallback {
+
+    private Path root;
+    private final List<ServiceProcess> started = new ArrayList<>();
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        root = Files.createTempDirectory("auto-m4b-child");
+        Files.createDirectories(staging());
+        Files.createDirectories(inbox());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        started.stream().filter(ServiceProcess::isAlive).forEach(ServiceProcess::killTree);
+        boolean failed = context.getExecutionException().isPresent();
+        if (failed || Boolean.getBoolean("automb.printChildLogs")) {
+            printLogs();
+        }
+        if (failed) {
+            System.out.println("folders kept for inspection: " + root);
+        } else {
+            new SafeMover().deleteTree(root);
+        }
+        started.clear();
+    }
+
+    Path root() { return root; }
+    Path inbox() { return root.resolve("inbox"); }
+    Path converted() { return root.resolve("converted"); }
+    Path archive() { return root.resolve("archive"); }
+    Path failed() { return root.resolve("failed"); }
+    Path working() { return root.resolve("working"); }
+    Path backup() { return root.resolve("backup"); }
+    Path config() { return root.resolve("config"); }
+    Path staging() { return root.resolve("staging"); }
+
+    /**
+     * Starts the service in a child JVM on this harness's folders. {@code options} (e.g. {@code --once},
+     * {@code --max-retries=3}) replace the defaults of the same name: no wait time, a scan every second, 1 MB of
+     * free space to keep, short retries, originals archived.
+     */
+    ServiceProcess start(String name, String... options) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (String option : List.of("--inbox-folder=" + inbox(), "--converted-folder=" + converted(),
+                "--archive-folder=" + archive(), "--failed-folder=" + failed(), "--working-folder=" + working(),
+                "--backup-folder=" + backup(), "--config-folder=" + config(), "--wait-time=0", "--sleep-time=1",
+                "--min-free-space-mb=1", "--retry-base-delay=0.5", "--max-retries=2", "--on-complete=archive")) {
+            byName.put(optionName(option), option);
+        }
+        for (String option : options) {
+            byName.put(optionName(option), option);
+        }
+        ServiceProcess process = ServiceProcess.start(name, root.resolve("logs").resolve(name + ".log"),
+            List.copyOf(byName.values()));
+        started.add(process);
+        return process;
+    }
+
+    private static String optionName(String option) {
+        int eq = option.indexOf('=');
+        return eq < 0 ? option : option.substring(0, eq);
+    }
+
+    /** Reads the job store (SQLite in WAL mode: readable while a child writes it), closed again afterwards. */
+    <T> T store(Function<JobStore, T> read) {
+        try (JobStore store = JobStore.open(JobStore.defaultUrl(config()), Clock.systemUTC())) {
+            return read.apply(store);
+        }
+    }
+
+    /**
+     * Creates the job database before the first child starts, so reads from the test never race the child's
+     * schema migration.
+     */
+    void createStore() {
+        store(store -> null);
+    }
+
+    /** Builds {@code staging/<book>/<book>.mp3} with {@code audio}, then moves the folder into the inbox at once. */
+    Path dropMp3Book(TestAudio audio, String book, double seconds) {
+        Path stage = staging().resolve(book);
+        audio.mp3(stage.resolve(book + ".mp3"), seconds, Map.of("title", book, "artist", "Test Author"));
+        try {
+            return Files.move(stage, inbox().resolve(book));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void printLogs() {
+        for (ServiceProcess process : started) {
+            System.out.println("===== log of " + process.name() + " (PID " + process.pid() + ", "
+                + (process.isAlive() ? "running" : "ended") + ") =====");
+            System.out.println(process.log());
+            System.out.println("===== end of " + process.name() + " =====");
+        }
+    }
+
+    /** Every regular file under {@code folder}, relative, sorted (empty when the folder does not exist). */
+    static List<String> filesUnder(Path folder) {
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every entry (file or folder) under {@code folder}, relative, sorted. */
+    static List<String> entriesUnder(Path folder) {
+        if (!Files.exists(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(p -> !p.equals(folder)).map(p -> folder.relativize(p).toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SHA-256 of every file under {@code folder}, by relative path. */
+    static Map<String, String> checksums(Path folder) {
+        Map<String, String> sums = new TreeMap<>();
+        for (String file : filesUnder(folder)) {
+            try {
+                sums.put(file, SafeMover.sha256(folder.resolve(file)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sums;
+    }
+}
