@@ -97,7 +97,7 @@ public final class BookFinisher {
         }
         if (book.looseFile()) {
             Files.createDirectories(target);
-            for (Path file : companionsOf(book)) {
+            for (Path file : book.files()) {
                 mover.moveFile(file, target.resolve(file.getFileName().toString()));
             }
         } else {
@@ -108,7 +108,7 @@ public final class BookFinisher {
 
     private void delete(Book book) throws IOException {
         if (book.looseFile()) {
-            for (Path file : companionsOf(book)) {
+            for (Path file : book.files()) {
                 Files.deleteIfExists(file);
             }
         } else {
@@ -117,18 +117,14 @@ public final class BookFinisher {
         LOG.info("book '{}': originals deleted", book.key());
     }
 
-    /** A loose book is its audio file plus its same-stem companions. */
-    private static List<Path> companionsOf(Book book) {
-        Set<Path> files = new java.util.LinkedHashSet<>(book.audioFiles());
-        files.addAll(book.extraFiles());
-        return List.copyOf(files);
-    }
-
     /** Images, pdf, epub, txt, cue, nfo travel beside the m4b; a clash of names keeps both. */
     private void copyExtraFiles(Book book, Path targetFolder) throws IOException {
         Set<String> taken = new HashSet<>();
         for (Path extra : book.extraFiles()) {
             String name = extra.getFileName().toString();
+            if (name.equals(org.automb.jobs.FailedBookMover.INFO_FILE)) {
+                continue; // a book moved back from the failed folder: its failure report is not part of the book
+            }
             if (!taken.add(name)) {
                 name = extra.getParent().getFileName() + " - " + name;
                 taken.add(name);

@@ -21,6 +21,13 @@ public record Book(String key, String name, Path root, List<Path> audioFiles, Li
         extraFiles = List.copyOf(extraFiles);
     }
 
+    /** Every file that belongs to the book: its audio, then its extra files, each once. */
+    public List<Path> files() {
+        java.util.LinkedHashSet<Path> files = new java.util.LinkedHashSet<>(audioFiles);
+        files.addAll(extraFiles);
+        return List.copyOf(files);
+    }
+
     /** The folder that holds the book's files (the inbox root for a loose file). */
     public Path folder() {
         return looseFile ? root.getParent() : root;

@@ -79,10 +79,7 @@ public final class BookSteps {
                 return;
             }
             if (book.looseFile()) {
-                for (Path file : book.audioFiles()) {
-                    mover.copyTree(file, target.resolve(file.getFileName().toString()));
-                }
-                for (Path file : book.extraFiles()) {
+                for (Path file : book.files()) {
                     mover.copyTree(file, target.resolve(file.getFileName().toString()));
                 }
             } else {

@@ -42,10 +42,7 @@ public final class FailedBookMover {
         Path target = uniqueFolder(safeName(book.name()) + "_" + stamp);
         if (book.looseFile()) {
             Files.createDirectories(target);
-            for (Path file : book.audioFiles()) {
-                mover.moveFile(file, target.resolve(file.getFileName().toString()));
-            }
-            for (Path file : book.extraFiles()) {
+            for (Path file : book.files()) {
                 mover.moveFile(file, target.resolve(file.getFileName().toString()));
             }
         } else {
