@@ -80,7 +80,7 @@ public class AppConfiguration implements CamelConfiguration {
             new BookFinder(settings.audioExtensions(), settings.matchFilter()),
             new ReadinessTracker(Duration.ofSeconds(settings.waitSeconds()), clock), ledger));
         registry.bind("bookSteps", new BookSteps(settings, layout, mover, ledger,
-            new FreeSpaceGuard(settings.working(), settings.converted(), settings.minFreeSpaceMb()), clock));
+            new FreeSpaceGuard(settings.working(), settings.converted(), settings.minFreeSpaceMb()), new ManifestWriter(), clock));
         registry.bind("failureHandling", new FailureHandling(ledger, retryPolicy,
             new FailedBookMover(settings.failed(), mover, ZoneId.systemDefault()), settings.moveFailedBooks(), mover, clock));
         registry.bind("retryPolicy", retryPolicy);

@@ -53,6 +53,32 @@ public final class ManifestWriter {
         Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * True when {@code manifestFile} exists and lists exactly the book's audio files with their current sizes:
+     * the output beside it was made from this very content.
+     */
+    public boolean matchesSources(Path manifestFile, org.automb.intake.Book book) {
+        if (!Files.isRegularFile(manifestFile)) {
+            return false;
+        }
+        try {
+            var listed = json.readTree(manifestFile.toFile()).path("sources");
+            if (listed.size() != book.audioFiles().size()) {
+                return false;
+            }
+            for (int i = 0; i < listed.size(); i++) {
+                Path file = book.audioFiles().get(i);
+                if (!listed.get(i).path("file").asText().equals(book.folder().relativize(file).toString())
+                    || listed.get(i).path("sizeBytes").asLong(-1) != Files.size(file)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static List<Map<String, Object>> sources(BookRun run) throws IOException {
         List<Map<String, Object>> sources = new ArrayList<>();
         Path folder = run.book().folder();

@@ -48,6 +48,12 @@ public final class InboxScanner {
                 continue;
             }
             BookFingerprint fingerprint = BookFingerprint.of(book);
+            if (!fingerprint.hasAudio()) {
+                // its files left the inbox since the listing (a worker just archived it, or it went to the failed
+                // folder): not new content, so a finished job must not go back to WAITING
+                readiness.forget(book.key());
+                continue;
+            }
             String hash = fingerprint.contentHash();
             if (ledger.isFinishedWith(book.key(), hash)) {
                 continue;

@@ -136,6 +136,19 @@ public final class BookLedger {
         activeHere.remove(key);
     }
 
+    /** True when the book's last run was cut short by a shutdown or crash (requeued at start-up, not finished since). */
+    public boolean wasInterrupted(String key) {
+        boolean interrupted = false;
+        for (var event : store.events(key)) {
+            if (event.cause() == EventCause.STARTUP) {
+                interrupted = true;
+            } else if (event.to() != null && event.to().isFinal()) {
+                interrupted = false;
+            }
+        }
+        return interrupted;
+    }
+
     public JobState status(String key) {
         return store.find(key).map(Job::state).orElse(null);
     }

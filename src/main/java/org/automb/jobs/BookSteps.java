@@ -26,10 +26,12 @@ public final class BookSteps {
     private final SafeMover mover;
     private final BookLedger ledger;
     private final FreeSpaceGuard freeSpace;
+    private final org.automb.finish.ManifestWriter manifests;
     private final Clock clock;
 
     public BookSteps(Settings settings, OutputLayout layout, SafeMover mover, BookLedger ledger, FreeSpaceGuard freeSpace,
-                     Clock clock) {
+                     org.automb.finish.ManifestWriter manifests, Clock clock) {
+        this.manifests = manifests;
         this.settings = settings;
         this.layout = layout;
         this.mover = mover;
@@ -47,8 +49,19 @@ public final class BookSteps {
         exchange.setProperty("book", book);
         exchange.setProperty("fingerprint", BookFingerprint.of(book));
         ledger.converting(book.key());
-        boolean exists = Files.exists(layout.outputFile(book));
-        exchange.getIn().setHeader("alreadyConverted", exists && !settings.overwriteExisting());
+        Path output = layout.outputFile(book);
+        boolean exists = Files.exists(output);
+        // a crash between delivering the output and archiving the originals: the output is this book's, finish it
+        boolean deliveredBeforeCrash = exists && ledger.wasInterrupted(book.key())
+            && manifests.matchesSources(output.resolveSibling("intake.json"), book);
+        if (deliveredBeforeCrash) {
+            BookRun run = new BookRun(book, layout.workFolder(book), clock.instant());
+            run.finalOutput(output);
+            exchange.setProperty("run", run);
+            LOG.info("book '{}': its output was delivered before the last shutdown; finishing it", book.key());
+        }
+        exchange.getIn().setHeader("deliveredBeforeCrash", deliveredBeforeCrash);
+        exchange.getIn().setHeader("alreadyConverted", exists && !deliveredBeforeCrash && !settings.overwriteExisting());
     }
 
     /** Each attempt (the first and every retry) starts from an empty working folder, with enough disk space. */

@@ -24,6 +24,8 @@ import org.automb.config.SettingsCatalog;
  */
 final class ServiceProcess {
 
+    private static volatile boolean classpathReported;
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -84,6 +86,10 @@ final class ServiceProcess {
             String value = System.getProperty(property);
             if (value != null && Arrays.stream(value.split(File.pathSeparator))
                     .anyMatch(entry -> Files.isRegularFile(Path.of(entry, "org", "automb", "cli", "AutoM4bCommand.class")))) {
+                if (!classpathReported) {
+                    classpathReported = true;
+                    System.out.println("child JVM classpath: " + property + " (" + value.split(File.pathSeparator).length + " entries)");
+                }
                 return value;
             }
         }
