@@ -1,0 +1,264 @@
+package org.automb.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.automb.bench.Corpus.SourceInfo;
+
+/**
+ * Is an output book exact? Decodes it (as a player would: edit list honoured), counts its samples against the
+ * sources' total, and finds where each source's audio really starts in it by correlating the source's opening
+ * (first 8192 samples) with the output around the expected place; the chapter marks (ffprobe -show_chapters) are
+ * compared with those true starts. Tolerance: one AAC frame, 1024 samples, for both.
+ */
+final class Exactness {
+
+    static final long FRAME = 1024;
+    /** How far from the expected place (the previous start found plus the previous source's length) to look. */
+    private static final int SEARCH = 16384;
+    private static final double MIN_CORRELATION = 0.5;
+
+    private final Tools tools;
+    private final ObjectMapper json = new ObjectMapper();
+
+    Exactness(Tools tools) {
+        this.tools = tools;
+    }
+
+    /**
+     * @param lengthDelta  output samples minus the sources' total
+     * @param chapterError largest distance, in samples, between a chapter mark and where its source really starts
+     * @param placementDrift largest distance between where a source really starts and where it would start in an
+     *                       exact concatenation (how far the audio itself has drifted)
+     * @param problem      why the book cannot be judged exact beyond the numbers (missing chapters…), or empty
+     */
+    record Result(long lengthDelta, long chapterError, long placementDrift, String problem) {
+        boolean exact() {
+            return problem.isEmpty() && Math.abs(lengthDelta) <= FRAME && chapterError <= FRAME;
+        }
+
+        String brief() {
+            String numbers = Tools.fmt("len %+d, chap %d", lengthDelta, chapterError);
+            return (exact() ? "yes" : "NO") + " (" + numbers + (problem.isEmpty() ? "" : ", " + problem) + ")";
+        }
+
+        /** The worse of two results (for a case of several books). */
+        Result worst(Result other) {
+            if (other == null) {
+                return this;
+            }
+            long len = Math.abs(other.lengthDelta) > Math.abs(lengthDelta) ? other.lengthDelta : lengthDelta;
+            String p = problem.isEmpty() ? other.problem : problem;
+            return new Result(len, Math.max(chapterError, other.chapterError), Math.max(placementDrift, other.placementDrift), p);
+        }
+    }
+
+    Result check(Path output, List<SourceInfo> sources) {
+        JsonNode probe;
+        try {
+            probe = json.readTree(tools.capture(tools.ffprobe(List.of("-v", "error", "-select_streams", "a:0",
+                "-show_entries", "stream=sample_rate", "-show_chapters", "-of", "json", output.toString()))));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        int rate = probe.path("streams").path(0).path("sample_rate").asInt();
+        int sourceRate = sources.get(0).rate();
+        List<Long> marks = new ArrayList<>();
+        for (JsonNode chapter : probe.path("chapters")) {
+            String[] tb = chapter.path("time_base").asText("1/1000").split("/");
+            long start = chapter.path("start").asLong();
+            marks.add(Math.round(start * (double) rate * Long.parseLong(tb[0]) / Long.parseLong(tb[1])));
+        }
+        long total = sources.stream().mapToLong(SourceInfo::samples).sum();
+        if (rate != sourceRate) {
+            long decoded = Corpus.decode(tools, output, (b, n, p) -> { });
+            return new Result(decoded - Math.round(total * (double) rate / sourceRate), 0, 0,
+                "sample rate changed " + sourceRate + " -> " + rate + ", chapters not checked");
+        }
+        Locator locator = new Locator(sources);
+        long decoded = Corpus.decode(tools, output, locator::feed);
+        locator.finish();
+        String problem = "";
+        if (marks.size() != sources.size()) {
+            problem = marks.size() + " chapters for " + sources.size() + " files";
+        } else if (locator.lost > 0) {
+            problem = locator.lost + " source openings not found";
+        }
+        long chapterError = 0;
+        long drift = 0;
+        long ideal = 0;
+        StringBuilder trace = new StringBuilder();
+        for (int i = 0; i < sources.size(); i++) {
+            long truth = locator.found[i];
+            if (i < marks.size()) {
+                chapterError = Math.max(chapterError, Math.abs(marks.get(i) - truth));
+                trace.append(' ').append(marks.get(i) - truth);
+            }
+            drift = Math.max(drift, Math.abs(truth - ideal));
+            ideal += sources.get(i).samples();
+        }
+        if (Boolean.getBoolean("bench.verbose")) {
+            System.out.println(Tools.fmt("[bench] %s: %d samples for %d in the sources (%+d); chapter mark − true start:%s",
+                output, decoded, total, decoded - total, trace));
+        }
+        return new Result(decoded - total, chapterError, drift, problem);
+    }
+
+    /**
+     * Finds each source's opening in the decoded output as it streams by: source i is looked for within
+     * ±{@link #SEARCH} samples of (start of source i-1 found + length of source i-1), by normalised
+     * cross-correlation computed with an FFT. Keeps only the last 2^19 samples.
+     */
+    private static final class Locator {
+        private static final int RING = 1 << 19;
+        private final List<SourceInfo> sources;
+        private final float[] ring = new float[RING];
+        private final long[] found;
+        private long position;
+        private int next;
+        private long expected;
+        int lost;
+
+        Locator(List<SourceInfo> sources) {
+            this.sources = sources;
+            this.found = new long[sources.size()];
+        }
+
+        void feed(short[] buf, int n, long at) {
+            for (int i = 0; i < n; i++) {
+                ring[(int) ((at + i) & (RING - 1))] = buf[i];
+            }
+            position = at + n;
+            while (next < sources.size() && expected + SEARCH + sources.get(next).opening().length <= position) {
+                locate(position);
+            }
+        }
+
+        void finish() {
+            while (next < sources.size()) {
+                locate(position);
+            }
+        }
+
+        private void locate(long end) {
+            short[] opening = sources.get(next).opening();
+            long start = Math.max(0, Math.max(expected - SEARCH, position - RING + 1));
+            long stop = Math.min(end, expected + SEARCH + opening.length);
+            long best = expected;
+            double bestScore = -1;
+            if (stop - start >= opening.length && opening.length > 0) {
+                float[] window = new float[(int) (stop - start)];
+                for (int i = 0; i < window.length; i++) {
+                    window[i] = ring[(int) ((start + i) & (RING - 1))];
+                }
+                double[] scores = normalisedCorrelation(window, opening);
+                for (int k = 0; k < scores.length; k++) {
+                    if (scores[k] > bestScore) {
+                        bestScore = scores[k];
+                        best = start + k;
+                    }
+                }
+            }
+            if (bestScore < MIN_CORRELATION) {
+                lost++;
+                best = expected;
+            }
+            found[next] = best;
+            expected = best + sources.get(next).samples();
+            next++;
+        }
+    }
+
+    /** score[k] = Σ w[k+t]·o[t] / sqrt(Σ o² · Σ w[k..k+len)²), for every k where the opening fits in the window. */
+    static double[] normalisedCorrelation(float[] window, short[] opening) {
+        int n = Integer.highestOneBit(window.length + opening.length - 1);
+        if (n < window.length + opening.length - 1) {
+            n <<= 1;
+        }
+        double[] wr = new double[n];
+        double[] wi = new double[n];
+        double[] or = new double[n];
+        double[] oi = new double[n];
+        for (int i = 0; i < window.length; i++) {
+            wr[i] = window[i];
+        }
+        double openingEnergy = 0;
+        for (int i = 0; i < opening.length; i++) {
+            or[i] = opening[i];
+            openingEnergy += (double) opening[i] * opening[i];
+        }
+        fft(wr, wi, false);
+        fft(or, oi, false);
+        for (int i = 0; i < n; i++) {
+            // W · conj(O)
+            double re = wr[i] * or[i] + wi[i] * oi[i];
+            double im = wi[i] * or[i] - wr[i] * oi[i];
+            wr[i] = re;
+            wi[i] = im;
+        }
+        fft(wr, wi, true);
+        int lags = window.length - opening.length + 1;
+        double[] prefix = new double[window.length + 1];
+        for (int i = 0; i < window.length; i++) {
+            prefix[i + 1] = prefix[i] + (double) window[i] * window[i];
+        }
+        double[] scores = new double[lags];
+        for (int k = 0; k < lags; k++) {
+            double energy = prefix[k + opening.length] - prefix[k];
+            scores[k] = energy <= 0 || openingEnergy <= 0 ? 0 : wr[k] / Math.sqrt(energy * openingEnergy);
+        }
+        return scores;
+    }
+
+    /** In-place iterative radix-2 FFT; the inverse is scaled by 1/n. */
+    static void fft(double[] re, double[] im, boolean inverse) {
+        int n = re.length;
+        for (int i = 1, j = 0; i < n; i++) {
+            int bit = n >> 1;
+            for (; (j & bit) != 0; bit >>= 1) {
+                j ^= bit;
+            }
+            j ^= bit;
+            if (i < j) {
+                double t = re[i];
+                re[i] = re[j];
+                re[j] = t;
+                t = im[i];
+                im[i] = im[j];
+                im[j] = t;
+            }
+        }
+        for (int len = 2; len <= n; len <<= 1) {
+            double angle = 2 * Math.PI / len * (inverse ? 1 : -1);
+            double wRe = Math.cos(angle);
+            double wIm = Math.sin(angle);
+            for (int i = 0; i < n; i += len) {
+                double cRe = 1;
+                double cIm = 0;
+                for (int j = 0; j < len / 2; j++) {
+                    int a = i + j;
+                    int b = a + len / 2;
+                    double uRe = re[a];
+                    double uIm = im[a];
+                    double vRe = re[b] * cRe - im[b] * cIm;
+                    double vIm = re[b] * cIm + im[b] * cRe;
+                    re[a] = uRe + vRe;
+                    im[a] = uIm + vIm;
+                    re[b] = uRe - vRe;
+                    im[b] = uIm - vIm;
+                    double nRe = cRe * wRe - cIm * wIm;
+                    cIm = cRe * wIm + cIm * wRe;
+                    cRe = nRe;
+                }
+            }
+        }
+        if (inverse) {
+            for (int i = 0; i < n; i++) {
+                re[i] /= n;
+                im[i] /= n;
+            }
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.automb.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bytedeco.javacpp.Loader;
+
+/**
+ * The public tools the benchmark uses: the ffmpeg and ffprobe bundled in {@code org.bytedeco:ffmpeg} (started the
+ * way the application starts them, {@code env LD_LIBRARY_PATH=<dir> <dir>/ffmpeg}), GNU {@code /usr/bin/time} for
+ * wall time, CPU time (the process and every child it waited for) and peak RSS, and {@code /proc}.
+ */
+final class Tools {
+
+    static final Path GNU_TIME = Path.of("/usr/bin/time");
+
+    final List<String> ffmpeg;
+    final List<String> ffprobe;
+    final String ffmpegPath;
+    final boolean haveGnuTime;
+
+    private Tools(List<String> ffmpeg, List<String> ffprobe, String ffmpegPath, boolean haveGnuTime) {
+        this.ffmpeg = ffmpeg;
+        this.ffprobe = ffprobe;
+        this.ffmpegPath = ffmpegPath;
+        this.haveGnuTime = haveGnuTime;
+    }
+
+    static Tools locate() {
+        String ffmpegExe = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+        String ffprobeExe = Loader.load(org.bytedeco.ffmpeg.ffprobe.class);
+        Path dir = Path.of(ffmpegExe).getParent();
+        // JavaCPP ships libva under its unversioned name only (the application links it the same way)
+        link(dir, "libva.so", "libva.so.2");
+        link(dir, "libva-drm.so", "libva-drm.so.2");
+        String env = "LD_LIBRARY_PATH=" + dir;
+        boolean gnuTime = Files.isExecutable(GNU_TIME) && probeGnuTime();
+        return new Tools(List.of("env", env, ffmpegExe), List.of("env", env, ffprobeExe), ffmpegExe, gnuTime);
+    }
+
+    private static void link(Path dir, String file, String soname) {
+        Path link = dir.resolve(soname);
+        if (Files.exists(dir.resolve(file)) && !Files.exists(link)) {
+            try {
+                Files.createSymbolicLink(link, Path.of(file));
+            } catch (IOException ignored) {
+                // another process created it, or the application will
+            }
+        }
+    }
+
+    private static boolean probeGnuTime() {
+        try {
+            Path out = Files.createTempFile("bench-time", ".txt");
+            Process p = new ProcessBuilder(GNU_TIME.toString(), "-f", "%e %U %S %M", "-o", out.toString(), "true")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            boolean ok = p.waitFor() == 0 && Files.readString(out).trim().split("\\s+").length == 4;
+            Files.deleteIfExists(out);
+            return ok;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    List<String> ffmpeg(List<String> args) {
+        List<String> cmd = new ArrayList<>(ffmpeg);
+        cmd.addAll(args);
+        return cmd;
+    }
+
+    List<String> ffprobe(List<String> args) {
+        List<String> cmd = new ArrayList<>(ffprobe);
+        cmd.addAll(args);
+        return cmd;
+    }
+
+    /** What one measured run (or a set of runs) cost. CPU counts the process and every child it waited for. */
+    record Usage(double wall, double user, double sys, long maxRssKb) {
+        static final Usage ZERO = new Usage(0, 0, 0, 0);
+
+        double cpu() {
+            return user + sys;
+        }
+
+        /** Runs one after the other: walls add up. */
+        Usage then(Usage next) {
+            return new Usage(wall + next.wall, user + next.user, sys + next.sys, Math.max(maxRssKb, next.maxRssKb));
+        }
+
+        /** Runs side by side (the wall is measured separately): CPU adds up, the wall is kept. */
+        Usage alongside(Usage other) {
+            return new Usage(wall, user + other.user, sys + other.sys, Math.max(maxRssKb, other.maxRssKb));
+        }
+
+        Usage withWall(double newWall) {
+            return new Usage(newWall, user, sys, maxRssKb);
+        }
+    }
+
+    /**
+     * Runs {@code command} under GNU time (when present) and returns its usage; stdout goes to {@code stdout}
+     * (or is discarded), stderr to {@code log}. Fails when the command fails.
+     */
+    Usage timed(List<String> command, Path workDir, Path stdout, Path log) {
+        Path timeFile = log.resolveSibling(log.getFileName() + ".time");
+        List<String> full = new ArrayList<>();
+        if (haveGnuTime) {
+            full.addAll(List.of(GNU_TIME.toString(), "-f", "%e %U %S %M", "-o", timeFile.toString()));
+        }
+        full.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(full).directory(workDir.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .redirectError(log.toFile())
+            .redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile()));
+        long start = System.nanoTime();
+        try {
+            Process p = pb.start();
+            int exit = p.waitFor();
+            double wall = (System.nanoTime() - start) / 1e9;
+            if (exit != 0) {
+                throw new IllegalStateException("command failed (exit " + exit + "): " + String.join(" ", command)
+                    + "\n" + tail(log, 8));
+            }
+            // the wall clock is ours (GNU time's %e has a 10 ms resolution); CPU and peak RSS are GNU time's
+            return haveGnuTime ? parseTime(timeFile, wall).withWall(wall) : new Usage(wall, Double.NaN, Double.NaN, 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GNU time's "%e %U %S %M" line (the last one: a failed command adds a line before it). */
+    static Usage parseTime(Path timeFile, double fallbackWall) {
+        try {
+            List<String> lines = Files.readAllLines(timeFile, StandardCharsets.UTF_8);
+            String[] f = lines.get(lines.size() - 1).trim().split("\\s+");
+            return new Usage(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]), Long.parseLong(f[3]));
+        } catch (IOException | RuntimeException e) {
+            return new Usage(fallbackWall, Double.NaN, Double.NaN, 0);
+        }
+    }
+
+    /** Runs a short command and returns its stdout (ffprobe's JSON). */
+    String capture(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(false)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            p.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = p.waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("command failed (exit " + exit + "): " + String.join(" ", command));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String tail(Path file, int lines) {
+        try {
+            if (!Files.exists(file)) {
+                return "";
+            }
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Runs the tasks {@code threads} at a time and returns their results in order. */
+    static <T> List<T> parallel(int threads, List<Callable<T>> tasks) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(task));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String fmt(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+}
