@@ -89,7 +89,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("startRetry", (org.apache.camel.Processor) failures::retryStarting);
         registry.bind("bookPlanner", new BookPlanner(settings, new ProbeRunner(tools, exec, new ProbeParser(), probePool),
             new CodecDecider(), new BitratePolicy(), new ChapterTitles(), new ChaptersFile(), new CoverPicker(), new TagExtractor()));
-        registry.bind("encodeStep", new EncodeStep(tools, new ProgressMonitor(ticker, 5000), new StreamCopyChapters(tools, exec),
+        registry.bind("encodeStep", new EncodeStep(tools, new ProgressMonitor(ticker, 5000), new StreamCopyChapters(tools, exec, probePool),
             new ConvertTimeout(settings.convertTimeoutFactor(), Duration.ofSeconds(timeoutFloor))));
         registry.bind("muxStep", new MuxStep(tools, new FfmetadataWriter()));
         registry.bind("passthroughStep", new PassthroughStep());

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.exec.ExecResult;
 import org.automb.jobs.BookRun;
@@ -44,6 +46,8 @@ public final class EncodeStep {
         ConversionPlan plan = run.plan();
         Path audio = run.workDir().resolve("audio.m4a");
         Path progressFile = run.workDir().resolve("encode.progress");
+        // camel-exec's watchdog kills ffmpeg when the book takes unreasonably long (a hung NAS mount, a stuck decoder)
+        long limit = timeout.forAudio(plan.totalSeconds()).toMillis();
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-v", "warning", "-nostats"));
         if (plan.decision().mode() == CodecDecision.Mode.STREAM_COPY) {
             args.add("-nostdin");
@@ -57,6 +61,11 @@ public final class EncodeStep {
             args.addAll(List.of("-map", "0:a", "-c:a", "aac", "-b:a", plan.bitrateKbps() + "k"));
             exchange.setProperty(FEED, feed);
             run.onClose(feed);
+            // the watchdog's SIGTERM does not end an ffmpeg blocked reading its stdin (a stalled decoder): ending the
+            // stream at the limit does
+            CompletableFuture<Void> cutOff = CompletableFuture.runAsync(feed::close,
+                CompletableFuture.delayedExecutor(limit, TimeUnit.MILLISECONDS));
+            run.onClose(() -> cutOff.cancel(false));
             exchange.getIn().setBody(feed);
         }
         args.addAll(List.of("-progress", progressFile.toString(), "-y", audio.toString()));
@@ -67,8 +76,6 @@ public final class EncodeStep {
         ProgressMonitor.Watch watch = progress.watch(run.book().key(), what, progressFile, plan.totalSeconds());
         run.onClose(watch::stop);
         exchange.setProperty("phaseStart", System.nanoTime());
-        // camel-exec's watchdog kills ffmpeg when the book takes unreasonably long (a hung NAS mount, a stuck decoder)
-        long limit = timeout.forAudio(plan.totalSeconds()).toMillis();
         exchange.getIn().setHeader(org.apache.camel.component.exec.ExecBinding.EXEC_COMMAND_TIMEOUT, limit);
         exchange.setProperty("timeoutMillis", limit);
     }
@@ -80,17 +87,18 @@ public final class EncodeStep {
         CommandResult result = ExecRunner.toCommandResult(exchange.getIn().getBody(ExecResult.class));
         run.closeResources();
         PcmFeed feed = exchange.getProperty(FEED, PcmFeed.class);
+        long elapsedMillis = (System.nanoTime() - exchange.getProperty("phaseStart", Long.class)) / 1_000_000;
+        long limit = exchange.getProperty("timeoutMillis", Long.class);
+        // cut off at the limit: killed, or its input ended early (the feed is closed at the limit)
+        if (elapsedMillis >= limit && (!result.succeeded() || feed != null && !feed.isComplete())) {
+            throw new TransientFailure(run.book().key(), null, "ffmpeg timed out after " + elapsedMillis / 1000
+                + " s and was killed (limit: the book's duration times CONVERT_TIMEOUT_FACTOR)", result.lastErrorLines(5));
+        }
         if (feed != null && feed.failure().isPresent()) {
             PcmFeed.DecodeFailure failure = feed.failure().get();
             throw new PermanentFailure(run.book().key(), failure.file(), "the audio cannot be decoded: " + failure.reason(), "");
         }
         if (!result.succeeded()) {
-            long elapsedMillis = (System.nanoTime() - exchange.getProperty("phaseStart", Long.class)) / 1_000_000;
-            long limit = exchange.getProperty("timeoutMillis", Long.class);
-            if (elapsedMillis >= limit) {
-                throw new TransientFailure(run.book().key(), null, "ffmpeg timed out after " + elapsedMillis / 1000
-                    + " s and was killed (limit: the book's duration times CONVERT_TIMEOUT_FACTOR)", result.lastErrorLines(5));
-            }
             throw failureOf(run, result);
         }
         if (feed != null && !feed.isComplete()) {

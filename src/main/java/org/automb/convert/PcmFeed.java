@@ -101,7 +101,11 @@ public final class PcmFeed extends InputStream {
         return -1;
     }
 
-    private boolean advance() throws IOException {
+    /** Synchronized with {@link #close()}, so a feed closed from another thread starts no further decoder. */
+    private synchronized boolean advance() throws IOException {
+        if (closed) {
+            return false;
+        }
         while (started.size() < LOOKAHEAD && nextToStart < sources.size()) {
             started.add(startDecoder(nextToStart++));
         }
@@ -111,8 +115,11 @@ public final class PcmFeed extends InputStream {
     }
 
     private void finishCurrent() throws IOException {
-        Decoder done = current;
-        current = null;
+        Decoder done;
+        synchronized (this) {
+            done = current;
+            current = null;
+        }
         int exit;
         try {
             exit = done.process().waitFor();
@@ -121,6 +128,9 @@ public final class PcmFeed extends InputStream {
             throw new IOException("interrupted while decoding " + done.source().file(), e);
         }
         long frameBytes = 2L * channels;
+        if (closed) {
+            return; // stopped on purpose (the time limit, or the end of the attempt): not the file's fault
+        }
         if (exit != 0 || currentBytes == 0 || currentBytes % frameBytes != 0) {
             String log = Files.exists(done.log()) ? Files.readString(done.log(), StandardCharsets.UTF_8).strip() : "";
             String reason = exit != 0 ? "ffmpeg could not decode it (exit " + exit + ")" : "it holds no decodable audio";
@@ -159,14 +169,21 @@ public final class PcmFeed extends InputStream {
         return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 5), lines.length));
     }
 
-    /** Stops every decoder still running (after a failure, a timeout, or at the end). */
+    /**
+     * Stops every decoder still running (after a failure, a timeout, or at the end); the stream then ends, so an
+     * encoder waiting on its stdin finishes. Safe to call from any thread, more than once.
+     */
     @Override
     public void close() {
-        closed = true;
-        if (current != null) {
-            current.process().destroyForcibly();
+        List<Decoder> running = new ArrayList<>();
+        synchronized (this) {
+            closed = true;
+            if (current != null) {
+                running.add(current);
+            }
+            running.addAll(started);
         }
-        started.forEach(d -> d.process().destroyForcibly());
+        running.forEach(d -> d.process().destroyForcibly());
     }
 
     private record Decoder(AudioSource source, Process process, InputStream stdout, Path log) {

@@ -19,8 +19,10 @@ public final class StreamCopyChapters {
     private final FfmpegTools tools;
     private final ExecRunner exec;
     private final ObjectMapper json = new ObjectMapper();
+    private final java.util.concurrent.Executor probePool;
 
-    public StreamCopyChapters(FfmpegTools tools, ExecRunner exec) {
+    public StreamCopyChapters(FfmpegTools tools, ExecRunner exec, java.util.concurrent.Executor probePool) {
+        this.probePool = probePool;
         this.tools = tools;
         this.exec = exec;
     }
@@ -36,7 +38,15 @@ public final class StreamCopyChapters {
 
     /** The layout of each part, in play order. */
     public List<PartLayout> layouts(String bookKey, List<AudioSource> sources) {
-        return sources.stream().map(source -> layout(bookKey, source)).toList();
+        // one short ffprobe per part, several at once: a 300-part book is read in seconds
+        List<java.util.concurrent.CompletableFuture<PartLayout>> probes = sources.stream()
+            .map(source -> java.util.concurrent.CompletableFuture.supplyAsync(() -> layout(bookKey, source), probePool))
+            .toList();
+        try {
+            return probes.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** Places parts of known layout, in play order (see {@link #place(String, List)}). */
