@@ -99,7 +99,7 @@ public final class EncodeStep {
             throw new PermanentFailure(run.book().key(), failure.file(), "the audio cannot be decoded: " + failure.reason(), "");
         }
         if (!result.succeeded()) {
-            throw failureOf(run, result);
+            throw FfmpegFailures.of(run.book().key(), "write the audio", result);
         }
         if (feed != null && !feed.isComplete()) {
             throw new TransientFailure(run.book().key(), null, "the encoder stopped before all files were read",
@@ -112,29 +112,6 @@ public final class EncodeStep {
         run.chapters(ChapterPlacer.place(plan, placement));
         run.timed("audio", java.time.Duration.ofNanos(System.nanoTime() - exchange.getProperty("phaseStart", Long.class)));
         LOG.debug("book '{}': audio pass finished, {} chapters", run.book().key(), run.chapters().size());
-    }
-
-    private static RuntimeException failureOf(BookRun run, CommandResult result) {
-        String lines = result.lastErrorLines(8);
-        if (lines.contains("No space left on device")) {
-            return new TransientFailure(run.book().key(), null, "the working folder is full (no space left on device)", lines);
-        }
-        if (killedBySignal(result.exitCode())) {
-            return new TransientFailure(run.book().key(), null, "ffmpeg was killed (exit " + result.exitCode() + ")", lines);
-        }
-        return new PermanentFailure(run.book().key(), null, "ffmpeg failed to write the audio (exit " + result.exitCode() + ")", lines);
-    }
-
-    /**
-     * True for the exit codes of a process ended by a signal (128 + HUP, INT, QUIT, ABRT, KILL, SEGV, PIPE, TERM).
-     * Other codes above 128 are ffmpeg's own errors: it exits with the low byte of its negative error code
-     * (183 for invalid data, 254 for a missing file).
-     */
-    static boolean killedBySignal(int exitCode) {
-        return exitCode < 0 || switch (exitCode) {
-            case 129, 130, 131, 134, 137, 139, 141, 143 -> true;
-            default -> false;
-        };
     }
 
     @SuppressWarnings("unchecked")

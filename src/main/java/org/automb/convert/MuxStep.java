@@ -11,8 +11,6 @@ import java.util.Locale;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.exec.ExecResult;
 import org.automb.jobs.BookRun;
-import org.automb.jobs.PermanentFailure;
-import org.automb.jobs.TransientFailure;
 
 /**
  * Prepares and checks the second ffmpeg run: the book's audio stream-copied into the .m4b with its chapters,
@@ -57,16 +55,8 @@ public final class MuxStep {
         BookRun run = exchange.getProperty("run", BookRun.class);
         CommandResult result = ExecRunner.toCommandResult(exchange.getIn().getBody(ExecResult.class));
         if (!result.succeeded()) {
-            String lines = result.lastErrorLines(8);
-            // the working folder holds the audio and the m4b at once: a full disk shows up here first, and passes
-            if (lines.contains("No space left on device")) {
-                throw new TransientFailure(run.book().key(), null, "the working folder is full (no space left on device)", lines);
-            }
-            if (EncodeStep.killedBySignal(result.exitCode())) {
-                throw new TransientFailure(run.book().key(), null, "ffmpeg was killed (exit " + result.exitCode() + ")", lines);
-            }
-            throw new PermanentFailure(run.book().key(), null,
-                "ffmpeg could not write the m4b (exit " + result.exitCode() + ")", lines);
+            // the working folder holds the audio and the m4b at once: a full disk often shows up here first
+            throw FfmpegFailures.of(run.book().key(), "write the m4b", result);
         }
     }
 
