@@ -63,7 +63,8 @@ class DiskFullTmpfsTest extends PipelineTestSupport {
 
     @Override
     protected Map<String, String> settings() {
-        return Map.of("MIN_FREE_SPACE_MB", "0", "MAX_RETRIES", "1", "RETRY_BASE_DELAY", "0.2");
+        // the output is forced well above the source's bitrate, so the check (based on the sources' size) passes
+        return Map.of("MIN_FREE_SPACE_MB", "0", "MAX_RETRIES", "1", "RETRY_BASE_DELAY", "0.2", "AUDIO_BITRATE", "256");
     }
 
     @Test
@@ -73,9 +74,9 @@ class DiskFullTmpfsTest extends PipelineTestSupport {
         NotifyBuilder done = booksDone(1);
         List<String> lines;
         try (LogCapture log = LogCapture.start()) {
-            // 160 s at 64 kbps: 1.3 MB, it passes the free-space check, the audio and the m4b do not fit together
+            // 60 s stereo at 64 kbps: 0.5 MB passes the free-space check; encoded at 256 kbps (1.9 MB) the audio and the m4b do not fit in 2 MB
             drop(BOOK, folder -> {
-                AUDIO.mp3(folder.resolve("01 - Long.mp3"), 160.0, tags("title", "Long"));
+                AUDIO.mp3(folder.resolve("01 - Long.mp3"), 60.0, 44100, 2, tags("title", "Long"));
                 originals.set(checksums(folder));
             });
             assertThat(done.matches(60, TimeUnit.SECONDS)).as("book processed in time").isTrue();
