@@ -62,4 +62,10 @@ class FolderOfMp3sTest extends PipelineTestSupport {
         assertThat(manifest.path("chapters")).hasSize(3);
         assertThat(manifest.path("output").path("sha256").asText()).hasSize(64);
     }
+
+    @Test
+    void theBooksPcmIsStreamedToTheEncoderNotHeldInMemory() {
+        // with stream caching on, Camel would read a whole book's PCM (gigabytes for a long book) before ffmpeg starts
+        assertThat(context.isStreamCaching()).isFalse();
+    }
 }
