@@ -94,7 +94,16 @@ public final class AutoM4bCommand implements Callable<Integer> {
         try {
             settings = Settings.parse(raw);
         } catch (InvalidSettingsException e) {
-            err.println(e.getMessage());
+            if (validate) {
+                // list every problem at once: the invalid values, and what the folders and ffmpeg checks find
+                List<String> problems = new java.util.ArrayList<>(e.problems());
+                problems.addAll(new ConfigValidator().problems(raw));
+                problems.forEach(p -> err.println("problem: " + p));
+                out.println(problems.size() + " problem(s) found");
+                out.flush();
+            } else {
+                err.println(e.getMessage());
+            }
             err.flush();
             return EXIT_CONFIG;
         }

@@ -15,10 +15,31 @@ public final class ConfigValidator {
 
     /** Every problem found; empty when the configuration is usable. */
     public List<String> problems(Settings settings) {
+        return usabilityProblems(folders(settings), settings.ffmpegPath(), settings.ffprobePath());
+    }
+
+    /**
+     * The folder and ffmpeg checks on raw values, for a configuration that also has invalid values: the user sees
+     * those problems and these at once.
+     */
+    public List<String> problems(Map<String, String> raw) {
+        Map<String, Path> folders = new LinkedHashMap<>();
+        for (String name : List.of("INBOX_FOLDER", "CONVERTED_FOLDER", "ARCHIVE_FOLDER", "FAILED_FOLDER", "WORKING_FOLDER",
+                "CONFIG_FOLDER", "BACKUP_FOLDER")) {
+            String value = raw.getOrDefault(name, "").trim();
+            boolean needed = !name.equals("BACKUP_FOLDER") || Boolean.TRUE.equals(Settings.parseBoolean(raw.getOrDefault("BACKUP", "")));
+            if (!value.isEmpty() && needed) {
+                folders.put(name, Path.of(value).toAbsolutePath().normalize());
+            }
+        }
+        return usabilityProblems(folders, raw.getOrDefault("FFMPEG_PATH", ""), raw.getOrDefault("FFPROBE_PATH", ""));
+    }
+
+    private List<String> usabilityProblems(Map<String, Path> folders, String ffmpegPath, String ffprobePath) {
         List<String> problems = new ArrayList<>();
-        folders(settings).forEach((name, folder) -> checkFolder(name, folder, problems));
+        folders.forEach((name, folder) -> checkFolder(name, folder, problems));
         try {
-            FfmpegTools tools = FfmpegTools.resolve(settings.ffmpegPath(), settings.ffprobePath());
+            FfmpegTools tools = FfmpegTools.resolve(ffmpegPath, ffprobePath);
             checkRuns("ffmpeg", tools.ffmpegCommand(List.of("-hide_banner", "-version")), problems);
             checkRuns("ffprobe", tools.ffprobeCommand(List.of("-hide_banner", "-version")), problems);
         } catch (RuntimeException e) {

@@ -128,6 +128,9 @@ class AutoM4bCommandTest {
 
         assertThat(exit).isEqualTo(AutoM4bCommand.EXIT_CONFIG);
         assertThat(err).contains("CPU_CORES=0", "ON_COMPLETE=bogus", "MATCH_FILTER=(", "SLEEP_TIME=soon");
+        // the folder checks still run: the folders do not exist yet
+        assertThat(err).contains("CONVERTED_FOLDER=", "does not exist");
+        assertThat(root.resolve("converted")).as("--validate creates nothing").doesNotExist();
     }
 
     @Test
