@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.automb.finish.SafeMover;
 
 /** SHA-256 of every file under a folder, by relative path: to prove originals arrive or stay byte for byte. */
@@ -16,18 +15,7 @@ final class Checksums {
     }
 
     static Map<String, String> of(Path folder) {
-        Map<String, String> sums = new TreeMap<>();
-        if (!Files.exists(folder)) {
-            return sums;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                sums.put(folder.relativize(file).toString(), SafeMover.sha256(file));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sums;
+        return org.automb.testing.FolderChecksums.of(folder);
     }
 
     /** Checksums of the named files in {@code folder} (missing ones left out). */

@@ -10,7 +10,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,13 +57,7 @@ class SafeMoverTest {
     }
 
     private static Map<String, String> checksums(Path folder) throws IOException {
-        Map<String, String> sums = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                sums.put(folder.relativize(file).toString(), SafeMover.sha256(file));
-            }
-        }
-        return sums;
+        return org.automb.testing.FolderChecksums.of(folder);
     }
 
     // --- moveTree ---

@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.automb.finish.SafeMover;
 import org.automb.intake.Book;
@@ -177,12 +176,6 @@ class FailedBookMoverTest {
     }
 
     private static Map<String, String> checksums(Path folder) throws IOException {
-        Map<String, String> sums = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                sums.put(folder.relativize(file).toString(), SafeMover.sha256(file));
-            }
-        }
-        return sums;
+        return org.automb.testing.FolderChecksums.of(folder);
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.automb.finish.SafeMover;
@@ -150,14 +149,6 @@ final class ChildServiceHarness implements BeforeEachCallback, AfterEachCallback
 
     /** SHA-256 of every file under {@code folder}, by relative path. */
     static Map<String, String> checksums(Path folder) {
-        Map<String, String> sums = new TreeMap<>();
-        for (String file : filesUnder(folder)) {
-            try {
-                sums.put(file, SafeMover.sha256(folder.resolve(file)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return sums;
+        return org.automb.testing.FolderChecksums.of(folder);
     }
 }

@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.automb.finish.SafeMover;
 import org.automb.jobs.store.JobEvent;
 import org.automb.jobs.store.JobState;
 
@@ -27,18 +25,7 @@ final class FailureFixtures {
 
     /** SHA-256 of every regular file under {@code folder}, by relative path. */
     static Map<String, String> checksums(Path folder) {
-        Map<String, String> sums = new TreeMap<>();
-        if (!Files.exists(folder)) {
-            return sums;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                sums.put(folder.relativize(file).toString(), SafeMover.sha256(file));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sums;
+        return org.automb.testing.FolderChecksums.of(folder);
     }
 
     /** Checksums without the one file the dead letter adds. */
