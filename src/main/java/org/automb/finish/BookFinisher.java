@@ -1,7 +1,5 @@
 package org.automb.finish;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,10 +132,5 @@ public final class BookFinisher {
                 Files.copy(extra, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
-    }
-
-    /** For Jackson users elsewhere in the package. */
-    static ObjectMapper prettyJson() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 }

@@ -25,7 +25,7 @@ public final class ManifestWriter {
     /** Bumped whenever a field changes meaning or goes away. */
     public static final int SCHEMA_VERSION = 1;
 
-    private final ObjectMapper json = BookFinisher.prettyJson();
+    private final ObjectMapper json = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
     public void write(BookRun run, OutputValidator.OutputFacts facts, Path file) throws IOException {
         ConversionPlan plan = run.plan();
