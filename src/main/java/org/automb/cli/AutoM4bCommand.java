@@ -17,6 +17,7 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.automb.config.AppConfiguration;
 import org.automb.config.ConfigValidator;
+import org.automb.config.EarlyStart;
 import org.automb.config.InvalidSettingsException;
 import org.automb.config.SettingDef;
 import org.automb.config.Settings;
@@ -127,13 +128,13 @@ public final class AutoM4bCommand implements Callable<Integer> {
             return EXIT_ALREADY_RUNNING;
         }
         try (InstanceLock held = lock.get()) {
-            return runService(raw);
+            return runService(raw, EarlyStart.begin(settings, java.time.Clock.systemUTC()));
         }
     }
 
-    private int runService(Map<String, String> raw) throws Exception {
+    private int runService(Map<String, String> raw, EarlyStart earlyStart) throws Exception {
         Main main = new Main();
-        main.configure().addConfiguration(AppConfiguration.class);
+        main.configure().addConfiguration(new AppConfiguration(earlyStart));
         main.setPropertyPlaceholderLocations("classpath:application.properties;optional=true,file:application.properties;optional=true");
         Properties overrides = new Properties();
         overrides.putAll(raw);

@@ -14,17 +14,20 @@ import org.automb.convert.BookPlanner;
 import org.automb.convert.ChapterTitles;
 import org.automb.convert.ChaptersFile;
 import org.automb.convert.CodecDecider;
+import org.automb.convert.ConcatEncode;
 import org.automb.convert.CoverPicker;
 import org.automb.convert.EncodeStep;
 import org.automb.convert.ExecRunner;
 import org.automb.convert.FfmetadataWriter;
 import org.automb.convert.FfmpegTools;
+import org.automb.convert.LibavProbe;
 import org.automb.convert.MuxStep;
 import org.automb.convert.OutputValidator;
 import org.automb.convert.PassthroughStep;
 import org.automb.convert.ProbeParser;
 import org.automb.convert.ProbeRunner;
 import org.automb.convert.ProgressMonitor;
+import org.automb.convert.SampleCounter;
 import org.automb.convert.StreamCopyChapters;
 import org.automb.finish.BookFinisher;
 import org.automb.finish.ManifestWriter;
@@ -51,13 +54,26 @@ import org.automb.tag.TagExtractor;
  */
 public class AppConfiguration implements CamelConfiguration {
 
+    private final EarlyStart earlyStart;
+
+    /** Does all its work itself (what Camel Main and the tests instantiate). */
+    public AppConfiguration() {
+        this(EarlyStart.none());
+    }
+
+    /** Takes the ffmpeg and job-store work the command line began early, when the settings still match. */
+    public AppConfiguration(EarlyStart earlyStart) {
+        this.earlyStart = earlyStart;
+    }
+
     @Override
     public void configure(CamelContext context) throws Exception {
         Settings settings = readSettings(context);
         Registry registry = context.getRegistry();
         // resolved values the routes use, where the raw setting may be blank ("follow CPU_CORES")
         context.getPropertiesComponent().addInitialProperty("book.workers", String.valueOf(settings.maxParallelBooks()));
-        FfmpegTools tools = FfmpegTools.resolve(settings.ffmpegPath(), settings.ffprobePath());
+        FfmpegTools tools = earlyStart.tools(settings);
+        java.util.Optional<LibavProbe> libav = earlyStart.libav(settings);
         ExecRunner exec = new ExecRunner(context.createProducerTemplate());
         ExecutorService probePool = context.getExecutorServiceManager().newFixedThreadPool(this, "probe", settings.cpuCores());
         ScheduledExecutorService ticker = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "progress");
@@ -65,8 +81,7 @@ public class AppConfiguration implements CamelConfiguration {
         SafeMover mover = new SafeMover();
         Clock clock = Clock.systemUTC();
         ConfigValidator.createFolders(settings);
-        JobStore store = JobStore.open(settings.databaseUrl().isBlank() ? JobStore.defaultUrl(settings.config())
-            : settings.databaseUrl(), clock);
+        JobStore store = earlyStart.store(settings, clock);
         context.addService(new ClosingService(store));
         new StartupRecovery(settings.working(), store, mover).recover();
         BookLedger ledger = new BookLedger(store);
@@ -87,13 +102,14 @@ public class AppConfiguration implements CamelConfiguration {
         FailureHandling failures = registry.lookupByNameAndType("failureHandling", FailureHandling.class);
         registry.bind("recordAttemptFailure", (org.apache.camel.Processor) failures::attemptFailed);
         registry.bind("startRetry", (org.apache.camel.Processor) failures::retryStarting);
-        registry.bind("bookPlanner", new BookPlanner(settings, new ProbeRunner(tools, exec, new ProbeParser(), probePool),
+        registry.bind("bookPlanner", new BookPlanner(settings, new ProbeRunner(tools, exec, new ProbeParser(), probePool, libav),
             new CodecDecider(), new BitratePolicy(), new ChapterTitles(), new ChaptersFile(), new CoverPicker(), new TagExtractor()));
         registry.bind("encodeStep", new EncodeStep(tools, new ProgressMonitor(ticker, 5000), new StreamCopyChapters(tools, exec, probePool),
-            new ConvertTimeout(settings.convertTimeoutFactor(), Duration.ofSeconds(timeoutFloor))));
+            new ConvertTimeout(settings.convertTimeoutFactor(), Duration.ofSeconds(timeoutFloor)),
+            libav.map(loaded -> new ConcatEncode(new SampleCounter(), probePool))));
         registry.bind("muxStep", new MuxStep(tools, new FfmetadataWriter()));
         registry.bind("passthroughStep", new PassthroughStep());
-        registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec), new ManifestWriter()));
+        registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec, libav), new ManifestWriter()));
     }
 
     /** Closes the job store when Camel stops. */

@@ -34,7 +34,7 @@ public final class SettingsCatalog {
             new SettingDef("MAX_BITRATE", "kbps 24..320", "128", "upper bound for the output bitrate chosen from the sources"),
             new SettingDef("AUDIO_BITRATE", "kbps 24..320", "", "fixed output bitrate, overriding the one chosen from the sources"),
             new SettingDef("FFMPEG_PATH", "path", "", "ffmpeg executable to use instead of the bundled one"),
-            new SettingDef("FFPROBE_PATH", "path", "", "ffprobe executable to use instead of the bundled one"),
+            new SettingDef("FFPROBE_PATH", "path", "", "ffprobe executable to use instead of the bundled one (set, it also replaces the in-JVM probe)"),
             new SettingDef("MAX_RETRIES", "integer 0..100", "3", "how many times a book that failed for a transient reason (I/O, disk full, ffmpeg killed) is tried again"),
             new SettingDef("RETRY_TRANSIENT_ERRORS", "boolean", "Y", "retry transient failures with exponential backoff; N sends them straight to the failed folder"),
             new SettingDef("RETRY_BASE_DELAY", "seconds 0..86400 (decimals allowed)", "60", "wait before the first retry; it doubles for each further retry, capped at one hour"),

@@ -26,18 +26,25 @@ public final class EncodeStep {
     private static final Logger LOG = LoggerFactory.getLogger(EncodeStep.class);
     private static final String FEED = "pcmFeed";
     private static final String PARTS = "streamCopyParts";
+    private static final String COUNTS = "sampleCounts";
 
     private final FfmpegTools tools;
     private final ProgressMonitor progress;
     private final StreamCopyChapters streamCopyChapters;
     private final ConvertTimeout timeout;
+    private final java.util.Optional<ConcatEncode> concatEncode;
 
+    /**
+     * @param concatEncode the single-process encode, when the in-JVM sample count is available; without it every
+     *                     book is fed through {@link PcmFeed}
+     */
     public EncodeStep(FfmpegTools tools, ProgressMonitor progress, StreamCopyChapters streamCopyChapters,
-                      ConvertTimeout timeout) {
+                      ConvertTimeout timeout, java.util.Optional<ConcatEncode> concatEncode) {
         this.timeout = timeout;
         this.tools = tools;
         this.progress = progress;
         this.streamCopyChapters = streamCopyChapters;
+        this.concatEncode = concatEncode;
     }
 
     /** Sets the exec headers (and, for an encode, the PCM stream as stdin) for the audio pass. */
@@ -54,6 +61,13 @@ public final class EncodeStep {
             List<StreamCopyChapters.PartLayout> parts = streamCopyChapters.layouts(run.book().key(), plan.sources());
             exchange.setProperty(PARTS, parts);
             args.addAll(List.of("-f", "concat", "-safe", "0", "-i", writeConcatList(run, parts).toString(), "-map", "0:a", "-c", "copy"));
+            exchange.getIn().setBody(null);
+        } else if (concatEncode.isPresent() && ConcatEncode.suits(plan)) {
+            args.add("-nostdin");
+            exchange.setProperty(COUNTS, concatEncode.get().countSamples(run.book().key(), plan.sources()));
+            args.addAll(concatEncode.get().inputArguments(writeConcatList(run, null)));
+            args.addAll(List.of("-c:a", "aac", "-b:a", plan.bitrateKbps() + "k", "-ar", String.valueOf(plan.sampleRate()),
+                "-ac", String.valueOf(plan.channels())));
             exchange.getIn().setBody(null);
         } else {
             PcmFeed feed = new PcmFeed(tools, plan.sources(), plan.sampleRate(), plan.channels(), run.workDir());
@@ -98,6 +112,9 @@ public final class EncodeStep {
             PcmFeed.DecodeFailure failure = feed.failure().get();
             throw new PermanentFailure(run.book().key(), failure.file(), "the audio cannot be decoded: " + failure.reason(), "");
         }
+        if (exchange.getProperty(COUNTS) != null) {
+            sampleCounts(exchange); // a source that cannot be decoded whole fails the book naming it, before ffmpeg's own error
+        }
         if (!result.succeeded()) {
             throw FfmpegFailures.of(run.book().key(), "write the audio", result);
         }
@@ -105,13 +122,31 @@ public final class EncodeStep {
             throw new TransientFailure(run.book().key(), null, "the encoder stopped before all files were read",
                 result.lastErrorLines(5));
         }
-        SourcePlacement placement = feed != null
-            ? SourcePlacement.fromSamples(feed.samplesPerSource(), feed.sampleRate())
-            : streamCopyChapters.place(partsOf(exchange));
+        SourcePlacement placement;
+        if (feed != null) {
+            placement = SourcePlacement.fromSamples(feed.samplesPerSource(), feed.sampleRate());
+        } else if (exchange.getProperty(COUNTS) != null) {
+            placement = SourcePlacement.fromSamples(sampleCounts(exchange), plan.sampleRate());
+        } else {
+            placement = streamCopyChapters.place(partsOf(exchange));
+        }
         run.audioMillis(placement.totalMillis());
         run.chapters(ChapterPlacer.place(plan, placement));
         run.timed("audio", java.time.Duration.ofNanos(System.nanoTime() - exchange.getProperty("phaseStart", Long.class)));
         LOG.debug("book '{}': audio pass finished, {} chapters", run.book().key(), run.chapters().size());
+    }
+
+    /** The sources' sample counts, waiting for the count to finish; its failure is the book's. */
+    @SuppressWarnings("unchecked")
+    private static List<Long> sampleCounts(Exchange exchange) {
+        try {
+            return ((CompletableFuture<List<Long>>) exchange.getProperty(COUNTS, CompletableFuture.class)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -124,7 +159,7 @@ public final class EncodeStep {
      * The list is line based and has no escape for a line break, so a source whose path holds one is listed
      * through a symlink with a plain name in the working folder.
      *
-     * <p>Each part is listed with the duration of all its packets (priming and padding included). Without it the
+     * <p>For a stream copy ({@code parts} given) each part is listed with the duration of all its packets (priming and padding included). Without it the
      * demuxer starts each part where the previous part's trimmed duration ends: the parts' packets overlap, the
      * muxer squeezes their timestamps, and the book's timeline (seeking to a chapter, the duration) drifts from
      * the audio by about a frame at every join. Durations are written from rounded cumulative positions so no
@@ -142,6 +177,9 @@ public final class EncodeStep {
                     source = Files.createSymbolicLink(run.workDir().resolve("source-" + (i + 1) + ".m4a"), source);
                 }
                 list.append("file '").append(source.toString().replace("'", "'\\''")).append("'\n");
+                if (parts == null) {
+                    continue;
+                }
                 StreamCopyChapters.PartLayout part = parts.get(i);
                 position += part.totalSamples();
                 long micros = (position * 1_000_000L + part.sampleRate() / 2) / part.sampleRate();

@@ -15,11 +15,13 @@ public final class OutputValidator {
 
     private final FfmpegTools tools;
     private final ExecRunner exec;
+    private final java.util.Optional<LibavProbe> libav;
     private final ObjectMapper json = new ObjectMapper();
 
-    public OutputValidator(FfmpegTools tools, ExecRunner exec) {
+    public OutputValidator(FfmpegTools tools, ExecRunner exec, java.util.Optional<LibavProbe> libav) {
         this.tools = tools;
         this.exec = exec;
+        this.libav = libav;
     }
 
     /** What the validator saw. */
@@ -55,6 +57,23 @@ public final class OutputValidator {
     }
 
     private OutputFacts read(BookRun run) {
+        JsonNode root;
+        try {
+            root = libav.isPresent() ? libav.get().probe(run.workingOutput()) : probeWithFfprobe(run);
+        } catch (LibavProbe.Unreadable e) {
+            throw new PermanentFailure(run.book().key(), null, "the output cannot be read back by ffprobe", e.getMessage());
+        }
+        String codec = "";
+        for (JsonNode stream : root.path("streams")) {
+            if ("audio".equals(stream.path("codec_type").asText())) {
+                codec = stream.path("codec_name").asText();
+                break;
+            }
+        }
+        return new OutputFacts(root.path("format").path("duration").asDouble(0), root.path("chapters").size(), codec);
+    }
+
+    private JsonNode probeWithFfprobe(BookRun run) {
         CommandResult result = exec.run(tools.ffprobeCommand(List.of("-v", "error", "-show_format", "-show_streams",
             "-show_chapters", "-of", "json", run.workingOutput().toString())));
         if (!result.succeeded()) {
@@ -62,15 +81,7 @@ public final class OutputValidator {
                 result.lastErrorLines(5));
         }
         try {
-            JsonNode root = json.readTree(result.stdout());
-            String codec = "";
-            for (JsonNode stream : root.path("streams")) {
-                if ("audio".equals(stream.path("codec_type").asText())) {
-                    codec = stream.path("codec_name").asText();
-                    break;
-                }
-            }
-            return new OutputFacts(root.path("format").path("duration").asDouble(0), root.path("chapters").size(), codec);
+            return json.readTree(result.stdout());
         } catch (IOException e) {
             throw new PermanentFailure(run.book().key(), null, "ffprobe's report on the output is unreadable", e);
         }

@@ -24,9 +24,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class PcmFeed extends InputStream {
 
     private static final int LOOKAHEAD = 2;
-    /** A source that decodes shorter than its probed duration by more than this (and the share) is truncated. */
-    private static final double MAX_MISSING_SECONDS = 1.0;
-    private static final double MAX_MISSING_SHARE = 0.05;
 
     private final FfmpegTools tools;
     private final List<AudioSource> sources;
@@ -138,13 +135,9 @@ public final class PcmFeed extends InputStream {
             return;
         }
         long samples = currentBytes / frameBytes;
-        double decoded = (double) samples / sampleRate;
-        double announced = done.source().durationSeconds();
-        if (announced - decoded > Math.max(MAX_MISSING_SECONDS, announced * MAX_MISSING_SHARE)) {
-            // a cut-off download decodes without an error, only shorter than its header says
-            failure.compareAndSet(null, new DecodeFailure(done.source().file(), String.format(java.util.Locale.ROOT,
-                "the file ends early: only %.1f s of its %.1f s could be decoded (it is truncated or damaged)",
-                decoded, announced)));
+        java.util.Optional<String> truncated = TruncationCheck.problem(samples, sampleRate, done.source().durationSeconds());
+        if (truncated.isPresent()) {
+            failure.compareAndSet(null, new DecodeFailure(done.source().file(), truncated.get()));
             return;
         }
         samplesPerSource.add(samples);

@@ -43,7 +43,11 @@ public class ProbeParser {
      * @throws ProbeException when the JSON is unreadable, there is no audio stream, or no positive duration
      */
     public AudioSource parse(Path file, long sizeBytes, String ffprobeJson) {
-        JsonNode root = readJson(file, ffprobeJson);
+        return parse(file, sizeBytes, readJson(file, ffprobeJson));
+    }
+
+    /** Parses a description already in ffprobe's JSON shape (ffprobe's own, or {@link LibavProbe}'s). */
+    public AudioSource parse(Path file, long sizeBytes, JsonNode root) {
         JsonNode format = root.path("format");
         JsonNode audio = firstAudioStream(root.path("streams"))
                 .orElseThrow(() -> new ProbeException(file, file + ": no audio stream found (is it an audio file?)"));

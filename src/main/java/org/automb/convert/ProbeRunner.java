@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -13,19 +14,25 @@ import org.automb.jobs.BookFailure;
 import org.automb.jobs.PermanentFailure;
 import org.automb.jobs.TransientFailure;
 
-/** Probes every audio file of a book with ffprobe, several files at once (a 300-file book is probed in seconds). */
+/**
+ * Probes every audio file of a book, several files at once: inside the JVM through the bundled libavformat when
+ * it loads (no process per file), with the ffprobe executable otherwise.
+ */
 public final class ProbeRunner {
 
     private final FfmpegTools tools;
     private final ExecRunner exec;
     private final ProbeParser parser;
     private final ExecutorService probePool;
+    private final Optional<LibavProbe> libav;
 
-    public ProbeRunner(FfmpegTools tools, ExecRunner exec, ProbeParser parser, ExecutorService probePool) {
+    public ProbeRunner(FfmpegTools tools, ExecRunner exec, ProbeParser parser, ExecutorService probePool,
+                       Optional<LibavProbe> libav) {
         this.tools = tools;
         this.exec = exec;
         this.parser = parser;
         this.probePool = probePool;
+        this.libav = libav;
     }
 
     /** The book's sources in play order; fails naming the first file that cannot be read. */
@@ -62,15 +69,25 @@ public final class ProbeRunner {
         if (size == 0) {
             throw new PermanentFailure(book.key(), file, "the file is empty (0 bytes)", "");
         }
-        CommandResult result = exec.run(tools.ffprobeCommand(parser.probeArguments(file)));
-        if (!result.succeeded()) {
-            throw new PermanentFailure(book.key(), file, "ffprobe cannot read the file: it is not valid audio",
-                result.lastErrorLines(5));
-        }
         try {
+            if (libav.isPresent()) {
+                return parser.parse(file, size, libav.get().probe(file));
+            }
+            CommandResult result = exec.run(tools.ffprobeCommand(parser.probeArguments(file)));
+            if (!result.succeeded()) {
+                throw unreadable(book, file, result.lastErrorLines(5));
+            }
             return parser.parse(file, size, result.stdout());
+        } catch (LibavProbe.Unreadable e) {
+            throw unreadable(book, file, e.getMessage());
+        } catch (BookFailure e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new PermanentFailure(book.key(), file, e.getMessage(), e);
         }
+    }
+
+    private static PermanentFailure unreadable(Book book, Path file, String detail) {
+        return new PermanentFailure(book.key(), file, "ffprobe cannot read the file: it is not valid audio", detail);
     }
 }

@@ -87,8 +87,12 @@ class ConvertTimeoutTest extends PipelineTestSupport {
     @Test
     void aStalledDecoderDoesNotHoldTheBookPastItsTimeLimit() throws Exception {
         NotifyBuilder done = booksDone(1);
-        // 1200 s: a 1.2 s limit, time enough to catch the decoder
-        drop(BOOK, folder -> AUDIO.flac(folder.resolve("01 - Long.flac"), 1200.0, 44100, 2, tags("title", "Long")));
+        // 1200 s: a 1.2 s limit, time enough to catch the decoder; two sample rates: the book is fed through the
+        // JVM by one decoder per file (a book of one format is read by the encoder itself)
+        drop(BOOK, folder -> {
+            AUDIO.flac(folder.resolve("01 - Long.flac"), 1200.0, 44100, 2, tags("title", "Long"));
+            AUDIO.flac(folder.resolve("02 - Short.flac"), 1.0, 22050, 2, tags("title", "Short"));
+        });
         // a decoder that stops delivering (a hung network mount): the encoder waits on its stdin, deaf to SIGTERM
         ProcessHandle decoder = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
             .until(() -> ProcessHandle.current().descendants()
