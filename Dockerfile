@@ -17,12 +17,14 @@ COPY --from=build /src/target/auto-m4b.jar /app/auto-m4b.jar
 COPY --from=build /src/target/lib /app/lib
 COPY routes /app/routes
 COPY application.properties /app/application.properties
+COPY bin/auto-m4b /app/bin/auto-m4b
 COPY docker/entrypoint.sh /entrypoint.sh
-# extract the bundled ffmpeg once, at build time, into a folder every user can read
-ENV JAVA_TOOL_OPTIONS="-Dorg.bytedeco.javacpp.cachedir=/opt/javacpp"
-RUN java -jar /app/auto-m4b.jar --validate --inbox-folder=/tmp/v/in --converted-folder=/tmp/v/out \
+# extract the bundled ffmpeg once, at build time, into a folder every user can read; the launcher's first start also
+# makes the class-data-sharing archive (/app/auto-m4b.jsa) with this image's JVM
+ENV JAVA_TOOL_OPTIONS="-Dorg.bytedeco.javacpp.cachedir=/opt/javacpp" AUTO_M4B_JAR=/app/auto-m4b.jar
+RUN /app/bin/auto-m4b --validate --inbox-folder=/tmp/v/in --converted-folder=/tmp/v/out \
       --archive-folder=/tmp/v/a --failed-folder=/tmp/v/f --working-folder=/tmp/v/w --config-folder=/tmp/v/c || true; \
-    chmod -R a+rwX /opt/javacpp; rm -rf /tmp/v
+    chmod -R a+rwX /opt/javacpp; chmod a+r /app/auto-m4b.jsa; rm -rf /tmp/v
 ENV INBOX_FOLDER=/data/inbox CONVERTED_FOLDER=/data/converted ARCHIVE_FOLDER=/data/archive BACKUP_FOLDER=/data/backup \
     FAILED_FOLDER=/data/failed WORKING_FOLDER=/data/working CONFIG_FOLDER=/data/config PUID=1000 PGID=1000
 VOLUME ["/data"]

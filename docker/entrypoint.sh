@@ -8,4 +8,4 @@ for dir in "$INBOX_FOLDER" "$CONVERTED_FOLDER" "$ARCHIVE_FOLDER" "$FAILED_FOLDER
 done
 chown "$PUID:$PGID" "$WORKING_FOLDER" "$CONFIG_FOLDER"
 cd /app
-exec setpriv --reuid="$PUID" --regid="$PGID" --clear-groups java -jar /app/auto-m4b.jar "$@"
+exec setpriv --reuid="$PUID" --regid="$PGID" --clear-groups /app/bin/auto-m4b "$@"

@@ -31,7 +31,7 @@ class DocsMatchCodeTest {
         String setUp = readme.substring(readme.indexOf("## Set up"), readme.indexOf("##", readme.indexOf("## Set up") + 3));
         String block = setUp.substring(setUp.indexOf("```sh") + 5, setUp.indexOf("```", setUp.indexOf("```sh") + 5));
         List<String> commands = Arrays.stream(block.split("\n")).filter(l -> !l.isBlank()).toList();
-        assertThat(commands).containsExactly("mvn -B -q package -DskipTests && java -jar target/auto-m4b.jar", "mvn -B verify");
+        assertThat(commands).containsExactly("mvn -B -q package -DskipTests && bin/auto-m4b", "mvn -B verify");
         assertThat(Files.readString(Path.of(".ci/run"))).contains("mvn -B verify");
     }
 

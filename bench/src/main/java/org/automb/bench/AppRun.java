@@ -23,7 +23,7 @@ import java.util.zip.ZipFile;
 import org.automb.bench.Tools.Usage;
 
 /**
- * One run of the real application ({@code java -jar auto-m4b.jar --once ...}) as a child process, measured from the
+ * One run of the real application ({@code bin/auto-m4b --once ...}, the launcher users run) as a child process, measured from the
  * outside: GNU time for wall, CPU (the JVM and every ffmpeg it started and waited for) and the largest process's
  * peak RSS; {@code /proc/<jvm>/status} polled every 50 ms for the JVM's own RSS; the log lines, timed as they
  * arrive, for the moment Camel is started ("ready") and each book's start and end.
@@ -71,6 +71,42 @@ final class AppRun {
         this.jvmArgs = jvmArgs;
     }
 
+    /** bin/auto-m4b of the checkout the jar was built in. */
+    private Path launcher() {
+        return jar.getParent().getParent().resolve("bin").resolve("auto-m4b");
+    }
+
+    private void launcherEnvironment(ProcessBuilder builder, List<String> moreJvmArgs) {
+        List<String> options = new ArrayList<>(jvmArgs);
+        options.addAll(moreJvmArgs);
+        builder.environment().put("AUTO_M4B_JAR", jar.toString());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_OPTS", String.join(" ", options));
+    }
+
+    /**
+     * Lets the launcher make its class-data-sharing archive (a training start) before anything is timed, as it
+     * does once after each build; returns the seconds it took.
+     */
+    double prepareLauncher() {
+        long t0 = System.nanoTime();
+        try {
+            ProcessBuilder builder = new ProcessBuilder(launcher().toString(), "--help-config")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true);
+            launcherEnvironment(builder, List.of());
+            int exit = builder.start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException(launcher() + " --help-config exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
     /**
      * Puts the books (hard links to the corpus, so nothing is copied) into a fresh inbox and runs the application
      * once over them. {@code extraOptions} are added to the command line (for instance --max-parallel-books=1).
@@ -95,10 +131,9 @@ final class AppRun {
             if (tools.haveGnuTime) {
                 cmd.addAll(List.of(Tools.GNU_TIME.toString(), "-f", "%e %U %S %M", "-o", timeFile.toString()));
             }
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(jvmArgs);
-            cmd.add("-Dlog4j2.configurationFile=" + logConfig);
-            cmd.addAll(List.of("-jar", jar.toString(), "--once",
+            // the launcher users run (bin/auto-m4b: the JVM with the class-data-sharing archive); exec keeps its PID
+            cmd.add(launcher().toString());
+            cmd.addAll(List.of("--once",
                 "--inbox-folder=" + inbox, "--converted-folder=" + runDir.resolve("converted"),
                 "--archive-folder=" + runDir.resolve("archive"), "--failed-folder=" + runDir.resolve("failed"),
                 "--working-folder=" + runDir.resolve("working"), "--config-folder=" + runDir.resolve("config"),
@@ -109,8 +144,10 @@ final class AppRun {
 
             long t0 = System.nanoTime();
             long t0Epoch = System.currentTimeMillis();
-            Process process = new ProcessBuilder(cmd).directory(runDir.resolve("cwd").toFile()).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            ProcessBuilder builder = new ProcessBuilder(cmd).directory(runDir.resolve("cwd").toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            launcherEnvironment(builder, List.of("-Dlog4j2.configurationFile=" + logConfig));
+            Process process = builder.start();
             Map<String, Double> started = new ConcurrentHashMap<>();
             Map<String, Double> done = new ConcurrentHashMap<>();
             double[] ready = {Double.NaN};

@@ -93,6 +93,8 @@ public final class BenchmarkMain {
         String loadBefore = loadAverage();
         List<CaseResult> results = new ArrayList<>();
         AppRun app = new AppRun(tools, jar, jvmArgs);
+        progress(String.format(java.util.Locale.ROOT, "launcher prepared in %.1f s (after a build it makes its class-data-sharing archive; not timed)",
+            app.prepareLauncher()));
         Baselines baselines = new Baselines(tools, cores);
         Exactness exactness = new Exactness(tools);
         for (String id : caseIds) {
