@@ -155,9 +155,9 @@ final class Tools {
     /** Runs a short command and returns its stdout (ffprobe's JSON). */
     String capture(List<String> command) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(false)
+            // stderr discarded, not read first: a report longer than the pipe (300 chapters) would block ffprobe
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            p.getErrorStream().transferTo(java.io.OutputStream.nullOutputStream());
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = p.waitFor();
             if (exit != 0) {
