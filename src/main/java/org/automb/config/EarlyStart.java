@@ -12,8 +12,8 @@ import org.automb.jobs.store.JobStore;
 
 /**
  * The slow parts of start-up (extracting the bundled ffmpeg, loading its libraries for the in-JVM probe,
- * opening the job store and applying its migrations) begun on their own threads as soon as the command line knows the settings, so they overlap
- * Camel loading its routes; together they were about a third of the time to ready.
+ * opening the job store and applying its migrations) begun on their own threads as soon as the command line knows
+ * the settings, so they overlap Camel loading its routes; together they were about a third of the time to ready.
  *
  * <p>{@link AppConfiguration} takes the results when its settings match the ones they were begun with, and
  * does the work itself otherwise (tests, or a configuration that changed in between).

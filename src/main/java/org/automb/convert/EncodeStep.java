@@ -112,9 +112,8 @@ public final class EncodeStep {
             PcmFeed.DecodeFailure failure = feed.failure().get();
             throw new PermanentFailure(run.book().key(), failure.file(), "the audio cannot be decoded: " + failure.reason(), "");
         }
-        if (exchange.getProperty(COUNTS) != null) {
-            sampleCounts(exchange); // a source that cannot be decoded whole fails the book naming it, before ffmpeg's own error
-        }
+        // a source that cannot be decoded whole fails the book naming it, before ffmpeg's own error
+        List<Long> counts = exchange.getProperty(COUNTS) != null ? sampleCounts(exchange) : null;
         if (!result.succeeded()) {
             throw FfmpegFailures.of(run.book().key(), "write the audio", result);
         }
@@ -125,8 +124,8 @@ public final class EncodeStep {
         SourcePlacement placement;
         if (feed != null) {
             placement = SourcePlacement.fromSamples(feed.samplesPerSource(), feed.sampleRate());
-        } else if (exchange.getProperty(COUNTS) != null) {
-            placement = SourcePlacement.fromSamples(sampleCounts(exchange), plan.sampleRate());
+        } else if (counts != null) {
+            placement = SourcePlacement.fromSamples(counts, plan.sampleRate());
         } else {
             placement = streamCopyChapters.place(partsOf(exchange));
         }
@@ -159,8 +158,8 @@ public final class EncodeStep {
      * The list is line based and has no escape for a line break, so a source whose path holds one is listed
      * through a symlink with a plain name in the working folder.
      *
-     * <p>For a stream copy ({@code parts} given) each part is listed with the duration of all its packets (priming and padding included). Without it the
-     * demuxer starts each part where the previous part's trimmed duration ends: the parts' packets overlap, the
+     * <p>For a stream copy ({@code parts} given) each part is listed with the duration of all its packets (priming
+     * and padding included); an encode lists the files only. Without the durations the demuxer starts each part where the previous part's trimmed duration ends: the parts' packets overlap, the
      * muxer squeezes their timestamps, and the book's timeline (seeking to a chapter, the duration) drifts from
      * the audio by about a frame at every join. Durations are written from rounded cumulative positions so no
      * rounding error accumulates over many parts.
