@@ -23,6 +23,10 @@ import org.automb.jobs.store.JobStore;
  */
 public final class BookLedger {
 
+    /** States of a job that is neither finished nor merely seen. */
+    private static final Set<JobState> UNFINISHED =
+        Set.of(JobState.RETRY_SCHEDULED, JobState.PENDING, JobState.CONVERTING, JobState.TAGGING);
+
     private final JobStore store;
     /** Keys claimed by this process and not yet finished (converting, or waiting for a Camel redelivery). */
     private final Set<String> activeHere = ConcurrentHashMap.newKeySet();
@@ -173,16 +177,18 @@ public final class BookLedger {
      * Called after each scan with the keys of the books in the inbox. Retries waiting for books that left the inbox
      * are closed as skipped; when nothing changes, nothing is in flight and no retry is pending, the inbox is settled.
      */
-    public void scanFinished(int booksStillChanging, Collection<String> keysInInbox) {
+    public synchronized void scanFinished(int booksStillChanging, Collection<String> keysInInbox) {
         boolean retryPending = false;
-        for (Job job : store.inStates(JobState.RETRY_SCHEDULED, JobState.PENDING, JobState.CONVERTING, JobState.TAGGING)) {
+        for (Job job : store.inStates(UNFINISHED.toArray(JobState[]::new))) {
             if (activeHere.contains(job.key())) {
                 continue;
             }
             if (keysInInbox.contains(job.key())) {
                 retryPending = true;
             } else {
-                store.transition(job.key(), JobState.SKIPPED, EventCause.INTAKE, "the book left the inbox before its retry");
+                // conditional: a worker may have finished the book (and moved it out of the inbox) since the read
+                store.transitionIfStill(job.key(), UNFINISHED, JobState.SKIPPED, EventCause.INTAKE,
+                    "the book left the inbox before its retry");
             }
         }
         if (booksStillChanging == 0 && activeHere.isEmpty() && !retryPending) {

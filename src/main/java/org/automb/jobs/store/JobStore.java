@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Every book the intake has seen, as a job in a database that survives restarts: an embedded SQLite file
@@ -121,6 +122,23 @@ public final class JobStore implements AutoCloseable {
             Job job = existing(c, key);
             save(c, job, job.movedTo(to, now()), cause, message);
             return null;
+        });
+    }
+
+    /**
+     * Moves the job to {@code to} only if it is still in one of {@code expected}: a decision taken on an earlier read
+     * must not overwrite what a worker recorded since (a book finished between the read and this call stays DONE).
+     *
+     * @return true when the job was moved; false when it is in another state now, or gone
+     */
+    public boolean transitionIfStill(String key, Set<JobState> expected, JobState to, EventCause cause, String message) {
+        return database.write(c -> {
+            Optional<Job> job = table.find(c, key);
+            if (job.isEmpty() || !expected.contains(job.get().state())) {
+                return false;
+            }
+            save(c, job.get(), job.get().movedTo(to, now()), cause, message);
+            return true;
         });
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,24 @@ class JobStoreLifecycleTest {
         assertThat(job.finishedAt()).isEqualTo(T0.plusSeconds(3));
         assertThat(job.updatedAt()).isEqualTo(T0.plusSeconds(3));
         assertThat(job.outputPath()).isEqualTo("/out/book.m4b");
+    }
+
+    @Test
+    void aConditionalTransitionLeavesAJobThatMovedOnSinceItWasRead() {
+        store.claim("book", "h1", EventCause.INTAKE);
+        store.transition("book", JobState.CONVERTING, EventCause.INTAKE, null);
+        Set<JobState> unfinished = Set.of(JobState.PENDING, JobState.CONVERTING);
+        // what a scan read as CONVERTING finishes before the scan acts on it
+        store.markDone("book", "/out/book.m4b");
+
+        assertThat(store.transitionIfStill("book", unfinished, JobState.SKIPPED, EventCause.INTAKE, "left")).isFalse();
+        assertThat(store.transitionIfStill("nope", unfinished, JobState.SKIPPED, EventCause.INTAKE, "left")).isFalse();
+        assertThat(store.find("book")).map(Job::state).contains(JobState.DONE);
+        assertThat(store.events("book")).extracting(JobEvent::to).doesNotContain(JobState.SKIPPED);
+
+        store.claim("other", "h1", EventCause.INTAKE);
+        assertThat(store.transitionIfStill("other", unfinished, JobState.SKIPPED, EventCause.INTAKE, "left")).isTrue();
+        assertThat(store.find("other")).map(Job::state).contains(JobState.SKIPPED);
     }
 
     @Test
