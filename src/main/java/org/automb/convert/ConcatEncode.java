@@ -4,18 +4,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.nio.file.Path;
 import org.automb.jobs.PermanentFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fast encode, for a book whose sources all share one codec, sample rate and channel count (nearly every book):
  * ffmpeg reads the files itself through its concat demuxer and encodes them in one process, exactly what a careful
- * user runs by hand, while the JVM decodes each source once more on another core only to count its samples, which
- * places the chapter marks to the sample.
+ * user runs by hand, while the JVM counts each source's samples on another core (from MP3 frame lengths, or by
+ * decoding it once more), which places the chapter marks to the sample.
  *
  * <p>Compared with feeding decoded PCM through the JVM ({@link PcmFeed}) it saves a decoder process per file and
  * two copies of every sample; books with mixed formats still take the PCM feed, which resamples each file alone.
  */
 public final class ConcatEncode {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConcatEncode.class);
 
     private final SampleCounter counter;
     private final ExecutorService pool;
@@ -41,30 +46,66 @@ public final class ConcatEncode {
             "-af", "asetpts=N/SR/TB");
     }
 
+    /** Each source's samples, in order; {@code fromFrameLengths} when read from MP3 frame lengths, not decoded. */
+    public record SampleCounts(List<Long> samples, boolean fromFrameLengths) {
+        long total() {
+            return samples.stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
     /**
-     * Counts the samples of every source, in order, on one pooled thread (the encoder has the other cores).
-     * Completes exceptionally with a {@link PermanentFailure} naming the first file that cannot be decoded whole.
+     * Counts the samples of every source, in order, on one pooled thread (the encoder has the other cores): MP3s
+     * from their frame lengths (no decode; {@link #confirmed} checks the result against the encoder), others by
+     * decoding. Completes exceptionally with a {@link PermanentFailure} naming the first file that cannot be read.
      */
-    public CompletableFuture<List<Long>> countSamples(String bookKey, List<AudioSource> sources) {
-        return CompletableFuture.supplyAsync(() -> {
-            List<Long> counts = new ArrayList<>(sources.size());
-            for (AudioSource source : sources) {
-                SampleCounter.Count count;
-                try {
-                    count = counter.count(source);
-                } catch (SampleCounter.Undecodable e) {
-                    throw new PermanentFailure(bookKey, source.file(), "the audio cannot be decoded: " + e.getMessage(), "");
+    public CompletableFuture<SampleCounts> countSamples(String bookKey, List<AudioSource> sources) {
+        boolean frames = sources.stream().allMatch(source -> "mp3".equals(source.codec()));
+        return CompletableFuture.supplyAsync(() -> count(bookKey, sources, frames), pool);
+    }
+
+    /**
+     * Counts from frame lengths are right unless a frame failed to decode: they must add up to what the encoder
+     * received ({@code encoded} declares it), or every source is decoded and counted again.
+     */
+    public SampleCounts confirmed(String bookKey, List<AudioSource> sources, SampleCounts counts, Path encoded) {
+        if (!counts.fromFrameLengths()) {
+            return counts;
+        }
+        long declared;
+        try {
+            declared = counter.declaredSamples(encoded);
+        } catch (SampleCounter.Undecodable e) {
+            declared = -1;
+        }
+        if (declared == counts.total()) {
+            return counts;
+        }
+        LOG.info("book '{}': the encoder received {} samples, the MP3 frames add up to {}; decoding to place the "
+            + "chapters exactly", bookKey, declared, counts.total());
+        return count(bookKey, sources, false);
+    }
+
+    private SampleCounts count(String bookKey, List<AudioSource> sources, boolean fromFrames) {
+        List<Long> counts = new ArrayList<>(sources.size());
+        for (AudioSource source : sources) {
+            SampleCounter.Count count;
+            try {
+                count = fromFrames ? counter.countFrames(source) : counter.count(source);
+            } catch (SampleCounter.Undecodable e) {
+                if (fromFrames) {
+                    return count(bookKey, sources, false); // the decoder names what is wrong with the file
                 }
-                if (count.samples() == 0) {
-                    throw new PermanentFailure(bookKey, source.file(),
-                        "the audio cannot be decoded: it holds no decodable audio", "");
-                }
-                TruncationCheck.problem(count.samples(), count.sampleRate(), source.durationSeconds()).ifPresent(reason -> {
-                    throw new PermanentFailure(bookKey, source.file(), "the audio cannot be decoded: " + reason, "");
-                });
-                counts.add(count.samples());
+                throw new PermanentFailure(bookKey, source.file(), "the audio cannot be decoded: " + e.getMessage(), "");
             }
-            return List.copyOf(counts);
-        }, pool);
+            if (count.samples() == 0) {
+                throw new PermanentFailure(bookKey, source.file(),
+                    "the audio cannot be decoded: it holds no decodable audio", "");
+            }
+            TruncationCheck.problem(count.samples(), count.sampleRate(), source.durationSeconds()).ifPresent(reason -> {
+                throw new PermanentFailure(bookKey, source.file(), "the audio cannot be decoded: " + reason, "");
+            });
+            counts.add(count.samples());
+        }
+        return new SampleCounts(List.copyOf(counts), fromFrames);
     }
 }

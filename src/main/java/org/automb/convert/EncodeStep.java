@@ -113,7 +113,7 @@ public final class EncodeStep {
             throw new PermanentFailure(run.book().key(), failure.file(), "the audio cannot be decoded: " + failure.reason(), "");
         }
         // a source that cannot be decoded whole fails the book naming it, before ffmpeg's own error
-        List<Long> counts = exchange.getProperty(COUNTS) != null ? sampleCounts(exchange) : null;
+        ConcatEncode.SampleCounts counts = exchange.getProperty(COUNTS) != null ? sampleCounts(exchange) : null;
         if (!result.succeeded()) {
             throw FfmpegFailures.of(run.book().key(), "write the audio", result);
         }
@@ -125,7 +125,9 @@ public final class EncodeStep {
         if (feed != null) {
             placement = SourcePlacement.fromSamples(feed.samplesPerSource(), feed.sampleRate());
         } else if (counts != null) {
-            placement = SourcePlacement.fromSamples(counts, plan.sampleRate());
+            ConcatEncode.SampleCounts exact = concatEncode.orElseThrow().confirmed(run.book().key(), plan.sources(),
+                counts, run.audioFile());
+            placement = SourcePlacement.fromSamples(exact.samples(), plan.sampleRate());
         } else {
             placement = streamCopyChapters.place(partsOf(exchange));
         }
@@ -137,9 +139,9 @@ public final class EncodeStep {
 
     /** The sources' sample counts, waiting for the count to finish; its failure is the book's. */
     @SuppressWarnings("unchecked")
-    private static List<Long> sampleCounts(Exchange exchange) {
+    private static ConcatEncode.SampleCounts sampleCounts(Exchange exchange) {
         try {
-            return ((CompletableFuture<List<Long>>) exchange.getProperty(COUNTS, CompletableFuture.class)).join();
+            return ((CompletableFuture<ConcatEncode.SampleCounts>) exchange.getProperty(COUNTS, CompletableFuture.class)).join();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

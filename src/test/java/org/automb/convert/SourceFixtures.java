@@ -7,7 +7,19 @@ import java.util.Map;
 /** Crafted {@link AudioSource}s for tests: sensible defaults, change what the test is about. */
 public final class SourceFixtures {
 
+    private static LibavProbe libav;
+
     private SourceFixtures() {
+    }
+
+    /** A real file as the planner sees it: probed by the bundled libavformat. */
+    public static AudioSource probed(Path file) throws Exception {
+        synchronized (SourceFixtures.class) {
+            if (libav == null) {
+                libav = LibavProbe.load().orElseThrow(() -> new AssertionError("the bundled libraries do not load"));
+            }
+        }
+        return new ProbeParser().parse(file, java.nio.file.Files.size(file), libav.probe(file));
     }
 
     /** A 10-minute mono 64 kbps mp3 without tags or cover. */
