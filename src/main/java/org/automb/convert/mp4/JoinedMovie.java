@@ -17,8 +17,8 @@ final class JoinedMovie {
     private final List<SampleTable.ByteRange> shellChunks;
 
     /** The joined audio track's content. */
-    private record JoinableAudio(Box stsd, SampleTable table, List<SampleTable.ByteRange> chunks, EditList edits,
-                                 long mediaDuration) {
+    private record JoinableAudio(Box stsd, SampleTable table, List<Box> timingBoxes, List<SampleTable.ByteRange> chunks,
+                                 EditList edits, long mediaDuration) {
     }
 
     private JoinedMovie(Box shellMoov, Box shellAudio, JoinableAudio audio, List<SampleTable.ByteRange> shellChunks) {
@@ -47,7 +47,8 @@ final class JoinedMovie {
         SampleTable joined = SampleTable.concat(tables);
         JoinTimeline timeline = parts.timeline();
         List<SampleTable.ByteRange> audioChunks = list.stream().flatMap(part -> part.chunks().stream()).toList();
-        JoinableAudio audio = new JoinableAudio(list.get(0).stsd(), joined, audioChunks,
+        // the sizes table is a few MB for a long book: written once, whatever the moov is built for
+        JoinableAudio audio = new JoinableAudio(list.get(0).stsd(), joined, joined.timingBoxes(), audioChunks,
             timeline.editList(movieTimescale, parts.timescale()), timeline.mediaDuration());
         List<SampleTable.ByteRange> shellChunks = new ArrayList<>();
         for (Box trak : shell.moov().childrenOf("trak")) {
@@ -158,7 +159,8 @@ final class JoinedMovie {
     private Box audioStbl(Box stbl, SampleTable table, boolean wideOffsets) {
         List<Box> children = new ArrayList<>();
         children.add(audio.stsd());
-        children.addAll(table.toBoxes(wideOffsets));
+        children.addAll(audio.timingBoxes());
+        children.add(table.offsetBox(wideOffsets));
         List<Box> groups = stbl.childrenOf("sbgp");
         Box sgpd = stbl.child("sgpd").orElse(null);
         if (groups.size() == 1 && sgpd != null && stbl.childrenOf("sgpd").size() == 1) {
@@ -196,7 +198,7 @@ final class JoinedMovie {
 
     /** An stbl with its stco/co64 (and only those) from {@code table}. */
     private static Box replaceTables(Box stbl, SampleTable table, boolean wide) {
-        Box offsets = table.toBoxes(wide).get(3);
+        Box offsets = table.offsetBox(wide);
         List<Box> children = new ArrayList<>();
         for (Box child : stbl.children()) {
             children.add(child.type().equals("stco") || child.type().equals("co64") ? offsets : child);

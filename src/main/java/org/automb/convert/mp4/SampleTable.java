@@ -116,9 +116,12 @@ public record SampleTable(List<TimeRun> times, int constantSize, int[] sizes, Li
                     chunks.add(rebased);
                 }
             }
-            for (int i = 0; i < part.sampleCount(); i++) {
-                sizes[sample++] = (int) part.sampleSize(i);
+            if (part.constantSize() != 0) {
+                Arrays.fill(sizes, sample, sample + (int) part.sampleCount(), part.constantSize());
+            } else {
+                System.arraycopy(part.sizes(), 0, sizes, sample, part.sizes().length);
             }
+            sample += (int) part.sampleCount();
             System.arraycopy(part.chunkOffsets(), 0, offsets, chunkBase, part.chunkOffsets().length);
             chunkBase += part.chunkOffsets().length;
         }
@@ -195,6 +198,13 @@ public record SampleTable(List<TimeRun> times, int constantSize, int[] sizes, Li
 
     /** The tables as boxes: stts, stsc, stsz, and stco, or co64 when {@code wideOffsets}. */
     public List<Box> toBoxes(boolean wideOffsets) {
+        List<Box> boxes = new ArrayList<>(timingBoxes());
+        boxes.add(offsetBox(wideOffsets));
+        return boxes;
+    }
+
+    /** stts, stsc and stsz: what does not depend on where the chunks lie. */
+    public List<Box> timingBoxes() {
         ByteBuffer stts = header(times.size(), 8);
         times.forEach(run -> stts.putInt((int) run.count()).putInt((int) run.delta()));
         ByteBuffer stsc = header(chunkRuns.size(), 12);
@@ -203,6 +213,11 @@ public record SampleTable(List<TimeRun> times, int constantSize, int[] sizes, Li
         ByteBuffer stsz = ByteBuffer.allocate(12 + 4 * sizes.length).putInt(0).putInt(constantSize)
             .putInt((int) sampleCount());
         stsz.asIntBuffer().put(sizes);
+        return List.of(Box.leaf("stts", stts.array()), Box.leaf("stsc", stsc.array()), Box.leaf("stsz", stsz.array()));
+    }
+
+    /** stco, or co64 when {@code wideOffsets}. */
+    public Box offsetBox(boolean wideOffsets) {
         ByteBuffer offsets = header(chunkOffsets.length, wideOffsets ? 8 : 4);
         for (long offset : chunkOffsets) {
             if (wideOffsets) {
@@ -211,8 +226,7 @@ public record SampleTable(List<TimeRun> times, int constantSize, int[] sizes, Li
                 offsets.putInt((int) offset);
             }
         }
-        return List.of(Box.leaf("stts", stts.array()), Box.leaf("stsc", stsc.array()), Box.leaf("stsz", stsz.array()),
-            Box.leaf(wideOffsets ? "co64" : "stco", offsets.array()));
+        return Box.leaf(wideOffsets ? "co64" : "stco", offsets.array());
     }
 
     private static ByteBuffer header(int entries, int entrySize) {
