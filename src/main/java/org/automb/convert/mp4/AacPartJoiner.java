@@ -37,7 +37,7 @@ public final class AacPartJoiner {
     /**
      * Reads every part's moov and checks that they can be joined: each an MP4 with one AAC track of the same codec
      * setup (sample description, bit rates aside), timescale and frame length.
-     *
+
      * @throws NotJoinableException naming the part and why not (the caller then joins the old way)
      */
     public static JoinableParts inspect(List<Path> files) throws IOException, NotJoinableException {
@@ -64,16 +64,6 @@ public final class AacPartJoiner {
         return new JoinableParts(parts, first.timescale(), timeline);
     }
 
-    /** True when {@link #inspect} accepts the parts. */
-    public static boolean suits(List<Path> files) throws IOException {
-        try {
-            inspect(files);
-            return true;
-        } catch (NotJoinableException e) {
-            return false;
-        }
-    }
-
     /** Writes {@code output}: the shell's metadata and other tracks with the parts' audio (see the class comment). */
     public static void join(Path shell, JoinableParts parts, Path output) throws IOException, NotJoinableException {
         Mp4File shellFile = Mp4File.read(shell);
@@ -92,17 +82,16 @@ public final class AacPartJoiner {
         moov = movie.moov(dataStart, wide);
         try (FileChannel out = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer head = ByteBuffer.allocate(Math.toIntExact(ftyp.length + moov.size() + mdatHeader));
-            head.put(ftyp);
-            moov.writeTo(head);
-            if (mdatHeader == 16) {
-                head.putInt(1).putInt(Box.fourCc("mdat")).putLong(dataSize + 16);
-            } else {
-                head.putInt((int) (dataSize + 8)).putInt(Box.fourCc("mdat"));
-            }
-            head.flip();
-            while (head.hasRemaining()) {
-                out.write(head);
+            // the moov's tables go out as they are (a long book's are megabytes), not copied into one buffer
+            List<ByteBuffer> head = new ArrayList<>();
+            head.add(ByteBuffer.wrap(ftyp));
+            moov.appendTo(head);
+            head.add(mdatHeader == 16
+                ? ByteBuffer.allocate(16).putInt(1).putInt(Box.fourCc("mdat")).putLong(dataSize + 16).flip()
+                : ByteBuffer.allocate(8).putInt((int) (dataSize + 8)).putInt(Box.fourCc("mdat")).flip());
+            ByteBuffer[] buffers = head.toArray(ByteBuffer[]::new);
+            while (buffers[buffers.length - 1].hasRemaining()) {
+                out.write(buffers);
             }
             copyRanges(shell, movie.shellChunks(), out);
             for (AudioPart part : parts.parts()) {

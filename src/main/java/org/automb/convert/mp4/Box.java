@@ -113,23 +113,25 @@ public record Box(String type, byte[] body, List<Box> children) {
         return total;
     }
 
-    public void writeTo(ByteBuffer out) {
+    /** Adds this box's bytes to {@code out} in order: small header buffers and the bodies themselves, not copied. */
+    public void appendTo(List<ByteBuffer> out) {
         long size = size();
-        if (size > 0xFFFF_FFFFL) {
-            out.putInt(1).putInt(fourCc(type)).putLong(size);
-        } else {
-            out.putInt((int) size).putInt(fourCc(type));
-        }
+        ByteBuffer header = size > 0xFFFF_FFFFL
+            ? ByteBuffer.allocate(16).putInt(1).putInt(fourCc(type)).putLong(size)
+            : ByteBuffer.allocate(8).putInt((int) size).putInt(fourCc(type));
+        out.add(header.flip());
         if (children == null) {
-            out.put(body);
+            out.add(ByteBuffer.wrap(body));
         } else {
-            children.forEach(child -> child.writeTo(out));
+            children.forEach(child -> child.appendTo(out));
         }
     }
 
     public byte[] toBytes() {
         ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(size()));
-        writeTo(out);
+        List<ByteBuffer> parts = new ArrayList<>();
+        appendTo(parts);
+        parts.forEach(out::put);
         return out.array();
     }
 

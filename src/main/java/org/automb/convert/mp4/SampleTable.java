@@ -2,21 +2,21 @@ package org.automb.convert.mp4;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * A track's sample tables: how long each sample lasts ({@code stts}), how big it is ({@code stsz}), how samples
  * are grouped into chunks ({@code stsc}) and where each chunk lies ({@code stco}/{@code co64}).
  *
+ * <p>The sizes stay in the stsz box as read: a long book has over a million of them, and on a fresh JVM every
+ * megabyte of new heap costs milliseconds to fault in, so they are neither decoded nor copied more than once.
+ *
  * @param times        runs of samples of one duration, in the media timescale
- * @param constantSize the size of every sample, or 0 when {@code sizes} lists them
- * @param sizes        each sample's size (empty when {@code constantSize} is set)
+ * @param stsz         the sizes box: one size for every sample, or each sample's size
  * @param chunkRuns    the stsc entries, first chunk numbered 1 as in the file
  * @param chunkOffsets each chunk's offset in its file
  */
-public record SampleTable(List<TimeRun> times, int constantSize, int[] sizes, List<ChunkRun> chunkRuns,
-                          long[] chunkOffsets) {
+public record SampleTable(List<TimeRun> times, Box stsz, List<ChunkRun> chunkRuns, long[] chunkOffsets) {
 
     /** {@code count} consecutive samples lasting {@code delta} each. */
     public record TimeRun(long count, long delta) {
@@ -35,8 +35,25 @@ public record SampleTable(List<TimeRun> times, int constantSize, int[] sizes, Li
         chunkRuns = List.copyOf(chunkRuns);
     }
 
+    /** An stsz box listing each sample's size. */
+    public static Box sizes(int... sizes) {
+        ByteBuffer body = ByteBuffer.allocate(12 + 4 * sizes.length).putInt(0).putInt(0).putInt(sizes.length);
+        body.asIntBuffer().put(sizes);
+        return Box.leaf("stsz", body.array());
+    }
+
+    /** An stsz box giving {@code count} samples one {@code size}. */
+    public static Box constantSizes(int size, long count) {
+        return Box.leaf("stsz", ByteBuffer.allocate(12).putInt(0).putInt(size).putInt((int) count).array());
+    }
+
+    /** The size of every sample, or 0 when each sample's size is listed. */
+    public int constantSize() {
+        return ByteBuffer.wrap(stsz.body()).getInt(4);
+    }
+
     public long sampleCount() {
-        return constantSize != 0 ? times.stream().mapToLong(TimeRun::count).sum() : sizes.length;
+        return Integer.toUnsignedLong(ByteBuffer.wrap(stsz.body()).getInt(8));
     }
 
     /** The sum of the samples' durations, in the media timescale. */
@@ -45,12 +62,16 @@ public record SampleTable(List<TimeRun> times, int constantSize, int[] sizes, Li
     }
 
     public long sampleSize(int index) {
-        return constantSize != 0 ? constantSize : Integer.toUnsignedLong(sizes[index]);
+        int constant = constantSize();
+        return constant != 0 ? constant : Integer.toUnsignedLong(ByteBuffer.wrap(stsz.body()).getInt(12 + 4 * index));
     }
 
     /** Every chunk's bytes, in chunk order. */
     public List<ByteRange> chunkRanges() throws NotJoinableException {
         List<ByteRange> ranges = new ArrayList<>(chunkOffsets.length);
+        ByteBuffer sizes = ByteBuffer.wrap(stsz.body());
+        int constant = constantSize();
+        long samples = sampleCount();
         int sample = 0;
         for (int r = 0; r < chunkRuns.size(); r++) {
             ChunkRun run = chunkRuns.get(r);
@@ -59,17 +80,18 @@ public record SampleTable(List<TimeRun> times, int constantSize, int[] sizes, Li
                 throw new NotJoinableException("an 'stsc' that does not fit its chunks");
             }
             for (long chunk = run.firstChunk(); chunk < next; chunk++) {
-                if (sample + run.samplesPerChunk() > sampleCount()) {
+                if (sample + run.samplesPerChunk() > samples) {
                     throw new NotJoinableException("an 'stsc' with more samples than 'stsz'");
                 }
-                long length = 0;
-                for (long i = 0; i < run.samplesPerChunk(); i++) {
-                    length += sampleSize(sample++);
+                long length = constant * run.samplesPerChunk();
+                for (long i = 0; constant == 0 && i < run.samplesPerChunk(); i++) {
+                    length += Integer.toUnsignedLong(sizes.getInt(12 + 4 * sample++));
                 }
+                sample += constant != 0 ? (int) run.samplesPerChunk() : 0;
                 ranges.add(new ByteRange(chunkOffsets[(int) chunk - 1], length));
             }
         }
-        if (sample != sampleCount() || ranges.size() != chunkOffsets.length) {
+        if (sample != samples || ranges.size() != chunkOffsets.length) {
             throw new NotJoinableException("an 'stsc' that does not cover every sample");
         }
         return ranges;
@@ -83,14 +105,14 @@ public record SampleTable(List<TimeRun> times, int constantSize, int[] sizes, Li
             whole.add(new TimeRun(last.count() - 1, last.delta()));
         }
         whole.add(new TimeRun(1, frame));
-        return new SampleTable(merged(whole), constantSize, sizes, chunkRuns, chunkOffsets);
+        return new SampleTable(merged(whole), stsz, chunkRuns, chunkOffsets);
     }
 
     public SampleTable withChunkOffsets(long[] offsets) {
         if (offsets.length != chunkOffsets.length) {
             throw new IllegalArgumentException("expected " + chunkOffsets.length + " chunk offsets, got " + offsets.length);
         }
-        return new SampleTable(times, constantSize, sizes, chunkRuns, offsets);
+        return new SampleTable(times, stsz, chunkRuns, offsets);
     }
 
     /**
@@ -101,9 +123,8 @@ public record SampleTable(List<TimeRun> times, int constantSize, int[] sizes, Li
         List<TimeRun> times = new ArrayList<>();
         List<ChunkRun> chunks = new ArrayList<>();
         long samples = parts.stream().mapToLong(SampleTable::sampleCount).sum();
-        int[] sizes = new int[Math.toIntExact(samples)];
+        ByteBuffer sizes = ByteBuffer.allocate(Math.toIntExact(12 + 4 * samples)).putInt(0).putInt(0).putInt((int) samples);
         long[] offsets = new long[parts.stream().mapToInt(p -> p.chunkOffsets().length).sum()];
-        int sample = 0;
         int chunkBase = 0;
         for (SampleTable part : parts) {
             times.addAll(part.times());
@@ -116,17 +137,18 @@ public record SampleTable(List<TimeRun> times, int constantSize, int[] sizes, Li
                     chunks.add(rebased);
                 }
             }
-            if (part.constantSize() != 0) {
-                Arrays.fill(sizes, sample, sample + (int) part.sampleCount(), part.constantSize());
+            int constant = part.constantSize();
+            if (constant != 0) {
+                for (long i = 0; i < part.sampleCount(); i++) {
+                    sizes.putInt(constant);
+                }
             } else {
-                System.arraycopy(part.sizes(), 0, sizes, sample, part.sizes().length);
+                sizes.put(part.stsz().body(), 12, (int) (4 * part.sampleCount()));
             }
-            sample += (int) part.sampleCount();
             System.arraycopy(part.chunkOffsets(), 0, offsets, chunkBase, part.chunkOffsets().length);
             chunkBase += part.chunkOffsets().length;
         }
-        int constant = sizes.length > 0 && Arrays.stream(sizes).allMatch(s -> s == sizes[0]) ? sizes[0] : 0;
-        return new SampleTable(merged(times), constant, constant != 0 ? new int[0] : sizes, chunks, offsets);
+        return new SampleTable(merged(times), Box.leaf("stsz", sizes.array()), chunks, offsets);
     }
 
     /** Adjacent runs of the same duration as one. */
@@ -151,23 +173,21 @@ public record SampleTable(List<TimeRun> times, int constantSize, int[] sizes, Li
             for (int i = stts.getInt(4); i > 0; i--) {
                 times.add(new TimeRun(Integer.toUnsignedLong(stts.getInt()), Integer.toUnsignedLong(stts.getInt())));
             }
-            ByteBuffer stsz = ByteBuffer.wrap(stbl.require("stsz").body());
-            int constant = stsz.getInt(4);
-            int count = stsz.getInt(8);
-            int[] sizes = new int[constant != 0 ? 0 : count];
-            stsz.position(12);
-            stsz.asIntBuffer().get(sizes);
+            Box stsz = stbl.require("stsz");
+            ByteBuffer sizes = ByteBuffer.wrap(stsz.body());
+            int constant = sizes.getInt(4);
+            long count = Integer.toUnsignedLong(sizes.getInt(8));
+            if (constant == 0 && stsz.body().length < 12 + 4 * count) {
+                throw new NotJoinableException("a sample table shorter than its entry count");
+            }
             List<ChunkRun> runs = new ArrayList<>();
             ByteBuffer stsc = entries(stbl.require("stsc"));
             for (int i = stsc.getInt(4); i > 0; i--) {
                 runs.add(new ChunkRun(Integer.toUnsignedLong(stsc.getInt()), Integer.toUnsignedLong(stsc.getInt()),
                     Integer.toUnsignedLong(stsc.getInt())));
             }
-            SampleTable table = new SampleTable(times, constant, sizes, runs, chunkOffsets(stbl));
-            if (constant != 0 && table.sampleCount() != Integer.toUnsignedLong(count)) {
-                throw new NotJoinableException("'stts' and 'stsz' count different samples");
-            }
-            if (constant == 0 && times.stream().mapToLong(TimeRun::count).sum() != count) {
+            SampleTable table = new SampleTable(times, stsz, runs, chunkOffsets(stbl));
+            if (times.stream().mapToLong(TimeRun::count).sum() != count) {
                 throw new NotJoinableException("'stts' and 'stsz' count different samples");
             }
             return table;
@@ -210,10 +230,7 @@ public record SampleTable(List<TimeRun> times, int constantSize, int[] sizes, Li
         ByteBuffer stsc = header(chunkRuns.size(), 12);
         chunkRuns.forEach(run -> stsc.putInt((int) run.firstChunk()).putInt((int) run.samplesPerChunk())
             .putInt((int) run.descriptionIndex()));
-        ByteBuffer stsz = ByteBuffer.allocate(12 + 4 * sizes.length).putInt(0).putInt(constantSize)
-            .putInt((int) sampleCount());
-        stsz.asIntBuffer().put(sizes);
-        return List.of(Box.leaf("stts", stts.array()), Box.leaf("stsc", stsc.array()), Box.leaf("stsz", stsz.array()));
+        return List.of(Box.leaf("stts", stts.array()), Box.leaf("stsc", stsc.array()), stsz);
     }
 
     /** stco, or co64 when {@code wideOffsets}. */

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.Test;
 class SampleTableTest {
 
     /** 5 frames in chunks of 2, 2, 1; the last frame ends the audio after 382 samples. */
-    private static final SampleTable A = new SampleTable(List.of(new TimeRun(4, 1024), new TimeRun(1, 382)), 0,
-        new int[] {10, 11, 12, 13, 14}, List.of(new ChunkRun(1, 2, 1), new ChunkRun(3, 1, 1)), new long[] {100, 121, 146});
+    private static final SampleTable A = new SampleTable(List.of(new TimeRun(4, 1024), new TimeRun(1, 382)),
+        SampleTable.sizes(10, 11, 12, 13, 14), List.of(new ChunkRun(1, 2, 1), new ChunkRun(3, 1, 1)), new long[] {100, 121, 146});
     /** 3 frames in one chunk. */
-    private static final SampleTable B = new SampleTable(List.of(new TimeRun(3, 1024)), 0, new int[] {20, 21, 22},
+    private static final SampleTable B = new SampleTable(List.of(new TimeRun(3, 1024)), SampleTable.sizes(20, 21, 22),
         List.of(new ChunkRun(1, 3, 1)), new long[] {40});
 
     @Test
@@ -50,7 +50,7 @@ class SampleTableTest {
         SampleTable table = A.withChunkOffsets(new long[] {1, 2, 3});
         SampleTable read = SampleTable.read(Box.container("stbl", table.toBoxes(false)));
         assertThat(read.times()).isEqualTo(table.times());
-        assertThat(read.sizes()).isEqualTo(table.sizes());
+        assertThat(read.stsz().body()).isEqualTo(table.stsz().body());
         assertThat(read.chunkRuns()).isEqualTo(table.chunkRuns());
         assertThat(read.chunkOffsets()).containsExactly(1, 2, 3);
     }
@@ -73,13 +73,18 @@ class SampleTableTest {
     }
 
     @Test
-    void equalSampleSizesAreWrittenOnce() {
-        SampleTable same = new SampleTable(List.of(new TimeRun(3, 1024)), 0, new int[] {6, 6, 6},
+    void aPartWithOneSizeForAllItsSamplesJoinsWithListedSizes() throws Exception {
+        SampleTable same = new SampleTable(List.of(new TimeRun(3, 1024)), SampleTable.constantSizes(6, 3),
             List.of(new ChunkRun(1, 3, 1)), new long[] {8});
-        SampleTable joined = SampleTable.concat(List.of(same, same));
-        assertThat(joined.constantSize()).isEqualTo(6);
+        assertThat(same.chunkRanges()).containsExactly(new ByteRange(8, 18));
+
+        SampleTable joined = SampleTable.concat(List.of(same, B));
+
+        assertThat(joined.constantSize()).isZero();
         assertThat(joined.sampleCount()).isEqualTo(6);
-        assertThat(joined.toBoxes(false).get(2).body()).hasSize(12);
+        assertThat(joined.chunkRanges()).extracting(ByteRange::length).containsExactly(18L, 63L);
+        assertThat(joined.sampleSize(2)).isEqualTo(6);
+        assertThat(joined.sampleSize(5)).isEqualTo(22);
     }
 
     @Test
