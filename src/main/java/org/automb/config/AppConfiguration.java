@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.automb.convert.AacJoinStep;
 import org.automb.convert.BitratePolicy;
 import org.automb.convert.BookPlanner;
 import org.automb.convert.ChapterTitles;
@@ -107,7 +108,9 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("encodeStep", new EncodeStep(tools, new ProgressMonitor(ticker, 5000), new StreamCopyChapters(tools, exec, probePool),
             new ConvertTimeout(settings.convertTimeoutFactor(), Duration.ofSeconds(timeoutFloor)),
             libav.map(loaded -> new ConcatEncode(new SampleCounter(), probePool))));
-        registry.bind("muxStep", new MuxStep(tools, new FfmetadataWriter()));
+        MuxStep muxStep = new MuxStep(tools, new FfmetadataWriter());
+        registry.bind("muxStep", muxStep);
+        registry.bind("aacJoinStep", new AacJoinStep(tools, muxStep));
         registry.bind("passthroughStep", new PassthroughStep());
         registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec, libav), new ManifestWriter()));
     }

@@ -14,7 +14,8 @@ import org.automb.jobs.BookRun;
 
 /**
  * Prepares and checks the second ffmpeg run: the book's audio stream-copied into the .m4b with its chapters,
- * tags ({@code stik}=audiobook) and cover, moov first so players can start at once.
+ * tags ({@code stik}=audiobook) and cover, moov first so players can start at once. {@link AacJoinStep} builds its
+ * metadata shell with the same arguments.
  */
 public final class MuxStep {
 
@@ -28,27 +29,45 @@ public final class MuxStep {
 
     public void prepare(Exchange exchange) {
         BookRun run = exchange.getProperty("run", BookRun.class);
-        ConversionPlan plan = run.plan();
+        Path output = run.workDir().resolve("output.m4b");
+        List<String> args = arguments(run, List.of(), run.audioFile(), writeMetadata(run),
+            List.of("-movflags", "+faststart"), output);
+        ExecHeaders.set(exchange, tools.ffmpegCommand(args));
+        exchange.getIn().setBody(null);
+        run.workingOutput(output);
+    }
+
+    /** Writes the book's FFMETADATA file (tags, {@code media_type}, the chapters as placed) into its working folder. */
+    Path writeMetadata(BookRun run) {
         Path metadata = run.workDir().resolve("metadata.txt");
         try {
-            Files.writeString(metadata, metadataWriter.render(plan.tags(), run.chapters()), StandardCharsets.UTF_8);
+            Files.writeString(metadata, metadataWriter.render(run.plan().tags(), run.chapters()), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Path output = run.workDir().resolve("output.m4b");
-        List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-v", "warning", "-nostats",
-            "-i", run.audioFile().toString(), "-f", "ffmetadata", "-i", metadata.toString()));
+        return metadata;
+    }
+
+    /**
+     * ffmpeg's arguments (without the executable) to write {@code output}, an ipod-format .m4b, from the audio of
+     * {@code audio} (read with {@code audioInputOptions}), the tags and chapters of {@code metadata} and the
+     * plan's cover; {@code outputOptions} come just before the output format.
+     */
+    List<String> arguments(BookRun run, List<String> audioInputOptions, Path audio, Path metadata,
+                           List<String> outputOptions, Path output) {
+        ConversionPlan plan = run.plan();
+        List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-v", "warning", "-nostats"));
+        args.addAll(audioInputOptions);
+        args.addAll(List.of("-i", audio.toString(), "-f", "ffmetadata", "-i", metadata.toString()));
         plan.cover().ifPresent(cover -> args.addAll(List.of("-i", cover.file().toAbsolutePath().toString())));
         args.addAll(List.of("-map", "0:a", "-map_metadata", "1", "-map_chapters", "1", "-c:a", "copy"));
         plan.cover().ifPresent(cover -> {
             args.addAll(List.of("-map", cover.streamIndex() >= 0 ? "2:" + cover.streamIndex() : "2:v:0"));
             args.addAll(List.of("-c:v", copiesAsIs(cover) ? "copy" : "mjpeg", "-disposition:v:0", "attached_pic"));
         });
-        args.addAll(List.of("-movflags", "+faststart", "-f", "ipod", "-y", output.toString()));
-        List<String> command = tools.ffmpegCommand(args);
-        ExecHeaders.set(exchange, command);
-        exchange.getIn().setBody(null);
-        run.workingOutput(output);
+        args.addAll(outputOptions);
+        args.addAll(List.of("-f", "ipod", "-y", output.toString()));
+        return args;
     }
 
     public void check(Exchange exchange) {

@@ -44,6 +44,14 @@ public final class TestAudio {
         return audio(file, seconds, rate, channels, tags, List.of("-c:a", "aac", "-b:a", "64k", "-f", "ipod"));
     }
 
+    /**
+     * An AAC-LC m4a without perceptual noise substitution: noise bands decode to random noise from a generator
+     * that runs on from file to file, so only audio without them decodes to the same samples alone and joined.
+     */
+    public Path aacWithoutNoiseBands(Path file, double seconds, int rate, int channels, Map<String, String> tags) {
+        return audio(file, seconds, rate, channels, tags, List.of("-c:a", "aac", "-aac_pns", "0", "-b:a", "64k", "-f", "ipod"));
+    }
+
     public Path flac(Path file, double seconds, int rate, int channels, Map<String, String> tags) {
         return audio(file, seconds, rate, channels, tags, List.of("-c:a", "flac"));
     }

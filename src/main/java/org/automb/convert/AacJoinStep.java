@@ -1,0 +1,102 @@
+package org.automb.convert;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.apache.camel.Exchange;
+import org.automb.convert.mp4.AacPartJoiner;
+import org.automb.convert.mp4.JoinTimeline;
+import org.automb.convert.mp4.NotJoinableException;
+import org.automb.jobs.BookRun;
+import org.automb.jobs.PermanentFailure;
+import org.automb.jobs.TransientFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The join-aac-parts route's steps: AAC .m4a parts of one codec setup are joined by {@link AacPartJoiner} into the
+ * final .m4b, exactly (each part's priming skipped by its own edit) and at about the speed of a file copy. ffmpeg
+ * only writes a small metadata shell (tags, cover, chapters) around part 1's first frames, with the same
+ * arguments as the mux pass.
+ */
+public final class AacJoinStep {
+
+    /** The header the convert-book route chooses on. */
+    public static final String JOINABLE = "joinAacParts";
+    private static final Logger LOG = LoggerFactory.getLogger(AacJoinStep.class);
+    private static final String PARTS = "joinableParts";
+    private static final String SHELL = "shell.m4b";
+
+    private final FfmpegTools tools;
+    private final MuxStep mux;
+
+    public AacJoinStep(FfmpegTools tools, MuxStep mux) {
+        this.tools = tools;
+        this.mux = mux;
+    }
+
+    /**
+     * Sets {@value #JOINABLE}: true for a stream copy whose parts the joiner takes; otherwise (raw ADTS, fragmented
+     * MP4, codec setups that differ...) the book is joined by ffmpeg's concat demuxer as before, saying why at debug.
+     */
+    public void decide(Exchange exchange) {
+        BookRun run = exchange.getProperty("run", BookRun.class);
+        ConversionPlan plan = run.plan();
+        boolean joinable = false;
+        if (plan.decision().mode() == CodecDecision.Mode.STREAM_COPY) {
+            long started = System.nanoTime();
+            try {
+                exchange.setProperty(PARTS, AacPartJoiner.inspect(plan.sources().stream().map(AudioSource::file).toList()));
+                joinable = true;
+            } catch (NotJoinableException e) {
+                LOG.debug("book '{}': parts joined by ffmpeg's concat demuxer, not the MP4 joiner: {}", run.book().key(),
+                    e.getMessage());
+            } catch (IOException e) {
+                throw new TransientFailure(run.book().key(), null, "cannot read the parts: " + e.getMessage(), e);
+            }
+            run.timed("audio", Duration.ofNanos(System.nanoTime() - started));
+        }
+        exchange.getIn().setHeader(JOINABLE, joinable);
+    }
+
+    /**
+     * Places the chapters where each part starts in the joined book and sets up ffmpeg to write the shell: part 1's
+     * first frames with the book's tags, chapters and cover, the movie timescale the sample rate (so every edit
+     * lands on its exact sample), no faststart (the joiner writes the moov first itself).
+     */
+    public void prepareShell(Exchange exchange) {
+        BookRun run = exchange.getProperty("run", BookRun.class);
+        AacPartJoiner.JoinableParts parts = exchange.getProperty(PARTS, AacPartJoiner.JoinableParts.class);
+        JoinTimeline timeline = parts.timeline();
+        SourcePlacement placement = SourcePlacement.fromSamples(timeline.presentedDurations(), Math.toIntExact(parts.timescale()));
+        run.audioMillis(placement.totalMillis());
+        run.chapters(ChapterPlacer.place(run.plan(), placement));
+        // an input duration, not -t or -frames on the output: those clip the chapters or drop the cover
+        double twoFrames = 2.0 * parts.parts().get(0).timing().frame() / parts.timescale();
+        List<String> firstFrames = List.of("-t", String.format(Locale.ROOT, "%.6f", twoFrames));
+        List<String> args = mux.arguments(run, firstFrames, run.plan().sources().get(0).file().toAbsolutePath(),
+            mux.writeMetadata(run), List.of("-movie_timescale", String.valueOf(parts.timescale())), run.workDir().resolve(SHELL));
+        ExecHeaders.set(exchange, tools.ffmpegCommand(args));
+        exchange.getIn().setBody(null);
+    }
+
+    /** Writes the book: the shell's metadata with every part's audio (after the shell's ffmpeg run was checked). */
+    public void join(Exchange exchange) {
+        BookRun run = exchange.getProperty("run", BookRun.class);
+        AacPartJoiner.JoinableParts parts = exchange.getProperty(PARTS, AacPartJoiner.JoinableParts.class);
+        long started = System.nanoTime();
+        Path output = run.workDir().resolve("output.m4b");
+        try {
+            AacPartJoiner.join(run.workDir().resolve(SHELL), parts, output);
+        } catch (IOException e) {
+            throw new TransientFailure(run.book().key(), null, "cannot write the joined book: " + e.getMessage(), e);
+        } catch (NotJoinableException e) {
+            throw new PermanentFailure(run.book().key(), null, "ffmpeg's metadata shell cannot be joined: " + e.getMessage(), e);
+        }
+        run.workingOutput(output);
+        run.timed("audio", Duration.ofNanos(System.nanoTime() - started));
+        LOG.debug("book '{}': {} parts joined, {} chapters", run.book().key(), parts.parts().size(), run.chapters().size());
+    }
+}

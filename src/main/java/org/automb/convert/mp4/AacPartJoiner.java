@@ -1,0 +1,146 @@
+package org.automb.convert.mp4;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Joins AAC parts (.m4a/.m4b of one codec setup) into one .m4b without decoding, and exactly: each part keeps its
+ * frames, and one edit per part skips its encoder priming (see {@link JoinTimeline}). ffmpeg's mov muxer writes
+ * one edit per track at most, so a join by ffmpeg keeps every part's priming; hence this joiner.
+ *
+ * <p>The output is a "shell" that ffmpeg wrote with the book's tags, cover and chapters around the first frames
+ * of part 1, with its audio tables replaced by the parts' tables: {@code ftyp}, then the {@code moov} (first, so
+ * players start at once), then one {@code mdat} holding the shell's other tracks' samples (the chapter titles)
+ * and every part's audio chunks, copied by the kernel from file to file (the audio never passes the heap).
+ *
+ * <p>Hand-written: no maintained Java MP4 library is available to this project. It reads only what it rewrites
+ * (moov, trak, mdia, minf, stbl, edts and their headers and tables) and keeps every other box as bytes.
+ */
+public final class AacPartJoiner {
+
+    private AacPartJoiner() {
+    }
+
+    /** Parts the joiner can take, in play order, with where each goes. */
+    public record JoinableParts(List<AudioPart> parts, long timescale, JoinTimeline timeline) {
+        public JoinableParts {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    /**
+     * Reads every part's moov and checks that they can be joined: each an MP4 with one AAC track of the same codec
+     * setup (sample description, bit rates aside), timescale and frame length.
+
+     * @throws NotJoinableException naming the part and why not (the caller then joins the old way)
+     */
+    public static JoinableParts inspect(List<Path> files) throws IOException, NotJoinableException {
+        List<AudioPart> parts = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            try {
+                parts.add(AudioPart.read(files.get(i)));
+            } catch (NotJoinableException e) {
+                throw new NotJoinableException(describe(i, files.get(i)) + ": " + e.getMessage());
+            }
+        }
+        AudioPart first = parts.get(0);
+        byte[] description = first.comparableDescription();
+        for (int i = 1; i < parts.size(); i++) {
+            AudioPart part = parts.get(i);
+            if (part.timescale() != first.timescale() || part.timing().frame() != first.timing().frame()) {
+                throw new NotJoinableException(describe(i, part.file()) + ": another timescale or frame length than part 1");
+            }
+            if (!Arrays.equals(part.comparableDescription(), description)) {
+                throw new NotJoinableException(describe(i, part.file()) + ": another codec setup (sample description) than part 1");
+            }
+        }
+        JoinTimeline timeline = JoinTimeline.of(parts.stream().map(AudioPart::timing).toList());
+        return new JoinableParts(parts, first.timescale(), timeline);
+    }
+
+    /** Writes {@code output}: the shell's metadata and other tracks with the parts' audio (see the class comment). */
+    public static void join(Path shell, JoinableParts parts, Path output) throws IOException, NotJoinableException {
+        Mp4File shellFile = Mp4File.read(shell);
+        JoinedMovie movie = JoinedMovie.of(shellFile, parts);
+        byte[] ftyp = readTopBox(shellFile, shellFile.first("ftyp"));
+        long dataSize = movie.dataSize();
+        int mdatHeader = dataSize + 8 > 0xFFFF_FFFFL ? 16 : 8;
+        boolean wide = false;
+        Box moov = movie.moov(0, wide);
+        long dataStart = ftyp.length + moov.size() + mdatHeader;
+        if (dataStart + dataSize > 0xFFFF_FFFFL) {
+            // chunk offsets past 4 GiB need co64; the moov grows by 4 bytes a chunk, the offsets with it
+            wide = true;
+            dataStart = ftyp.length + movie.moov(0, true).size() + mdatHeader;
+        }
+        moov = movie.moov(dataStart, wide);
+        try (FileChannel out = FileChannel.open(output, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+            // the moov's tables go out as they are (a long book's are megabytes), not copied into one buffer
+            List<ByteBuffer> head = new ArrayList<>();
+            head.add(ByteBuffer.wrap(ftyp));
+            moov.appendTo(head);
+            head.add(mdatHeader == 16
+                ? ByteBuffer.allocate(16).putInt(1).putInt(Box.fourCc("mdat")).putLong(dataSize + 16).flip()
+                : ByteBuffer.allocate(8).putInt((int) (dataSize + 8)).putInt(Box.fourCc("mdat")).flip());
+            ByteBuffer[] buffers = head.toArray(ByteBuffer[]::new);
+            while (buffers[buffers.length - 1].hasRemaining()) {
+                out.write(buffers);
+            }
+            copyRanges(shell, movie.shellChunks(), out);
+            for (AudioPart part : parts.parts()) {
+                copyRanges(part.file(), part.chunks(), out);
+            }
+            if (out.position() != dataStart + dataSize) {
+                throw new IOException("wrote " + out.position() + " bytes, expected " + (dataStart + dataSize));
+            }
+        }
+    }
+
+    /** Copies {@code ranges} of {@code file} in order to the end of {@code out}, adjacent ranges in one transfer. */
+    private static void copyRanges(Path file, List<SampleTable.ByteRange> ranges, FileChannel out) throws IOException {
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long start = -1;
+            long length = 0;
+            for (SampleTable.ByteRange range : ranges) {
+                if (start >= 0 && start + length == range.offset()) {
+                    length += range.length();
+                    continue;
+                }
+                transfer(in, start, length, out);
+                start = range.offset();
+                length = range.length();
+            }
+            transfer(in, start, length, out);
+        }
+    }
+
+    private static void transfer(FileChannel in, long start, long length, FileChannel out) throws IOException {
+        long done = 0;
+        while (done < length) {
+            long n = in.transferTo(start + done, length - done, out);
+            if (n <= 0) {
+                throw new IOException("a part ended early while being copied");
+            }
+            done += n;
+        }
+    }
+
+    private static byte[] readTopBox(Mp4File file, Mp4File.TopBox box) throws IOException {
+        try (FileChannel in = FileChannel.open(file.file(), StandardOpenOption.READ)) {
+            ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(box.size()));
+            Mp4File.readFully(in, bytes, box.offset());
+            return bytes.array();
+        }
+    }
+
+    private static String describe(int index, Path file) {
+        return "part " + (index + 1) + " (" + file.getFileName() + ")";
+    }
+}

@@ -1,0 +1,133 @@
+package org.automb.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.builder.NotifyBuilder;
+import org.automb.testing.M4bInspector.M4bFacts;
+import org.automb.testing.PipelineTestSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * AAC .m4a parts are joined by the MP4 joiner (route join-aac-parts) exactly: the book decodes to the parts'
+ * audio played one after the other, to the sample, each chapter starts where its part starts, and the book
+ * keeps its tags and cover. The truth is ffmpeg's decode of each part alone (priming skipped, end padding kept).
+ * The parts have no noise bands (see {@code TestAudio.aacWithoutNoiseBands}), so the comparison can be bit exact.
+ */
+class AacJoinTest extends PipelineTestSupport {
+
+    @Test
+    void stereoPartsJoinExactly() throws Exception {
+        assertJoinedExactly("Stereo Join", 44100, 2, new double[] {1.1, 0.73, 1.37, 0.91, 1.05});
+    }
+
+    @Test
+    void monoPartsJoinExactly() throws Exception {
+        assertJoinedExactly("Mono Join", 22050, 1, new double[] {0.97, 1.31, 0.59, 1.13, 0.77});
+    }
+
+    private void assertJoinedExactly(String name, int rate, int channels, double[] lengths) throws Exception {
+        List<Path> parts = new ArrayList<>();
+        NotifyBuilder done = booksDone(1);
+        Path staged = staging().resolve(name + "-parts");
+        for (int i = 0; i < lengths.length; i++) {
+            parts.add(AUDIO.aacWithoutNoiseBands(staged.resolve(String.format("%02d - Part %d.m4a", i + 1, i + 1)), lengths[i], rate, channels,
+                tags("title", "Part " + (i + 1), "album", name, "artist", "Ann Author")));
+        }
+        List<short[]> partsPcm = parts.stream().map(p -> OutputChecks.pcm(p, rate, null, null)).toList();
+        drop(name, folder -> {
+            for (Path part : parts) {
+                Files.copy(part, folder.resolve(part.getFileName()));
+            }
+            AUDIO.image(folder.resolve("cover.jpg"), 300, 300);
+        });
+        awaitBooks(done);
+
+        Path output = converted().resolve(name).resolve(name + ".m4b");
+        assertThat(output).as("the book was converted (see the log otherwise)").exists();
+        assertThat(OutputChecks.manifest(output.getParent()).path("mode").asText()).isEqualTo("stream_copy");
+        assertThat(topLevelBoxes(output)).as("moov first, one mdat").containsExactly("ftyp", "moov", "mdat");
+        assertThat(decodeErrors(output)).as("ffmpeg decodes it without a word").isEmpty();
+
+        // the book decodes to the parts' audio played alone, sample for sample, so every join sounds as the parts do
+        short[] book = OutputChecks.pcm(output, rate, null, null);
+        short[] expected = concat(partsPcm);
+        assertThat(book.length).as("decoded samples: the parts' sum (0 difference)").isEqualTo(expected.length);
+        assertThat(Arrays.mismatch(book, expected)).as("first sample that differs from the parts").isEqualTo(-1);
+
+        M4bFacts facts = INSPECT.inspect(output);
+        assertThat(facts.chapterTitles()).containsExactly("Part 1", "Part 2", "Part 3", "Part 4", "Part 5");
+        long start = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            // chapter times are whole milliseconds: the part's first sample, rounded down to one
+            double millis = Math.floor(start * 1000.0 / rate) / 1000;
+            assertThat(facts.chapters().get(i).start()).as("chapter %d starts where part %d does", i + 1, i + 1)
+                .isCloseTo(millis, within(1.0 / rate));
+            start += partsPcm.get(i).length;
+        }
+        assertThat(facts.tags()).containsEntry("title", name).containsEntry("artist", "Ann Author");
+        assertThat(facts.hasCover()).isTrue();
+        assertThat(OutputChecks.picture(output)).isEqualTo(new OutputChecks.Picture("mjpeg", 300, 300));
+
+        // the stated duration ends where the last part's audio ends (its own edit list trims its final padding)
+        long lastAudio = Math.round(lengths[lengths.length - 1] * rate);
+        double presented = (expected.length - partsPcm.get(parts.size() - 1).length + lastAudio) / (double) rate;
+        assertThat(OutputChecks.audioDuration(output)).as("audio track duration").isCloseTo(presented, within(1.0 / rate));
+        assertThat(facts.durationSeconds()).as("book duration").isCloseTo(presented, within(0.001));
+    }
+
+    private static short[] concat(List<short[]> parts) {
+        short[] all = new short[parts.stream().mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (short[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+
+    /** The types of the file's top-level boxes, in order. */
+    private static List<String> topLevelBoxes(Path file) throws IOException {
+        List<String> types = new ArrayList<>();
+        long size = Files.size(file);
+        try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+            long offset = 0;
+            while (offset < size) {
+                long boxSize = Integer.toUnsignedLong(in.readInt());
+                byte[] type = in.readNBytes(4);
+                long header = 8;
+                if (boxSize == 1) {
+                    boxSize = in.readLong();
+                    header = 16;
+                }
+                types.add(new String(type, StandardCharsets.ISO_8859_1));
+                in.skipNBytes(boxSize - header);
+                offset += boxSize;
+            }
+        }
+        return types;
+    }
+
+    /** What {@code ffmpeg -v error} says while decoding the whole file. */
+    private static String decodeErrors(Path file) throws Exception {
+        Process process = new ProcessBuilder(OutputChecks.TOOLS.ffmpegCommand(List.of("-nostdin", "-v", "error", "-i",
+            file.toString(), "-f", "null", "-"))).redirectErrorStream(true).start();
+        String said;
+        try (InputStream in = process.getInputStream()) {
+            said = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isZero();
+        return said.strip();
+    }
+}
