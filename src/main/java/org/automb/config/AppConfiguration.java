@@ -112,7 +112,7 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("muxStep", muxStep);
         registry.bind("aacJoinStep", new AacJoinStep(tools, muxStep));
         registry.bind("passthroughStep", new PassthroughStep());
-        registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec, libav), new ManifestWriter()));
+        registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec, libav), new ManifestWriter(), probePool));
     }
 
     /** Closes the job store when Camel stops. */
