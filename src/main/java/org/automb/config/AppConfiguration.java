@@ -18,6 +18,10 @@ import org.automb.convert.CodecDecider;
 import org.automb.convert.ConcatEncode;
 import org.automb.convert.CoverPicker;
 import org.automb.convert.EncodeStep;
+import org.automb.convert.LibavEncodeStep;
+import org.automb.convert.encoder.SegmentPlanner;
+import org.automb.convert.encoder.SegmentedEncode;
+import org.automb.convert.encoder.SourceCounter;
 import org.automb.convert.ExecRunner;
 import org.automb.convert.FfmetadataWriter;
 import org.automb.convert.FfmpegTools;
@@ -105,9 +109,17 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("startRetry", (org.apache.camel.Processor) failures::retryStarting);
         registry.bind("bookPlanner", new BookPlanner(settings, new ProbeRunner(tools, exec, new ProbeParser(), probePool, libav),
             new CodecDecider(), new BitratePolicy(), new ChapterTitles(), new ChaptersFile(), new CoverPicker(), new TagExtractor()));
-        registry.bind("encodeStep", new EncodeStep(tools, new ProgressMonitor(ticker, 5000), new StreamCopyChapters(tools, exec, probePool),
-            new ConvertTimeout(settings.convertTimeoutFactor(), Duration.ofSeconds(timeoutFloor)),
-            libav.map(loaded -> new ConcatEncode(new SampleCounter(), probePool))));
+        ProgressMonitor progress = new ProgressMonitor(ticker, 5000);
+        ConvertTimeout convertTimeout = new ConvertTimeout(settings.convertTimeoutFactor(), Duration.ofSeconds(timeoutFloor));
+        java.util.Optional<ConcatEncode> concatEncode = libav.map(loaded -> new ConcatEncode(new SampleCounter(), probePool));
+        registry.bind("encodeStep", new EncodeStep(tools, progress, new StreamCopyChapters(tools, exec, probePool),
+            convertTimeout, concatEncode));
+        // one pool of CPU_CORES encoders for every book: a lone book's segments use all of them, several books share them
+        java.util.Optional<SegmentedEncode> segmentedEncode = concatEncode
+            .filter(counter -> LibavEncodeStep.wanted(settings, true))
+            .map(counter -> new SegmentedEncode(new SegmentPlanner(SegmentPlanner.PREROLL_FRAMES, 4, 8L * SegmentPlanner.PREROLL_FRAMES * SegmentPlanner.FRAME), SourceCounter.of(counter),
+                context.getExecutorServiceManager().newFixedThreadPool(this, "encoder", settings.cpuCores()), settings.cpuCores()));
+        registry.bind("libavEncodeStep", new LibavEncodeStep(segmentedEncode, progress, convertTimeout, ticker));
         MuxStep muxStep = new MuxStep(tools, new FfmetadataWriter());
         registry.bind("muxStep", muxStep);
         registry.bind("aacJoinStep", new AacJoinStep(tools, muxStep));

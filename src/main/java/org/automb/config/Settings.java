@@ -19,10 +19,18 @@ public record Settings(
         OnComplete onComplete, boolean backupFirst, boolean overwriteExisting,
         int cpuCores, int maxParallelBooks, int sleepSeconds, int waitSeconds,
         Optional<Pattern> matchFilter, boolean useFilenamesAsChapters, Set<String> audioExtensions,
-        boolean alwaysEncode, int maxBitrateKbps, OptionalInt audioBitrateKbps,
+        boolean alwaysEncode, Encoder encoder, int maxBitrateKbps, OptionalInt audioBitrateKbps,
         String ffmpegPath, String ffprobePath,
         int maxRetries, boolean retryTransientErrors, java.time.Duration retryBaseDelay, boolean moveFailedBooks,
         double convertTimeoutFactor, long minFreeSpaceMb, String databaseUrl, boolean debug) {
+
+    /** Where a book's audio is encoded. */
+    public enum Encoder {
+        /** Inside the service, with the bundled ffmpeg libraries; long books split across cores. */
+        LIBAV,
+        /** One ffmpeg process per book. */
+        FFMPEG
+    }
 
     /** What happens to a book's originals after its output is in place. */
     public enum OnComplete { ARCHIVE, DELETE, TEST_DO_NOTHING }
@@ -41,7 +49,7 @@ public record Settings(
             p.integer("CPU_CORES", 1, 256), p.integer("MAX_PARALLEL_BOOKS", 1, 64),
             p.integer("SLEEP_TIME", 1, 86400), p.integer("WAIT_TIME", 0, 86400),
             p.regex("MATCH_FILTER"), p.bool("USE_FILENAMES_AS_CHAPTERS"), p.extensions(),
-            p.convertMode(), p.integer("MAX_BITRATE", 24, 320), p.optionalInteger("AUDIO_BITRATE", 24, 320),
+            p.convertMode(), p.encoder(), p.integer("MAX_BITRATE", 24, 320), p.optionalInteger("AUDIO_BITRATE", 24, 320),
             p.text("FFMPEG_PATH"), p.text("FFPROBE_PATH"),
             p.integer("MAX_RETRIES", 0, 100), p.bool("RETRY_TRANSIENT_ERRORS"), p.seconds("RETRY_BASE_DELAY", 0, 86400),
             p.bool("MOVE_FAILED_BOOKS"), p.decimal("CONVERT_TIMEOUT_FACTOR", 0.001, 100), p.integer("MIN_FREE_SPACE_MB", 0, 10_000_000),
@@ -164,6 +172,18 @@ public record Settings(
                 default -> {
                     problems.add("ON_COMPLETE=" + value + " must be archive, delete or test_do_nothing");
                     yield OnComplete.ARCHIVE;
+                }
+            };
+        }
+
+        Encoder encoder() {
+            String value = text("ENCODER").toLowerCase(Locale.ROOT);
+            return switch (value) {
+                case "libav", "" -> Encoder.LIBAV;
+                case "ffmpeg" -> Encoder.FFMPEG;
+                default -> {
+                    problems.add("ENCODER=" + value + " must be libav or ffmpeg");
+                    yield Encoder.LIBAV;
                 }
             };
         }

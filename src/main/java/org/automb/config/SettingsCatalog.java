@@ -31,6 +31,7 @@ public final class SettingsCatalog {
             new SettingDef("USE_FILENAMES_AS_CHAPTERS", "boolean", "N", "title chapters from file names even when files have title tags"),
             new SettingDef("AUDIO_EXTS", "comma list", "mp3,m4a,m4b,aac,flac,ogg,opus,wma,wav", "file extensions read as audio"),
             new SettingDef("CONVERT_MODE", "auto|always", "auto", "auto: stream-copy AAC sources and pass single m4b files through; always: re-encode everything"),
+            new SettingDef("ENCODER", "libav|ffmpeg", "libav", "libav: encode inside the service with the bundled ffmpeg libraries, a long book split across CPU_CORES encoders at once; ffmpeg: one ffmpeg process per book (used anyway with FFMPEG_PATH, or when the libraries cannot load)"),
             new SettingDef("MAX_BITRATE", "kbps 24..320", "128", "upper bound for the output bitrate chosen from the sources"),
             new SettingDef("AUDIO_BITRATE", "kbps 24..320", "", "fixed output bitrate, overriding the one chosen from the sources"),
             new SettingDef("FFMPEG_PATH", "path", "", "ffmpeg executable to use instead of the bundled one"),

@@ -26,7 +26,10 @@ public final class AacJoinStep {
     /** The header the convert-book route chooses on. */
     public static final String JOINABLE = "joinAacParts";
     private static final Logger LOG = LoggerFactory.getLogger(AacJoinStep.class);
-    private static final String PARTS = "joinableParts";
+    /** The parts to join (an exchange property). */
+    static final String PARTS = "joinableParts";
+    /** What ffmpeg builds the shell around, when not the first source (an exchange property). */
+    static final String SHELL_AUDIO = "shellAudio";
     private static final String SHELL = "shell.m4b";
 
     private final FfmpegTools tools;
@@ -62,21 +65,26 @@ public final class AacJoinStep {
     }
 
     /**
-     * Places the chapters where each part starts in the joined book and sets up ffmpeg to write the shell: part 1's
-     * first frames with the book's tags, chapters and cover, the movie timescale the sample rate (so every edit
+     * Places the chapters where each part starts in the joined book (unless the encoder placed them) and sets up
+     * ffmpeg to write the shell: part 1's (or the encoder's head file's) first frames with the book's tags, chapters and cover, the movie timescale the sample rate (so every edit
      * lands on its exact sample), no faststart (the joiner writes the moov first itself).
      */
     public void prepareShell(Exchange exchange) {
         BookRun run = exchange.getProperty("run", BookRun.class);
         AacPartJoiner.JoinableParts parts = exchange.getProperty(PARTS, AacPartJoiner.JoinableParts.class);
-        JoinTimeline timeline = parts.timeline();
-        SourcePlacement placement = SourcePlacement.fromSamples(timeline.presentedDurations(), Math.toIntExact(parts.timescale()));
-        run.audioMillis(placement.totalMillis());
-        run.chapters(ChapterPlacer.place(run.plan(), placement));
+        Path shellAudio = exchange.getProperty(SHELL_AUDIO, Path.class);
+        if (shellAudio == null) {
+            // AAC sources joined as they are: each part is one source, and its chapter starts where it does
+            JoinTimeline timeline = parts.timeline();
+            SourcePlacement placement = SourcePlacement.fromSamples(timeline.presentedDurations(), Math.toIntExact(parts.timescale()));
+            run.audioMillis(placement.totalMillis());
+            run.chapters(ChapterPlacer.place(run.plan(), placement));
+            shellAudio = run.plan().sources().get(0).file().toAbsolutePath();
+        }
         // an input duration, not -t or -frames on the output: those clip the chapters or drop the cover
         double twoFrames = 2.0 * parts.parts().get(0).timing().frame() / parts.timescale();
         List<String> firstFrames = List.of("-t", String.format(Locale.ROOT, "%.6f", twoFrames));
-        List<String> args = mux.arguments(run, firstFrames, run.plan().sources().get(0).file().toAbsolutePath(),
+        List<String> args = mux.arguments(run, firstFrames, shellAudio,
             mux.writeMetadata(run), List.of("-movie_timescale", String.valueOf(parts.timescale())), run.workDir().resolve(SHELL));
         ExecHeaders.set(exchange, tools.ffmpegCommand(args));
         exchange.getIn().setBody(null);

@@ -7,7 +7,7 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.BytePointer;
 
 /** Text crossing into and out of the bundled libav libraries (file names in, error messages out). */
-final class LibavText {
+public final class LibavText {
 
     /** How the JVM turns a path into the bytes the OS sees (what ProcessBuilder uses for arguments too). */
     private static final Charset FILE_NAMES = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
@@ -16,12 +16,12 @@ final class LibavText {
     }
 
     /** The file's absolute name as a C string; the caller closes it. */
-    static BytePointer fileName(Path file) {
+    public static BytePointer fileName(Path file) {
         return new BytePointer(file.toAbsolutePath().toString(), FILE_NAMES);
     }
 
     /** What an AVERROR code means, as ffmpeg prints it. */
-    static String error(int code) {
+    public static String error(int code) {
         byte[] message = new byte[256];
         avutil.av_strerror(code, message, message.length);
         int end = 0;

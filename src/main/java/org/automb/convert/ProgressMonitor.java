@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs the progress of a running ffmpeg from the file it writes with {@code -progress <file>}:
+ * Logs the progress of a book's audio pass (a running ffmpeg's {@code -progress <file>}, or the in-JVM encoders):
  * percent of the book's duration and speed, so a person can follow a ten-hour encode.
  */
 public final class ProgressMonitor {
@@ -33,14 +33,20 @@ public final class ProgressMonitor {
 
     /** Starts logging {@code progressFile} for the book; {@code totalSeconds} is 100%. */
     public Watch watch(String bookKey, String what, Path progressFile, double totalSeconds) {
+        return watch(bookKey, what, () -> lastOutTimeSeconds(progressFile), totalSeconds);
+    }
+
+    /** Starts logging the progress {@code doneSeconds} reports (seconds of the book's audio written so far). */
+    public Watch watch(String bookKey, String what, java.util.function.DoubleSupplier doneSeconds, double totalSeconds) {
         long started = System.nanoTime();
         ScheduledFuture<?> task = timer.scheduleAtFixedRate(
-            () -> report(bookKey, what, progressFile, totalSeconds, started), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+            () -> report(bookKey, what, doneSeconds, totalSeconds, started), intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
         return () -> task.cancel(false);
     }
 
-    private void report(String bookKey, String what, Path progressFile, double totalSeconds, long started) {
-        double done = lastOutTimeSeconds(progressFile);
+    private void report(String bookKey, String what, java.util.function.DoubleSupplier doneSeconds, double totalSeconds,
+                        long started) {
+        double done = doneSeconds.getAsDouble();
         if (done <= 0 || totalSeconds <= 0) {
             return;
         }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * A cut-off download decodes without an error, only shorter than its header says: a source that decodes more
  * than a second (and 5 %) short of its probed duration is reported as truncated.
  */
-final class TruncationCheck {
+public final class TruncationCheck {
 
     private static final double MAX_MISSING_SECONDS = 1.0;
     private static final double MAX_MISSING_SHARE = 0.05;
@@ -16,7 +16,7 @@ final class TruncationCheck {
     }
 
     /** The reason to refuse the file, or empty when its decoded length is plausible. */
-    static Optional<String> problem(long decodedSamples, int sampleRate, double announcedSeconds) {
+    public static Optional<String> problem(long decodedSamples, int sampleRate, double announcedSeconds) {
         double decoded = (double) decodedSamples / sampleRate;
         if (announcedSeconds - decoded > Math.max(MAX_MISSING_SECONDS, announcedSeconds * MAX_MISSING_SHARE)) {
             return Optional.of(String.format(Locale.ROOT,

@@ -34,8 +34,13 @@ public final class ManifestWriter {
         manifest.put("book", Map.of("key", run.book().key(), "name", run.book().name()));
         manifest.put("mode", plan.decision().mode().name().toLowerCase());
         manifest.put("codecDecision", plan.decision().reason());
-        manifest.put("audio", Map.of("codec", "aac", "bitrateKbps", plan.bitrateKbps(), "sampleRate", plan.sampleRate(),
-            "channels", plan.channels()));
+        Map<String, Object> audio = new LinkedHashMap<>(Map.of("codec", "aac", "bitrateKbps", plan.bitrateKbps(),
+            "sampleRate", plan.sampleRate(), "channels", plan.channels()));
+        if (!run.segmentStarts().isEmpty()) {
+            // where separately encoded segments join (samples): where to listen for a seam
+            audio.put("segmentStarts", run.segmentStarts());
+        }
+        manifest.put("audio", audio);
         manifest.put("sources", sources(run));
         manifest.put("chapters", chapters(run.chapters()));
         manifest.put("tags", tags(plan.tags()));

@@ -29,6 +29,8 @@ public final class BookRun {
     private long audioMillis;
     private final java.util.Deque<AutoCloseable> resources = new java.util.ArrayDeque<>();
 
+    private List<Long> segmentStarts = List.of();
+
     public BookRun(Book book, Path workDir, Instant startedAt) {
         this.book = book;
         this.workDir = workDir;
@@ -51,6 +53,9 @@ public final class BookRun {
     public String outputSha256() { return outputSha256; }
     /** Length of the audio as written (exact for encodes), the reference for validation. */
     public long audioMillis() { return audioMillis; }
+    /** Where each independently encoded segment of the audio starts, in samples (just 0 for a book encoded whole). */
+    public List<Long> segmentStarts() { return segmentStarts; }
+    public void segmentStarts(List<Long> starts) { this.segmentStarts = List.copyOf(starts); }
     public void audioMillis(long millis) { this.audioMillis = millis; }
     public void outputSha256(String sha) { this.outputSha256 = sha; }
 

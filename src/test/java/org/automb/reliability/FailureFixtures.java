@@ -73,6 +73,28 @@ final class FailureFixtures {
     }
 
     /** Every file and folder under {@code folder}, relative, sorted: empty when nothing at all is left there. */
+    /**
+     * A book whose two attempts both timed out: failed as transient after 2 attempts, set aside whole with a
+     * FAILED_INFO.txt that says so, nothing left in the working or converted folder.
+     */
+    static void assertTimedOutTwiceAndSetAside(org.automb.jobs.store.Job job, Path failed, Map<String, String> originals,
+                                               Path working, Path converted) throws IOException {
+        assertThat(job.state()).isEqualTo(org.automb.jobs.store.JobState.FAILED);
+        assertThat(job.errorClass()).as("a timeout is transient")
+            .isEqualTo(org.automb.jobs.store.ErrorClass.TRANSIENT);
+        assertThat(job.attempts()).isEqualTo(2);
+        assertThat(job.errorMessage()).contains("timed out");
+        Path folder = onlyFailedFolder(failed, job.key());
+        assertThat(checksumsWithoutInfo(folder)).as("the originals, byte for byte")
+            .isEqualTo(originals);
+        assertThat(Files.readString(folder.resolve("FAILED_INFO.txt"), java.nio.charset.StandardCharsets.UTF_8))
+            .contains("Error type:   transient")
+            .contains("Attempts:     2 (max retries 1)")
+            .contains("timed out");
+        assertThat(entriesUnder(working)).as("nothing left of the stopped attempts").isEmpty();
+        assertThat(entriesUnder(converted)).isEmpty();
+    }
+
     static List<String> entriesUnder(Path folder) {
         if (!Files.exists(folder)) {
             return List.of();

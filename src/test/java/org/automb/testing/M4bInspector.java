@@ -88,6 +88,37 @@ public final class M4bInspector {
         }
     }
 
+    /** The first audio stream decoded as a player plays it, mono, as 32-bit float samples (for short books). */
+    public float[] decodedMono(Path file) {
+        List<String> command = tools.ffmpegCommand(List.of("-nostdin", "-v", "error", "-i", file.toString(),
+            "-map", "0:a:0", "-ac", "1", "-f", "f32le", "pipe:1"));
+        try {
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] bytes;
+            try (InputStream in = process.getInputStream()) {
+                bytes = in.readAllBytes();
+            }
+            process.waitFor(120, TimeUnit.SECONDS);
+            float[] samples = new float[bytes.length / 4];
+            java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(samples);
+            return samples;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The largest |x[n+1] - x[n]| with both samples in {@code [from, to)}: a click shows up as a jump. */
+    public static float largestJump(float[] audio, int from, int to) {
+        float largest = 0;
+        for (int i = Math.max(from, 0); i + 1 < Math.min(to, audio.length); i++) {
+            largest = Math.max(largest, Math.abs(audio[i + 1] - audio[i]));
+        }
+        return largest;
+    }
+
     private static String run(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();

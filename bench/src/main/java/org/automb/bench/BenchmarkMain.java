@@ -33,6 +33,12 @@ public final class BenchmarkMain {
 
     private static final double SOLO_RATIO = 1.10;
     private static final double THROUGHPUT_RATIO = 1.8;
+    private static final double STRETCH_RATIO = 0.6;
+    /** The case the stretch target (segment-parallel encode of one large book) is measured on. */
+    private static final String STRETCH_CASE = "mp3-10h-40";
+    /** The backlog's second run: one book at a time, one encoder (converting the books one after the other). */
+    private static final List<String> ONE_AT_A_TIME = List.of("--max-parallel-books=1", "--cpu-cores=1");
+    private static final String ONE_AT_A_TIME_NAME = "application, one book at a time (1 encoder)";
     private static final double OVERHEAD_SECONDS = 0.5;
     private static final double COPY_RATIO = 3.0;
     private static final double READY_SECONDS = 3.0;
@@ -57,6 +63,10 @@ public final class BenchmarkMain {
         double analyzeSeconds;
         /** application book span / exact baseline wall, one per pair run in turn (single mp3 books only). */
         final List<Double> soloRatios = new ArrayList<>();
+        /** Where the application's independently encoded segments start (intake.json audio.segmentStarts); null when absent. */
+        List<Long> segmentStarts;
+        /** The jumps at the joins and elsewhere in the application's output (stretch case, split books only). */
+        Seams.Result seams;
 
         CaseResult(CaseSpec spec) {
             this.spec = spec;
@@ -154,9 +164,12 @@ public final class BenchmarkMain {
         progress("[" + spec.id() + "] application" + (spec.backlog() ? " (books in parallel, default settings)" : ""));
         r.app = app.run(runs.resolve("app"), bookDirs, List.of());
         checkApp(r.app, spec, "application");
+        if (spec.id().equals(STRETCH_CASE)) {
+            r.segmentStarts = segmentStarts(r.app, spec);
+        }
         if (spec.backlog()) {
-            progress("[" + spec.id() + "] application, one book at a time (--max-parallel-books=1)");
-            r.appSequential = app.run(runs.resolve("app-one-at-a-time"), bookDirs, List.of("--max-parallel-books=1"));
+            progress("[" + spec.id() + "] " + ONE_AT_A_TIME_NAME + " (" + String.join(" ", ONE_AT_A_TIME) + ")");
+            r.appSequential = app.run(runs.resolve("app-one-at-a-time"), bookDirs, ONE_AT_A_TIME);
             checkApp(r.appSequential, spec, "application one at a time");
             if (!keep) {
                 Tools.deleteTree(runs.resolve("app-one-at-a-time").resolve("converted"));
@@ -211,7 +224,7 @@ public final class BenchmarkMain {
         }
 
         progress("[" + spec.id() + "] checking exactness (decoding every output)");
-        List<Callable<Exactness.Result>> checks = new ArrayList<>();
+        List<Callable<Object>> checks = new ArrayList<>();
         List<Integer> kinds = new ArrayList<>();
         for (int b = 0; b < spec.books().size(); b++) {
             List<SourceInfo> bookSources = sources.get(b);
@@ -226,14 +239,25 @@ public final class BenchmarkMain {
             checks.add(() -> exactness.check(m, bookSources));
             kinds.add(2);
         }
-        List<Exactness.Result> checked = Tools.parallel(cores, checks);
+        if (r.segmentStarts != null && r.segmentStarts.size() >= 2) {
+            // the stretch target's seam check: the application's output decoded once more, every channel
+            Path appOut = r.app.books().get(spec.books().get(0).name()).output();
+            List<Long> joins = r.segmentStarts;
+            checks.add(() -> new Seams(tools).measure(appOut, joins));
+            kinds.add(3);
+        }
+        List<Object> checked = Tools.parallel(cores, checks);
         for (int i = 0; i < checked.size(); i++) {
-            Exactness.Result c = checked.get(i);
             switch (kinds.get(i)) {
-                case 0 -> r.appExact = c.worst(r.appExact);
-                case 1 -> r.exactExact = c.worst(r.exactExact);
-                default -> r.toolExact = c.worst(r.toolExact);
+                case 0 -> r.appExact = ((Exactness.Result) checked.get(i)).worst(r.appExact);
+                case 1 -> r.exactExact = ((Exactness.Result) checked.get(i)).worst(r.exactExact);
+                case 2 -> r.toolExact = ((Exactness.Result) checked.get(i)).worst(r.toolExact);
+                default -> r.seams = (Seams.Result) checked.get(i);
             }
+        }
+        if (r.seams != null) {
+            progress(Tools.fmt("[%s] seams: %d segments, largest jump at a join %.4f, elsewhere %.4f", spec.id(),
+                r.segmentStarts.size(), r.seams.atJoins(), r.seams.elsewhere()));
         }
         progress(Tools.fmt("[%s] app %.1f s, exact baseline %.1f s, m4b-tool style %.1f s; exact: app %s, baseline %s, m4b-tool %s",
             spec.id(), r.app.usage().wall(), r.exact.wall(), r.tool.wall(), r.appExact.brief(), r.exactExact.brief(),
@@ -252,6 +276,18 @@ public final class BenchmarkMain {
             throw new IllegalStateException(what + " exited " + result.exitCode() + " with " + missing
                 + " book(s) not converted; log: " + result.log() + "\n" + Tools.tail(result.log(), 10));
         }
+    }
+
+    /** intake.json audio.segmentStarts of the case's (first) book; null when the key is absent (not encoded in the JVM). */
+    private static List<Long> segmentStarts(AppRun.Result app, CaseSpec spec) {
+        BookReport report = app.books().get(spec.books().get(0).name());
+        JsonNode starts = report == null || report.manifest() == null ? null : report.manifest().path("audio").get("segmentStarts");
+        if (starts == null || !starts.isArray()) {
+            return null;
+        }
+        List<Long> list = new ArrayList<>();
+        starts.forEach(s -> list.add(s.asLong()));
+        return List.copyOf(list);
     }
 
     private static Format formatOf(AppRun.Result app, CaseSpec spec) {
@@ -279,7 +315,7 @@ public final class BenchmarkMain {
                 appRow(id, name, r.app, audio, r.appExact);
             }
             if (r.appSequential != null) {
-                appRow("", "application, one book at a time", r.appSequential, audio, null);
+                appRow("", ONE_AT_A_TIME_NAME, r.appSequential, audio, null);
             }
             if (!r.error.isEmpty()) {
                 line("| | harness error: " + r.error.replace('\n', ' ').replace("|", "/") + " | | | | | | | |");
@@ -369,23 +405,29 @@ public final class BenchmarkMain {
             double ratio = sequential / parallel;
             all &= target("backlog [" + r.spec.id() + "]: throughput ≥ " + THROUGHPUT_RATIO + " × one book at a time ("
                     + Runtime.getRuntime().availableProcessors() + " cores)",
-                Tools.fmt("%.2f × (%d books: %.1f s one at a time / %.1f s in parallel)", ratio, n, sequential, parallel),
+                Tools.fmt("%.2f × (%d books: %.1f s one at a time, 1 encoder / %.1f s in parallel)", ratio, n, sequential, parallel),
                 ratio >= THROUGHPUT_RATIO);
             double encode = r.exactPerBook.stream().mapToDouble(Double::doubleValue).sum();
+            info("backlog [" + r.spec.id() + "]: throughput vs the exact baseline converting the books one after the other",
+                Tools.fmt("%.2f × (%.1f s exact baseline, book by book / %.1f s application in parallel)", encode / parallel,
+                    encode, parallel), "info");
             double overhead = (sequential - encode) / n;
             all &= target("backlog [" + r.spec.id() + "]: application overhead per book ≤ " + OVERHEAD_SECONDS + " s beyond the encode",
-                Tools.fmt("%.2f s ((%.1f s one at a time − %.1f s exact baseline, book by book) / %d)", overhead, sequential, encode, n),
+                Tools.fmt("%.2f s ((%.1f s one at a time, 1 encoder − %.1f s exact baseline, book by book) / %d)", overhead,
+                    sequential, encode, n),
                 overhead <= OVERHEAD_SECONDS);
             all &= rssStable(r);
         }
 
         // stretch: segment-parallel encode of one large book
-        ok.stream().filter(r -> r.spec.id().equals("mp3-10h-40")).findFirst().ifPresentOrElse(r -> info(
-            "stretch: one large book encoded in parallel time segments (seamless)",
-            Tools.fmt("not implemented in the application; cores busy during the book: CPU %.1f s / wall %.1f s = %.2f of %d",
-                r.app.usage().cpu(), r.app.usage().wall(), r.app.usage().cpu() / r.app.usage().wall(),
-                Runtime.getRuntime().availableProcessors()), "NOT MEASURED"),
-            () -> info("stretch: one large book encoded in parallel time segments (seamless)", "case mp3-10h-40 not run", "NOT MEASURED"));
+        String stretch = "stretch [" + STRETCH_CASE + "]: one large book encoded in parallel time segments, joined seamlessly,"
+            + " ≤ " + STRETCH_RATIO + " × exact baseline (" + Runtime.getRuntime().availableProcessors() + " cores)";
+        CaseResult big = ok.stream().filter(r -> r.spec.id().equals(STRETCH_CASE)).findFirst().orElse(null);
+        if (big == null) {
+            info(stretch, "case " + STRETCH_CASE + " not run", "NOT MEASURED");
+        } else {
+            all &= stretch(stretch, big);
+        }
 
         // AAC stream copy
         for (CaseResult r : ok) {
@@ -423,6 +465,41 @@ public final class BenchmarkMain {
                 Tools.fmt("%d MB at most while converting (peak over the whole run %d MB)", rss, hwm), rss <= RSS_LIMIT_MB && rss > 0);
         }
         return all;
+    }
+
+    /**
+     * The stretch target on one book: split into segments (intake.json segmentStarts), the single-book ratio (the
+     * median of the pairs) ≤ {@link #STRETCH_RATIO}, exact, and no jump at a join larger than any elsewhere.
+     */
+    private boolean stretch(String name, CaseResult r) {
+        if (r.segmentStarts == null) {
+            return target(name, "the application did not encode the book in the JVM (no segmentStarts in intake.json)", false);
+        }
+        if (r.segmentStarts.size() < 2) {
+            return target(name, "the application encoded the book in one piece", false);
+        }
+        List<Double> ratios = r.soloRatios.stream().sorted().toList();
+        double ratio = ratios.get(ratios.size() / 2);
+        String timing = ratios.size() == 1
+            ? Tools.fmt("%.2f × (book %.1f s / baseline %.1f s)", ratio, r.app.bookSpan(), r.exact.wall())
+            : Tools.fmt("%.2f × (median of %d pairs run in turn; first pair: book %.1f s / baseline %.1f s)", ratio,
+                ratios.size(), r.app.bookSpan(), r.exact.wall());
+        int rate = r.seams != null ? r.seams.rate() : formatOf(r.app, r.spec).rate();
+        List<Long> joins = r.segmentStarts.subList(1, r.segmentStarts.size());
+        String at = joins.stream().limit(3).map(j -> duration(j / (double) rate))
+            .collect(java.util.stream.Collectors.joining(", ")) + (joins.size() > 3 ? ", …" : "");
+        String seams = r.seams == null ? "joins not checked"
+            : Tools.fmt("largest jump at a join %.4f, elsewhere %.4f", r.seams.atJoins(), r.seams.elsewhere());
+        boolean exact = r.appExact != null && r.appExact.exact();
+        boolean seamless = r.seams != null && r.seams.seamless();
+        return target(name, Tools.fmt("%s; %d segments, joins at %s; %s; %s", timing, r.segmentStarts.size(), at, seams,
+            exact ? "exact" : "NOT exact (" + (r.appExact == null ? "not checked" : r.appExact.brief()) + ")"),
+            ratio <= STRETCH_RATIO && exact && seamless);
+    }
+
+    private static String duration(double seconds) {
+        return seconds >= 3600 ? Tools.fmt("%.2f h", seconds / 3600)
+            : seconds >= 60 ? Tools.fmt("%.1f min", seconds / 60) : Tools.fmt("%.1f s", seconds);
     }
 
     /** The application's attempts (intake.json startedAt → finishedAt), summed over the run's books. */
@@ -476,7 +553,7 @@ public final class BenchmarkMain {
                 detailRow(r.spec.id(), r.spec.backlog() ? "parallel" : "", r.app);
             }
             if (r.appSequential != null) {
-                detailRow("", "one at a time", r.appSequential);
+                detailRow("", "one at a time (1 encoder)", r.appSequential);
             }
         }
         line("");

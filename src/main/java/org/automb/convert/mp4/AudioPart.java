@@ -76,6 +76,52 @@ public record AudioPart(Path file, Box stsd, SampleTable table, List<SampleTable
         return new AudioPart(file, stsd, table, chunks, timescale, timing);
     }
 
+    /** Samples per chunk of a part made from bare packets (about 1.5 s of AAC at 44.1 kHz). */
+    private static final int PACKETS_PER_CHUNK = 64;
+
+    /**
+     * A part made of bare AAC packets stored back to back in {@code file} (no container): {@code sizes} gives each
+     * packet's size, every packet lasts {@code frame} but the last, which lasts {@code lastDuration}, and the audio
+     * starts {@code priming} into the first packet.
+     *
+     * @param stsd the sample description of the encoder that wrote the packets
+     */
+    public static AudioPart ofPackets(Path file, Box stsd, int[] sizes, long frame, long lastDuration, long priming,
+                                      long timescale) throws NotJoinableException {
+        int count = sizes.length;
+        if (count == 0 || lastDuration <= 0 || lastDuration > frame || priming >= (count - 1) * frame + lastDuration) {
+            throw new NotJoinableException("packets that hold no audio");
+        }
+        List<SampleTable.TimeRun> times = new java.util.ArrayList<>();
+        if (lastDuration == frame) {
+            times.add(new SampleTable.TimeRun(count, frame));
+        } else {
+            if (count > 1) {
+                times.add(new SampleTable.TimeRun(count - 1, frame));
+            }
+            times.add(new SampleTable.TimeRun(1, lastDuration));
+        }
+        int perChunk = Math.min(PACKETS_PER_CHUNK, count);
+        int fullChunks = count / perChunk;
+        int rest = count % perChunk;
+        List<SampleTable.ChunkRun> runs = new java.util.ArrayList<>();
+        runs.add(new SampleTable.ChunkRun(1, perChunk, 1));
+        if (rest > 0) {
+            runs.add(new SampleTable.ChunkRun(fullChunks + 1L, rest, 1));
+        }
+        long[] offsets = new long[fullChunks + (rest > 0 ? 1 : 0)];
+        long offset = 0;
+        for (int i = 0; i < count; i++) {
+            if (i % perChunk == 0) {
+                offsets[i / perChunk] = offset;
+            }
+            offset += Integer.toUnsignedLong(sizes[i]);
+        }
+        SampleTable table = new SampleTable(times, SampleTable.sizes(sizes), runs, offsets);
+        PartTiming timing = new PartTiming(count, frame, table.duration(), priming, OptionalLong.empty(), 1);
+        return new AudioPart(file, stsd, table, table.chunkRanges(), timescale, timing);
+    }
+
     /** The one frame length of the track: every sample lasts it, but the last may be shorter (the audio's end). */
     private static long frameDuration(SampleTable table) throws NotJoinableException {
         List<SampleTable.TimeRun> runs = table.times();

@@ -1,0 +1,56 @@
+package org.automb.convert.encoder;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Shared by the encoders of one book: the time limit, a stop signal when one of them failed, and the samples
+ * encoded so far (for the progress log).
+ */
+public final class EncodeControl {
+
+    /** Ends an encoder because another one of the same book failed. */
+    static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopped: another segment of the book failed", null, false, false);
+        }
+    }
+
+    /** Ends an encoder at the book's time limit. */
+    static final class TimedOut extends RuntimeException {
+        TimedOut() {
+            super("timed out", null, false, false);
+        }
+    }
+
+    private final long deadlineNanos;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicLong encodedSamples = new AtomicLong();
+
+    public EncodeControl(long limitMillis) {
+        this.deadlineNanos = System.nanoTime() + limitMillis * 1_000_000;
+    }
+
+    /** Throws when the book's encoders should stop: over the time limit, or another segment failed. */
+    void check() {
+        if (stopped.get()) {
+            throw new Stopped();
+        }
+        if (System.nanoTime() - deadlineNanos > 0) {
+            stopped.set(true);
+            throw new TimedOut();
+        }
+    }
+
+    void stopAll() {
+        stopped.set(true);
+    }
+
+    void encoded(long samples) {
+        encodedSamples.addAndGet(samples);
+    }
+
+    public long encodedSamples() {
+        return encodedSamples.get();
+    }
+}
