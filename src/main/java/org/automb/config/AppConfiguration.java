@@ -19,6 +19,7 @@ import org.automb.convert.ConcatEncode;
 import org.automb.convert.CoverPicker;
 import org.automb.convert.EncodeStep;
 import org.automb.convert.LibavEncodeStep;
+import org.automb.convert.encoder.NativeCrashGuard;
 import org.automb.convert.encoder.SegmentPlanner;
 import org.automb.convert.encoder.SegmentedEncode;
 import org.automb.convert.encoder.SourceCounter;
@@ -88,6 +89,8 @@ public class AppConfiguration implements CamelConfiguration {
         ConfigValidator.createFolders(settings);
         JobStore store = earlyStart.store(settings, clock);
         context.addService(new ClosingService(store));
+        // read before the recovery empties the working folder: which books a crash may have come from
+        NativeCrashGuard crashGuard = NativeCrashGuard.fromLeftovers(settings.working());
         new StartupRecovery(settings.working(), store, mover).recover();
         BookLedger ledger = new BookLedger(store);
         RetryPolicy retryPolicy = new RetryPolicy(settings.retryTransientErrors(), settings.maxRetries(), settings.retryBaseDelay());
@@ -117,9 +120,9 @@ public class AppConfiguration implements CamelConfiguration {
         // one pool of CPU_CORES encoders for every book: a lone book's segments use all of them, several books share them
         java.util.Optional<SegmentedEncode> segmentedEncode = concatEncode
             .filter(counter -> LibavEncodeStep.wanted(settings, true))
-            .map(counter -> new SegmentedEncode(new SegmentPlanner(SegmentPlanner.PREROLL_FRAMES, 4, 8L * SegmentPlanner.PREROLL_FRAMES * SegmentPlanner.FRAME), SourceCounter.of(counter),
+            .map(counter -> new SegmentedEncode(new SegmentPlanner(SegmentPlanner.PREROLL_FRAMES, 4, 8L * SegmentPlanner.PREROLL_FRAMES * SegmentPlanner.FRAME), SourceCounter.of(counter, settings.cpuCores()),
                 context.getExecutorServiceManager().newFixedThreadPool(this, "encoder", settings.cpuCores()), settings.cpuCores()));
-        registry.bind("libavEncodeStep", new LibavEncodeStep(segmentedEncode, progress, convertTimeout, ticker));
+        registry.bind("libavEncodeStep", new LibavEncodeStep(segmentedEncode, progress, convertTimeout, ticker, crashGuard));
         MuxStep muxStep = new MuxStep(tools, new FfmetadataWriter());
         registry.bind("muxStep", muxStep);
         registry.bind("aacJoinStep", new AacJoinStep(tools, muxStep));

@@ -15,6 +15,7 @@ import org.apache.camel.Exchange;
 import org.automb.config.Settings;
 import org.automb.convert.encoder.AacTarget;
 import org.automb.convert.encoder.EncodeControl;
+import org.automb.convert.encoder.NativeCrashGuard;
 import org.automb.convert.encoder.SegmentedEncode;
 import org.automb.convert.mp4.NotJoinableException;
 import org.automb.jobs.BookRun;
@@ -38,13 +39,16 @@ public final class LibavEncodeStep {
     private final ProgressMonitor progress;
     private final ConvertTimeout timeout;
     private final ScheduledExecutorService ticker;
+    private final NativeCrashGuard crashGuard;
 
     /**
-     * @param encode the in-JVM encode; empty when it is not to be used (ENCODER=ffmpeg, FFMPEG_PATH, no libraries)
-     * @param ticker writes the book's {@code encode.progress} file
+     * @param encode     the in-JVM encode; empty when it is not to be used (ENCODER=ffmpeg, FFMPEG_PATH, no libraries)
+     * @param ticker     writes the book's {@code encode.progress} file
+     * @param crashGuard the books to leave to an ffmpeg process (the service stopped during their last in-JVM encode)
      */
     public LibavEncodeStep(Optional<SegmentedEncode> encode, ProgressMonitor progress, ConvertTimeout timeout,
-                           ScheduledExecutorService ticker) {
+                           ScheduledExecutorService ticker, NativeCrashGuard crashGuard) {
+        this.crashGuard = crashGuard;
         this.encode = encode;
         this.progress = progress;
         this.timeout = timeout;
@@ -60,6 +64,11 @@ public final class LibavEncodeStep {
     public void decide(Exchange exchange) {
         BookRun run = exchange.getProperty("run", BookRun.class);
         boolean inJvm = encode.isPresent() && run.plan().decision().mode() == CodecDecision.Mode.ENCODE;
+        if (inJvm && crashGuard.suspects(run.book().key())) {
+            LOG.info("book '{}': the service stopped during its last in-JVM encode (a crash in the decoder?); encoding it "
+                + "with an ffmpeg process this time, where a crash fails only the attempt", run.book().key());
+            inJvm = false;
+        }
         exchange.getIn().setHeader(IN_JVM, inJvm);
     }
 
@@ -77,9 +86,11 @@ public final class LibavEncodeStep {
             () -> appendProgress(progressFile, doneSeconds.getAsDouble(), false), PROGRESS_FILE_MILLIS, PROGRESS_FILE_MILLIS,
             TimeUnit.MILLISECONDS);
         SegmentedEncode.EncodedBook book;
-        try {
+        try (NativeCrashGuard.Marker marker = crashGuard.encoding(run.workDir(), run.book().key())) {
             book = encode.orElseThrow().encode(run.book().key(), plan.sources(),
                 new AacTarget(plan.sampleRate(), plan.channels(), plan.bitrateKbps()), run.workDir(), control);
+        } catch (IOException e) {
+            throw new org.automb.jobs.TransientFailure(run.book().key(), null, "cannot write to the working folder: " + e.getMessage(), e);
         } finally {
             progressWriter.cancel(false);
             watch.stop();

@@ -82,6 +82,8 @@ class CrashRecoveryTest {
         System.out.printf("CrashRecoveryTest: the restart converted the rest in %.1f s%n", second.secondsSinceStart());
         assertThat(exit).as("exit code of the --once restart").isZero();
         assertThat(second.log()).contains("interrupted by the last shutdown or crash are queued again");
+        // a kill during an in-JVM encode looks like a native crash: that book goes to an ffmpeg process this time
+        assertThat(second.log()).contains("encoding it with an ffmpeg process this time");
 
         // every book converted exactly once, and only into the converted folder
         List<String> expectedOutputs = BOOKS.keySet().stream().map(b -> b + "/" + b + ".m4b").sorted().toList();

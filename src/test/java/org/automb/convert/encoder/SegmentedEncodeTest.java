@@ -111,7 +111,7 @@ class SegmentedEncodeTest {
     }
 
     private SegmentedEncode.EncodedBook encode(int encoders, String name) throws IOException {
-        SegmentedEncode encode = new SegmentedEncode(planner, SourceCounter.of(new ConcatEncode(counter, pool)), pool, encoders);
+        SegmentedEncode encode = new SegmentedEncode(planner, SourceCounter.of(new ConcatEncode(counter, pool), 2), pool, encoders);
         Path work = Files.createDirectories(dir.resolve(name));
         return encode.encode("book", sources, MONO_64K, work, new EncodeControl(60_000));
     }
