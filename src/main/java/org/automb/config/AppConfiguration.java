@@ -74,6 +74,12 @@ public class AppConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
+        if (context.getPropertiesComponent() instanceof org.apache.camel.component.properties.PropertiesComponent properties) {
+            // the command line has resolved every setting already (option > environment > file > default); left at
+            // its default, Camel would look the environment up again first and let INBOX_FOLDER beat --inbox-folder
+            properties.setEnvironmentVariableMode(
+                org.apache.camel.component.properties.PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER);
+        }
         Settings settings = readSettings(context);
         Registry registry = context.getRegistry();
         // resolved values the routes use, where the raw setting may be blank ("follow CPU_CORES")

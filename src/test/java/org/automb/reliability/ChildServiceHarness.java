@@ -67,6 +67,11 @@ final class ChildServiceHarness implements BeforeEachCallback, AfterEachCallback
      * free space to keep, short retries, originals archived.
      */
     ServiceProcess start(String name, String... options) {
+        return start(name, Map.of(), options);
+    }
+
+    /** The same, with environment variables set for the service. */
+    ServiceProcess start(String name, Map<String, String> environment, String... options) {
         Map<String, String> byName = new LinkedHashMap<>();
         for (String option : List.of("--inbox-folder=" + inbox(), "--converted-folder=" + converted(),
                 "--archive-folder=" + archive(), "--failed-folder=" + failed(), "--working-folder=" + working(),
@@ -78,7 +83,7 @@ final class ChildServiceHarness implements BeforeEachCallback, AfterEachCallback
             byName.put(optionName(option), option);
         }
         ServiceProcess process = ServiceProcess.start(name, root.resolve("logs").resolve(name + ".log"),
-            List.copyOf(byName.values()));
+            List.copyOf(byName.values()), environment);
         started.add(process);
         return process;
     }

@@ -41,6 +41,11 @@ final class ServiceProcess {
 
     /** Starts the service with {@code options} (e.g. {@code --once}, {@code --inbox-folder=...}); output goes to {@code log}. */
     static ServiceProcess start(String name, Path log, List<String> options) {
+        return start(name, log, options, Map.of());
+    }
+
+    /** The same, with {@code environment} set for the service (every other setting's variable removed). */
+    static ServiceProcess start(String name, Path log, List<String> options, Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
@@ -58,6 +63,7 @@ final class ServiceProcess {
             env.remove(def.name());
         }
         env.put("AUTO_M4B_LOG_LEVEL", "INFO");
+        env.putAll(environment);
         try {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "");
