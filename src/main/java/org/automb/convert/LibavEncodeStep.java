@@ -19,6 +19,7 @@ import org.automb.convert.encoder.NativeCrashGuard;
 import org.automb.convert.encoder.SegmentedEncode;
 import org.automb.convert.mp4.NotJoinableException;
 import org.automb.jobs.BookRun;
+import org.automb.jobs.TransientFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,7 +91,7 @@ public final class LibavEncodeStep {
             book = encode.orElseThrow().encode(run.book().key(), plan.sources(),
                 new AacTarget(plan.sampleRate(), plan.channels(), plan.bitrateKbps()), run.workDir(), control);
         } catch (IOException e) {
-            throw new org.automb.jobs.TransientFailure(run.book().key(), null, "cannot write to the working folder: " + e.getMessage(), e);
+            throw new TransientFailure(run.book().key(), null, "cannot write to the working folder: " + e.getMessage(), e);
         } finally {
             progressWriter.cancel(false);
             watch.stop();
