@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import org.automb.concurrent.Futures;
 import org.automb.convert.FfmpegTools;
 import org.automb.convert.LibavProbe;
 import org.automb.jobs.store.JobStore;
@@ -59,21 +59,21 @@ public final class EarlyStart {
     FfmpegTools tools(Settings settings) {
         if (tools != null && Objects.equals(begunWith.ffmpegPath(), settings.ffmpegPath())
             && Objects.equals(begunWith.ffprobePath(), settings.ffprobePath())) {
-            return await(tools);
+            return Futures.await(tools);
         }
         return FfmpegTools.resolve(settings.ffmpegPath(), settings.ffprobePath());
     }
 
     Optional<LibavProbe> libav(Settings settings) {
         if (libav != null && Objects.equals(begunWith.ffprobePath(), settings.ffprobePath())) {
-            return await(libav);
+            return Futures.await(libav);
         }
         return libavFor(settings);
     }
 
     JobStore store(Settings settings, Clock clock) {
         if (store != null && storeUrl(begunWith).equals(storeUrl(settings))) {
-            return await(store);
+            return Futures.await(store);
         }
         if (store != null) {
             store.thenAccept(JobStore::close); // begun for another database: not ours to keep open
@@ -93,20 +93,5 @@ public final class EarlyStart {
         thread.setDaemon(true);
         thread.start();
         return result;
-    }
-
-    /** The result, or the exception the work threw, as if it had run on this thread. */
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
     }
 }

@@ -140,14 +140,8 @@ public final class EncodeStep {
     /** The sources' sample counts, waiting for the count to finish; its failure is the book's. */
     @SuppressWarnings("unchecked")
     private static ConcatEncode.SampleCounts sampleCounts(Exchange exchange) {
-        try {
-            return ((CompletableFuture<ConcatEncode.SampleCounts>) exchange.getProperty(COUNTS, CompletableFuture.class)).join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return org.automb.concurrent.Futures.await(
+            (CompletableFuture<ConcatEncode.SampleCounts>) exchange.getProperty(COUNTS, CompletableFuture.class));
     }
 
     @SuppressWarnings("unchecked")

@@ -42,11 +42,7 @@ public final class StreamCopyChapters {
         List<java.util.concurrent.CompletableFuture<PartLayout>> probes = sources.stream()
             .map(source -> java.util.concurrent.CompletableFuture.supplyAsync(() -> layout(bookKey, source), probePool))
             .toList();
-        try {
-            return probes.stream().map(java.util.concurrent.CompletableFuture::join).toList();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        return probes.stream().map(org.automb.concurrent.Futures::await).toList();
     }
 
     /** Places parts of known layout, in play order (see {@link #place(String, List)}). */

@@ -184,6 +184,10 @@ final class SegmentEncoder {
             input.format(avutil.AV_SAMPLE_FMT_FLTP);
             input.sample_rate(encoder.sample_rate());
             avutil.av_channel_layout_copy(input.ch_layout(), encoder.ch_layout());
+            input.nb_samples(FRAME);
+            if (avutil.av_frame_get_buffer(input, 0) < 0) {
+                throw new OutOfMemoryError("no native memory for an audio frame");
+            }
         }
 
         long fed() {
@@ -191,15 +195,11 @@ final class SegmentEncoder {
         }
 
         void send(int samples) throws IOException {
-            // a fresh buffer each frame: the encoder may still hold a reference to the last one
-            avutil.av_frame_unref(input);
-            input.format(avutil.AV_SAMPLE_FMT_FLTP);
-            input.sample_rate(encoder.sample_rate());
-            avutil.av_channel_layout_copy(input.ch_layout(), encoder.ch_layout());
-            input.nb_samples(samples);
-            if (avutil.av_frame_get_buffer(input, 0) < 0) {
+            // the buffer is reused; a new one only while the encoder still holds a reference to the last frame
+            if (avutil.av_frame_make_writable(input) < 0) {
                 throw new OutOfMemoryError("no native memory for an audio frame");
             }
+            input.nb_samples(samples); // only the book's last frame is shorter: the buffer holds a whole frame
             avutil.av_audio_fifo_read(fifo, input.extended_data(), samples);
             input.pts(fed);
             fed += samples;

@@ -3,8 +3,8 @@ package org.automb.convert.encoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.automb.convert.AudioSource;
+import org.automb.concurrent.Futures;
 import org.automb.convert.ConcatEncode;
 
 /** Counts each source's samples (as the decoder will deliver them) before a book is split into segments. */
@@ -28,15 +28,8 @@ public interface SourceCounter {
                 counting.add(counter.countSamples(bookKey, run));
             }
             List<Long> samples = new ArrayList<>(sources.size());
-            try {
-                for (CompletableFuture<ConcatEncode.SampleCounts> run : counting) {
-                    samples.addAll(run.join().samples());
-                }
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                throw e;
+            for (CompletableFuture<ConcatEncode.SampleCounts> run : counting) {
+                samples.addAll(Futures.await(run).samples());
             }
             return samples;
         };
