@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.automb.checksum.FileHashes;
 import org.automb.convert.AacJoinStep;
 import org.automb.convert.BitratePolicy;
 import org.automb.convert.BookPlanner;
@@ -131,9 +132,15 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("libavEncodeStep", new LibavEncodeStep(segmentedEncode, progress, convertTimeout, ticker, crashGuard));
         MuxStep muxStep = new MuxStep(tools, new FfmetadataWriter());
         registry.bind("muxStep", muxStep);
-        registry.bind("aacJoinStep", new AacJoinStep(tools, muxStep));
+        // the checksums intake.json records, computed while a book is converted: a book's sources on one thread, its
+        // output on another, behind the joiner that writes it
+        FileHashes hashes = new FileHashes(context.getExecutorServiceManager().newFixedThreadPool(this, "hash",
+            Math.max(2, settings.cpuCores())));
+        hashes.warmUp();
+        registry.bind("fileHashes", hashes);
+        registry.bind("aacJoinStep", new AacJoinStep(tools, muxStep, hashes, probePool));
         registry.bind("passthroughStep", new PassthroughStep());
-        registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec, libav), new ManifestWriter(), probePool));
+        registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec, libav), new ManifestWriter(), hashes));
     }
 
     /** Closes the job store when Camel stops. */

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import org.apache.camel.Exchange;
+import org.automb.checksum.FileHashes;
+import org.automb.checksum.GrowingFileDigest;
 import org.automb.convert.mp4.AacPartJoiner;
 import org.automb.convert.mp4.JoinTimeline;
 import org.automb.convert.mp4.NotJoinableException;
@@ -34,10 +37,15 @@ public final class AacJoinStep {
 
     private final FfmpegTools tools;
     private final MuxStep mux;
+    private final FileHashes hashes;
+    private final Executor partReaders;
 
-    public AacJoinStep(FfmpegTools tools, MuxStep mux) {
+    /** {@code partReaders}: where the parts' headers are read, side by side (the probe's pool). */
+    public AacJoinStep(FfmpegTools tools, MuxStep mux, FileHashes hashes, Executor partReaders) {
         this.tools = tools;
         this.mux = mux;
+        this.hashes = hashes;
+        this.partReaders = partReaders;
     }
 
     /**
@@ -51,7 +59,7 @@ public final class AacJoinStep {
         if (plan.decision().mode() == CodecDecision.Mode.STREAM_COPY) {
             long started = System.nanoTime();
             try {
-                exchange.setProperty(PARTS, AacPartJoiner.inspect(plan.sources().stream().map(AudioSource::file).toList()));
+                exchange.setProperty(PARTS, AacPartJoiner.inspect(plan.sources().stream().map(AudioSource::file).toList(), partReaders));
                 joinable = true;
             } catch (NotJoinableException e) {
                 LOG.debug("book '{}': parts joined by ffmpeg's concat demuxer, not the MP4 joiner: {}", run.book().key(),
@@ -90,19 +98,28 @@ public final class AacJoinStep {
         exchange.getIn().setBody(null);
     }
 
-    /** Writes the book: the shell's metadata with every part's audio (after the shell's ffmpeg run was checked). */
+    /**
+     * Writes the book: the shell's metadata with every part's audio (after the shell's ffmpeg run was checked). The
+     * output's SHA-256 is computed behind the joiner as it writes.
+     */
     public void join(Exchange exchange) {
         BookRun run = exchange.getProperty("run", BookRun.class);
         AacPartJoiner.JoinableParts parts = exchange.getProperty(PARTS, AacPartJoiner.JoinableParts.class);
         long started = System.nanoTime();
         Path output = run.workDir().resolve("output.m4b");
+        GrowingFileDigest digest = hashes.follow(output);
+        run.onClose(digest::abandon);
         try {
-            AacPartJoiner.join(run.workDir().resolve(SHELL), parts, output);
+            AacPartJoiner.join(run.workDir().resolve(SHELL), parts, output, digest::grewTo);
         } catch (IOException e) {
+            digest.abandon();
             throw new TransientFailure(run.book().key(), null, "cannot write the joined book: " + e.getMessage(), e);
         } catch (NotJoinableException e) {
+            digest.abandon();
             throw new PermanentFailure(run.book().key(), null, "ffmpeg's metadata shell cannot be joined: " + e.getMessage(), e);
         }
+        digest.complete();
+        run.outputHashUnderWay(output, digest.sha256());
         run.workingOutput(output);
         run.timed("audio", Duration.ofNanos(System.nanoTime() - started));
         LOG.debug("book '{}': {} parts joined, {} chapters", run.book().key(), parts.parts().size(), run.chapters().size());

@@ -1,7 +1,6 @@
 package org.automb.finish;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,8 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
+import org.automb.checksum.FileHashes;
 import org.automb.config.Settings;
 import org.automb.convert.OutputValidator;
 import org.automb.intake.Book;
@@ -35,11 +33,11 @@ public final class BookFinisher {
     private final SafeMover mover;
     private final OutputValidator validator;
     private final ManifestWriter manifests;
-    private final Executor hashPool;
+    private final FileHashes hashes;
 
     public BookFinisher(Settings settings, OutputLayout layout, SafeMover mover, OutputValidator validator,
-                        ManifestWriter manifests, Executor hashPool) {
-        this.hashPool = hashPool;
+                        ManifestWriter manifests, FileHashes hashes) {
+        this.hashes = hashes;
         this.settings = settings;
         this.layout = layout;
         this.mover = mover;
@@ -51,8 +49,9 @@ public final class BookFinisher {
     public void deliver(BookRun run) {
         Book book = run.book();
         long started = System.nanoTime();
-        // the hash reads the whole file while the validator reads its index: a 10 h book's two half-seconds overlap
-        CompletableFuture<String> sha256 = CompletableFuture.supplyAsync(() -> hash(run.workingOutput()), hashPool);
+        // computed as the joiner wrote the file, or now, beside the validator (a 10 h book's two half-seconds overlap)
+        CompletableFuture<String> sha256 = run.outputHashUnderWay(run.workingOutput())
+            .orElseGet(() -> hashes.sha256(run.workingOutput()));
         OutputValidator.OutputFacts facts;
         try {
             facts = validator.validate(run);
@@ -62,7 +61,7 @@ public final class BookFinisher {
         }
         Path target = layout.outputFile(book);
         try {
-            run.outputSha256(outputHash(sha256));
+            run.outputSha256(FileHashes.await(sha256));
             if (Files.exists(target)) {
                 if (!settings.overwriteExisting()) {
                     throw new TransientFailure(book.key(), target, "an output appeared while the book was converted", "");
@@ -76,25 +75,6 @@ public final class BookFinisher {
             manifests.write(run, facts, target.getParent().resolve("intake.json"));
         } catch (IOException e) {
             throw new TransientFailure(book.key(), target, "cannot move the output into place: " + e.getMessage(), e);
-        }
-    }
-
-    private static String hash(Path file) {
-        try {
-            return SafeMover.sha256(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String outputHash(CompletableFuture<String> sha256) throws IOException {
-        try {
-            return sha256.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw e;
         }
     }
 

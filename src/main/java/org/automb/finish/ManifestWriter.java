@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.automb.checksum.FileHashes;
+import org.automb.checksum.Sha256;
 import org.automb.convert.AudioSource;
 import org.automb.convert.Chapter;
 import org.automb.convert.ConversionPlan;
@@ -87,6 +89,7 @@ public final class ManifestWriter {
     private static List<Map<String, Object>> sources(BookRun run) throws IOException {
         List<Map<String, Object>> sources = new ArrayList<>();
         Path folder = run.book().folder();
+        Map<Path, String> hashed = run.sourceHashes().isPresent() ? FileHashes.await(run.sourceHashes().get()) : Map.of();
         for (AudioSource source : run.plan().sources()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("file", folder.relativize(source.file()).toString());
@@ -96,7 +99,8 @@ public final class ManifestWriter {
             entry.put("sampleRate", source.sampleRate());
             entry.put("channels", source.channels());
             entry.put("durationSeconds", source.durationSeconds());
-            entry.put("sha256", SafeMover.sha256(source.file()));
+            String sha256 = hashed.get(source.file());
+            entry.put("sha256", sha256 != null ? sha256 : Sha256.of(source.file()));
             sources.add(entry);
         }
         return sources;

@@ -1,7 +1,6 @@
 package org.automb.finish;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
@@ -12,11 +11,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import org.automb.checksum.Sha256;
 
 /**
  * Moves and copies files so that nothing is ever half there: a rename where the file system allows it,
@@ -36,7 +33,7 @@ public final class SafeMover {
         Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
         Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
         fsync(partial);
-        if (Files.size(partial) != Files.size(source) || !sha256(partial).equals(sha256(source))) {
+        if (Files.size(partial) != Files.size(source) || !Sha256.of(partial).equals(Sha256.of(source))) {
             Files.deleteIfExists(partial);
             throw new IOException("copy of " + source + " to " + target + " does not match the original");
         }
@@ -115,19 +112,6 @@ public final class SafeMover {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    public static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Map<String, Long> sizes(Path root) throws IOException {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.automb.convert.Chapter;
 import org.automb.convert.ConversionPlan;
 import org.automb.intake.Book;
@@ -26,6 +28,9 @@ public final class BookRun {
     private Path workingOutput;
     private Path finalOutput;
     private String outputSha256 = "";
+    private CompletableFuture<Map<Path, String>> sourceHashes;
+    private Path outputUnderHash;
+    private CompletableFuture<String> outputHash;
     private long audioMillis;
     private final java.util.Deque<AutoCloseable> resources = new java.util.ArrayDeque<>();
 
@@ -58,6 +63,21 @@ public final class BookRun {
     public void segmentStarts(List<Long> starts) { this.segmentStarts = List.copyOf(starts); }
     public void audioMillis(long millis) { this.audioMillis = millis; }
     public void outputSha256(String sha) { this.outputSha256 = sha; }
+
+    /** The sources' SHA-256 by file, when they are being computed already. */
+    public Optional<CompletableFuture<Map<Path, String>>> sourceHashes() { return Optional.ofNullable(sourceHashes); }
+    public void sourceHashes(CompletableFuture<Map<Path, String>> hashes) { this.sourceHashes = hashes; }
+
+    /** Records that {@code file}'s SHA-256 is being computed as it is written. */
+    public void outputHashUnderWay(Path file, CompletableFuture<String> sha256) {
+        this.outputUnderHash = file;
+        this.outputHash = sha256;
+    }
+
+    /** The SHA-256 under way for {@code file}, if that is the file the hash was started for. */
+    public Optional<CompletableFuture<String>> outputHashUnderWay(Path file) {
+        return file.equals(outputUnderHash) ? Optional.of(outputHash) : Optional.empty();
+    }
 
     /** Registers something to stop when the book ends either way (a decoder feed, a progress log). */
     public synchronized void onClose(AutoCloseable resource) {

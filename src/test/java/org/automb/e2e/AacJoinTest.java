@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.NotifyBuilder;
+import org.automb.checksum.Sha256;
 import org.automb.testing.M4bInspector.M4bFacts;
 import org.automb.testing.PipelineTestSupport;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,14 @@ class AacJoinTest extends PipelineTestSupport {
 
         Path output = converted().resolve(name).resolve(name + ".m4b");
         assertThat(output).as("the book was converted (see the log otherwise)").exists();
-        assertThat(OutputChecks.manifest(output.getParent()).path("mode").asText()).isEqualTo("stream_copy");
+        var manifest = OutputChecks.manifest(output.getParent());
+        assertThat(manifest.path("mode").asText()).isEqualTo("stream_copy");
+        // checksums computed while the book was joined (the output's behind the joiner) are the files' own
+        assertThat(manifest.path("output").path("sha256").asText()).isEqualTo(Sha256.of(output));
+        for (int i = 0; i < parts.size(); i++) {
+            assertThat(manifest.path("sources").path(i).path("sha256").asText()).as("part %d's checksum", i + 1)
+                .isEqualTo(Sha256.of(parts.get(i)));
+        }
         assertThat(topLevelBoxes(output)).as("moov first, one mdat").containsExactly("ftyp", "moov", "mdat");
         assertThat(decodeErrors(output)).as("ffmpeg decodes it without a word").isEmpty();
 

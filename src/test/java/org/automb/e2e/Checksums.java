@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import org.automb.finish.SafeMover;
+import org.automb.checksum.Sha256;
 
 /** SHA-256 of every file under a folder, by relative path: to prove originals arrive or stay byte for byte. */
 final class Checksums {
@@ -25,7 +25,7 @@ final class Checksums {
             Path file = folder.resolve(name);
             if (Files.isRegularFile(file)) {
                 try {
-                    sums.put(name, SafeMover.sha256(file));
+                    sums.put(name, Sha256.of(file));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

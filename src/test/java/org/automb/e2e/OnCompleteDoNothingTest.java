@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.NotifyBuilder;
-import org.automb.finish.SafeMover;
+import org.automb.checksum.Sha256;
 import org.automb.jobs.store.JobState;
 import org.automb.testing.LogCapture;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class OnCompleteDoNothingTest extends OriginalsTestSupport {
             assertOriginalsIn("Folder Book", inbox().resolve("Folder Book"));
             assertOriginalsIn("Loose Book", inbox());
             assertThat(filesUnder(archive())).isEmpty();
-            String outputSha = SafeMover.sha256(outputOf("Folder Book"));
+            String outputSha = Sha256.of(outputOf("Folder Book"));
             FileTime outputTime = Files.getLastModifiedTime(outputOf("Folder Book"));
 
             // many scans later (one touching the files, as a sync tool might), nothing was taken again
@@ -49,7 +49,7 @@ class OnCompleteDoNothingTest extends OriginalsTestSupport {
 
             assertThat(ledger().status("Folder Book")).isEqualTo(JobState.DONE);
             assertThat(ledger().status("Loose Book")).isEqualTo(JobState.DONE);
-            assertThat(SafeMover.sha256(outputOf("Folder Book"))).isEqualTo(outputSha);
+            assertThat(Sha256.of(outputOf("Folder Book"))).isEqualTo(outputSha);
             assertThat(Files.getLastModifiedTime(outputOf("Folder Book"))).isEqualTo(outputTime);
             assertThat(log.messages().stream().filter(m -> m.startsWith("book 'Folder Book': started"))).hasSize(1);
             assertThat(log.messages()).noneMatch(m -> m.contains("skipped"));

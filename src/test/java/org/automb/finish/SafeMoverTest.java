@@ -217,7 +217,7 @@ class SafeMoverTest {
         assertThatThrownBy(() -> mover.verifySameFiles(file, tmp.resolve("c.mp3"))).isInstanceOf(IOException.class);
     }
 
-    // --- deleteTree, sha256 ---
+    // --- deleteTree ---
 
     @Test
     void deleteTreeRemovesEverythingAndIgnoresWhatIsNotThere() throws IOException {
@@ -243,13 +243,5 @@ class SafeMoverTest {
 
         assertThat(work).doesNotExist();
         assertThat(keep).hasContent("keep me");
-    }
-
-    @Test
-    void sha256IsTheStandardDigest() throws IOException {
-        Path file = tmp.resolve("abc.txt");
-        write(file, "abc");
-
-        assertThat(SafeMover.sha256(file)).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.automb.finish.SafeMover;
+import org.automb.checksum.Sha256;
 
 /** SHA-256 of every regular file under a folder, by relative path: proves originals arrive or stay byte for byte. */
 public final class FolderChecksums {
@@ -23,7 +23,7 @@ public final class FolderChecksums {
         }
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                sums.put(folder.relativize(file).toString(), SafeMover.sha256(file));
+                sums.put(folder.relativize(file).toString(), Sha256.of(file));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

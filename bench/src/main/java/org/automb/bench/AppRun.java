@@ -116,13 +116,7 @@ final class AppRun {
             Tools.deleteTree(runDir);
             Path inbox = runDir.resolve("inbox");
             for (Path book : bookDirs) {
-                Path target = inbox.resolve(book.getFileName().toString());
-                Files.createDirectories(target);
-                try (var files = Files.list(book)) {
-                    for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
-                        linkOrCopy(f, target.resolve(f.getFileName().toString()));
-                    }
-                }
+                linkBook(book, inbox.resolve(book.getFileName().toString()));
             }
             Path logConfig = runDir.resolve("log4j2-bench.properties");
             writeLogConfig(logConfig);
@@ -202,6 +196,79 @@ final class AppRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The book as a running service meets it: the service is started without {@code --once} on a copy of the book
+     * (its JVM warms up converting it), then a second copy is moved into the inbox and timed, from its 'started' line
+     * to its 'done' line; the service is then stopped. Returns that second span in seconds.
+     */
+    double warmSpan(Path runDir, Path bookDir) {
+        try {
+            Tools.deleteTree(runDir);
+            Path inbox = runDir.resolve("inbox");
+            String first = bookDir.getFileName().toString();
+            String second = first + " again";
+            linkBook(bookDir, inbox.resolve(first));
+            Path staged = runDir.resolve("stage").resolve(second);
+            linkBook(bookDir, staged);
+            Path logConfig = runDir.resolve("log4j2-bench.properties");
+            writeLogConfig(logConfig);
+            Files.createDirectories(runDir.resolve("cwd"));
+            List<String> cmd = new ArrayList<>(List.of(launcher().toString(),
+                "--inbox-folder=" + inbox, "--converted-folder=" + runDir.resolve("converted"),
+                "--archive-folder=" + runDir.resolve("archive"), "--failed-folder=" + runDir.resolve("failed"),
+                "--working-folder=" + runDir.resolve("working"), "--config-folder=" + runDir.resolve("config"),
+                "--wait-time=0", "--sleep-time=1", "--on-complete=test_do_nothing"));
+            ProcessBuilder builder = new ProcessBuilder(cmd).directory(runDir.resolve("cwd").toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            launcherEnvironment(builder, List.of("-Dlog4j2.configurationFile=" + logConfig));
+            long t0 = System.nanoTime();
+            Process process = builder.start();
+            Map<String, Double> started = new ConcurrentHashMap<>();
+            Map<String, Double> done = new ConcurrentHashMap<>();
+            Thread reader = new Thread(() -> readLog(process.getInputStream(), runDir.resolve("app.log"), t0,
+                new double[] {Double.NaN}, started, done), "app-log");
+            reader.start();
+            try {
+                awaitDone(process, done, first);
+                tools.sync();
+                // one rename: the scanner sees the whole book at once
+                Files.move(staged, inbox.resolve(second), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                awaitDone(process, done, second);
+                return done.get(second) - started.get(second);
+            } finally {
+                process.destroy();
+                if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+                reader.join(10_000);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitDone(Process process, Map<String, Double> done, String book) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(30);
+        while (!done.containsKey(book)) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the service did not convert '" + book + "' (see its app.log)");
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    private static void linkBook(Path bookDir, Path target) throws IOException {
+        Files.createDirectories(target);
+        try (var files = Files.list(bookDir)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+                linkOrCopy(f, target.resolve(f.getFileName().toString()));
+            }
         }
     }
 

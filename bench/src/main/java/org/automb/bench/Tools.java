@@ -210,6 +210,18 @@ final class Tools {
         }
     }
 
+    /** Writes every dirty page out, so that the next timed command does not pay for the last one's writes. */
+    void sync() {
+        try {
+            new ProcessBuilder("sync").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;

@@ -1,6 +1,7 @@
 package org.automb.convert.mp4;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -8,6 +9,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.LongConsumer;
 
 /**
  * Joins AAC parts (.m4a/.m4b of one codec setup) into one .m4b without decoding, and exactly: each part keeps its
@@ -23,6 +28,9 @@ import java.util.List;
  * (moov, trak, mdia, minf, stbl, edts and their headers and tables) and keeps every other box as bytes.
  */
 public final class AacPartJoiner {
+
+    /** How much is copied between two reports of the output's length: a reader behind stays a few ms behind. */
+    private static final long REPORT_EVERY = 4L << 20;
 
     private AacPartJoiner() {
     }
@@ -41,12 +49,36 @@ public final class AacPartJoiner {
      * @throws NotJoinableException naming the part and why not (the caller then joins the old way)
      */
     public static JoinableParts inspect(List<Path> files) throws IOException, NotJoinableException {
+        return inspect(files, Runnable::run);
+    }
+
+    /** As {@link #inspect(List)}, the parts read side by side on {@code readers}. */
+    public static JoinableParts inspect(List<Path> files, Executor readers) throws IOException, NotJoinableException {
+        List<CompletableFuture<AudioPart>> reads = new ArrayList<>();
+        for (Path file : files) {
+            reads.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return AudioPart.read(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (NotJoinableException e) {
+                    throw new CompletionException(e);
+                }
+            }, readers));
+        }
         List<AudioPart> parts = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             try {
-                parts.add(AudioPart.read(files.get(i)));
-            } catch (NotJoinableException e) {
-                throw new NotJoinableException(describe(i, files.get(i)) + ": " + e.getMessage());
+                parts.add(reads.get(i).join());
+            } catch (CompletionException e) {
+                reads.forEach(read -> read.cancel(false));
+                if (e.getCause() instanceof NotJoinableException notJoinable) {
+                    throw new NotJoinableException(describe(i, files.get(i)) + ": " + notJoinable.getMessage());
+                }
+                if (e.getCause() instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                throw e;
             }
         }
         AudioPart first = parts.get(0);
@@ -66,6 +98,15 @@ public final class AacPartJoiner {
 
     /** Writes {@code output}: the shell's metadata and other tracks with the parts' audio (see the class comment). */
     public static void join(Path shell, JoinableParts parts, Path output) throws IOException, NotJoinableException {
+        join(shell, parts, output, written -> { });
+    }
+
+    /**
+     * As {@link #join(Path, JoinableParts, Path)}, telling {@code written} how many bytes of the output are written
+     * as it goes (every few megabytes), so that another thread can read them behind it.
+     */
+    public static void join(Path shell, JoinableParts parts, Path output, LongConsumer written)
+        throws IOException, NotJoinableException {
         Mp4File shellFile = Mp4File.read(shell);
         JoinedMovie movie = JoinedMovie.of(shellFile, parts);
         byte[] ftyp = readTopBox(shellFile, shellFile.first("ftyp"));
@@ -93,9 +134,10 @@ public final class AacPartJoiner {
             while (buffers[buffers.length - 1].hasRemaining()) {
                 out.write(buffers);
             }
-            copyRanges(shell, movie.shellChunks(), out);
+            written.accept(out.position());
+            copyRanges(shell, movie.shellChunks(), out, written);
             for (AudioPart part : parts.parts()) {
-                copyRanges(part.file(), part.chunks(), out);
+                copyRanges(part.file(), part.chunks(), out, written);
             }
             if (out.position() != dataStart + dataSize) {
                 throw new IOException("wrote " + out.position() + " bytes, expected " + (dataStart + dataSize));
@@ -104,7 +146,8 @@ public final class AacPartJoiner {
     }
 
     /** Copies {@code ranges} of {@code file} in order to the end of {@code out}, adjacent ranges in one transfer. */
-    private static void copyRanges(Path file, List<SampleTable.ByteRange> ranges, FileChannel out) throws IOException {
+    private static void copyRanges(Path file, List<SampleTable.ByteRange> ranges, FileChannel out, LongConsumer written)
+        throws IOException {
         try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
             long start = -1;
             long length = 0;
@@ -113,22 +156,24 @@ public final class AacPartJoiner {
                     length += range.length();
                     continue;
                 }
-                transfer(in, start, length, out);
+                transfer(in, start, length, out, written);
                 start = range.offset();
                 length = range.length();
             }
-            transfer(in, start, length, out);
+            transfer(in, start, length, out, written);
         }
     }
 
-    private static void transfer(FileChannel in, long start, long length, FileChannel out) throws IOException {
+    private static void transfer(FileChannel in, long start, long length, FileChannel out, LongConsumer written)
+        throws IOException {
         long done = 0;
         while (done < length) {
-            long n = in.transferTo(start + done, length - done, out);
+            long n = in.transferTo(start + done, Math.min(length - done, REPORT_EVERY), out);
             if (n <= 0) {
                 throw new IOException("a part ended early while being copied");
             }
             done += n;
+            written.accept(out.position());
         }
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.automb.testing.TestAudio;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,38 @@ class AacPartJoinerTest {
         Path tone = AUDIO.aac(dir.resolve("tone.m4a"), 1.0, 44100, 2, java.util.Map.of());
         Path quiet = ffmpeg(dir.resolve("quiet.m4a"), "-c:a", "aac", "-b:a", "64k", "-af", "volume=0", "-f", "ipod");
         assertThat(AacPartJoiner.inspect(List.of(tone, quiet)).parts()).hasSize(2);
+    }
+
+    @Test
+    void partsReadSideBySideAreTheSameAndTheRefusalNamesItsPart() throws Exception {
+        Path a = AUDIO.aac(dir.resolve("a.m4a"), 1.1, 44100, 2, java.util.Map.of());
+        Path b = AUDIO.aac(dir.resolve("b.m4a"), 0.5, 44100, 2, java.util.Map.of());
+        Path mono = AUDIO.aac(dir.resolve("mono.m4a"), 0.5, 44100, 1, java.util.Map.of());
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        try {
+            AacPartJoiner.JoinableParts together = AacPartJoiner.inspect(List.of(a, b, a), readers);
+
+            assertThat(together.timeline()).isEqualTo(AacPartJoiner.inspect(List.of(a, b, a)).timeline());
+            assertThat(together.parts()).extracting(AudioPart::file).containsExactly(a, b, a);
+            assertThatThrownBy(() -> AacPartJoiner.inspect(List.of(a, b, mono), readers))
+                .isInstanceOf(NotJoinableException.class).hasMessageContaining("part 3 (mono.m4a)");
+        } finally {
+            readers.shutdownNow();
+        }
+    }
+
+    @Test
+    void theJoinerSaysHowMuchItHasWrittenAsItGoes() throws Exception {
+        Path a = AUDIO.aac(dir.resolve("a.m4a"), 3.0, 44100, 2, java.util.Map.of());
+        Path b = AUDIO.aac(dir.resolve("b.m4a"), 2.0, 44100, 2, java.util.Map.of());
+        Path shell = ffmpeg(dir.resolve("shell.m4b"), "-t", "0.046", "-c:a", "aac", "-movie_timescale", "44100", "-f", "ipod");
+        List<Long> reports = new ArrayList<>();
+        Path output = dir.resolve("output.m4b");
+
+        AacPartJoiner.join(shell, AacPartJoiner.inspect(List.of(a, b)), output, reports::add);
+
+        assertThat(reports).as("the head, then after each copy").hasSizeGreaterThan(2).isSorted();
+        assertThat(reports.get(reports.size() - 1)).isEqualTo(java.nio.file.Files.size(output));
     }
 
     /** A 1 s stereo sine at 44.1 kHz written with {@code output} options. */
