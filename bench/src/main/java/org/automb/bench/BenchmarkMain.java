@@ -487,9 +487,11 @@ public final class BenchmarkMain {
                 Tools.fmt("%.2f × (median of %d pairs in turn: book %s s, cp %s s; first pair: the attempt alone %.2f ×,"
                         + " whole process %.1f s; informative: the book arriving at a running service that converted it"
                         + " once, warm JVM, %.2f s = %.2f × the median cp; the SHA-256 of the sources and the output"
-                        + " that intake.json records take %.2f s of one core here, JIT warm, = %.2f × the median cp)",
+                        + " that intake.json records take %.2f s of one core here, JIT warm, = %.2f × the median cp;"
+                        + " the median book against cp plus those checksums: %.2f ×)",
                     ratio, ratios.size(), list(r.copySpans), list(r.copyWalls), attemptSeconds(r.app) / r.copy.wall(),
-                    r.app.usage().wall(), r.warmSpan, r.warmSpan / cpMedian, r.checksumSeconds, r.checksumSeconds / cpMedian),
+                    r.app.usage().wall(), r.warmSpan, r.warmSpan / cpMedian, r.checksumSeconds, r.checksumSeconds / cpMedian,
+                    median(r.copySpans) / (cpMedian + r.checksumSeconds)),
                 ratio <= COPY_RATIO);
         }
 
