@@ -48,8 +48,28 @@ public final class FailedBookMover {
         } else {
             mover.moveTree(book.root(), target);
         }
-        Files.writeString(target.resolve(INFO_FILE), render(report, book), StandardCharsets.UTF_8);
+        Files.writeString(target.resolve(INFO_FILE), render(movedTo(report, book, target), book), StandardCharsets.UTF_8);
         return target;
+    }
+
+    /** The report with the book's files named where they are now (ffmpeg's lines quote the paths it was given). */
+    private static FailureReport movedTo(FailureReport report, Book book, Path target) {
+        String reason = report.reason();
+        String details = report.details() == null ? "" : report.details();
+        if (book.looseFile()) {
+            for (Path file : book.files()) {
+                String now = target.resolve(file.getFileName().toString()).toString();
+                reason = reason.replace(file.toString(), now);
+                details = details.replace(file.toString(), now);
+            }
+        } else {
+            String before = book.root() + book.root().getFileSystem().getSeparator();
+            String now = target + target.getFileSystem().getSeparator();
+            reason = reason.replace(before, now);
+            details = details.replace(before, now);
+        }
+        return new FailureReport(report.bookName(), report.failedAt(), report.transientError(), report.attempts(),
+            report.maxRetries(), reason, details);
     }
 
     /** The text of FAILED_INFO.txt. */

@@ -136,6 +136,31 @@ class FailedBookMoverTest {
     }
 
     @Test
+    void theInfoFileNamesTheFilesWhereTheyAreNow() throws IOException {
+        Book book = folderBook("Series/Moved Book");
+        Path inInbox = book.root().resolve("01.mp3");
+
+        Path target = mover.moveToFailed(book, new FailedBookMover.FailureReport("Moved Book", AT, false, 1, 3,
+            "book 'Series/Moved Book', file '01.mp3': it is not valid audio",
+            inInbox + ": Invalid data found when processing input"));
+
+        assertThat(info(target)).contains(target.resolve("01.mp3") + ": Invalid data found when processing input")
+            .doesNotContain(inInbox.toString());
+    }
+
+    @Test
+    void aLooseFilesInfoNamesItWhereItIsNow() throws IOException {
+        Path file = write(inbox.resolve("Loose Book.mp3"), "audio");
+        Book book = new Book("Loose Book.mp3", "Loose Book", file, List.of(file), List.of(), true);
+
+        Path target = mover.moveToFailed(book, new FailedBookMover.FailureReport("Loose Book", AT, false, 1, 3,
+            "the reason", file + ": Invalid data found when processing input"));
+
+        assertThat(info(target)).contains(target.resolve("Loose Book.mp3") + ": Invalid data")
+            .doesNotContain(inbox.toString());
+    }
+
+    @Test
     void theInfoFileOfATransientFailureSaysTheRetriesAreUsedUp() throws IOException {
         Path target = mover.moveToFailed(folderBook("Book"), report("Book", true, 4, 3, ""));
 
