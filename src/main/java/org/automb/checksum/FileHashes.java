@@ -1,7 +1,6 @@
 package org.automb.checksum;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Collections;
@@ -9,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.automb.convert.AudioSource;
 import org.automb.jobs.BookRun;
@@ -78,30 +76,9 @@ public final class FileHashes {
         return hashes;
     }
 
-    /** The SHA-256 of a finished file, read on a pool thread; an IOException comes as an UncheckedIOException. */
+    /** The SHA-256 of a finished file, read on a pool thread. */
     public CompletableFuture<String> sha256(Path file) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return Sha256.of(file);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, executor);
-    }
-
-    /** Waits for a hash; a read that failed is thrown as the IOException it was. */
-    public static <T> T await(CompletableFuture<T> hashing) throws IOException {
-        try {
-            return hashing.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw e;
-        }
+        return sha256All(List.of(file)).thenApply(sums -> sums.get(file));
     }
 
     /** Starts digesting {@code file} behind its writer, who reports through the returned digest. */

@@ -1,5 +1,6 @@
 package org.automb.concurrent;
 
+import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -21,6 +22,18 @@ public final class Futures {
                 throw error;
             }
             throw e;
+        }
+    }
+
+    /** As {@link #await}, for work that reads files: an IOException it failed with is thrown as itself. */
+    public static <T> T awaitReading(CompletableFuture<T> future) throws IOException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            return await(future);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.automb.checksum.FileHashes;
+import org.automb.concurrent.Futures;
 import org.automb.config.Settings;
 import org.automb.convert.OutputValidator;
 import org.automb.intake.Book;
@@ -61,7 +62,7 @@ public final class BookFinisher {
         }
         Path target = layout.outputFile(book);
         try {
-            run.outputSha256(FileHashes.await(sha256));
+            run.outputSha256(Futures.awaitReading(sha256));
             if (Files.exists(target)) {
                 if (!settings.overwriteExisting()) {
                     throw new TransientFailure(book.key(), target, "an output appeared while the book was converted", "");

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.automb.checksum.FileHashes;
 import org.automb.checksum.Sha256;
+import org.automb.concurrent.Futures;
 import org.automb.convert.AudioSource;
 import org.automb.convert.Chapter;
 import org.automb.convert.ConversionPlan;
@@ -89,7 +89,7 @@ public final class ManifestWriter {
     private static List<Map<String, Object>> sources(BookRun run) throws IOException {
         List<Map<String, Object>> sources = new ArrayList<>();
         Path folder = run.book().folder();
-        Map<Path, String> hashed = run.sourceHashes().isPresent() ? FileHashes.await(run.sourceHashes().get()) : Map.of();
+        Map<Path, String> hashed = run.sourceHashes().isPresent() ? Futures.awaitReading(run.sourceHashes().get()) : Map.of();
         for (AudioSource source : run.plan().sources()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("file", folder.relativize(source.file()).toString());

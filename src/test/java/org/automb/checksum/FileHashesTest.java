@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.automb.concurrent.Futures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,19 +35,19 @@ class FileHashesTest {
         Path a = Files.writeString(dir.resolve("01.mp3"), "first");
         hashes.warmUp();
 
-        Map<Path, String> sums = FileHashes.await(hashes.sha256All(List.of(b, a)));
+        Map<Path, String> sums = Futures.awaitReading(hashes.sha256All(List.of(b, a)));
 
         assertThat(sums.keySet()).containsExactly(b, a);
         assertThat(sums).containsEntry(a, Sha256.of(a)).containsEntry(b, Sha256.of(b));
-        assertThat(FileHashes.await(hashes.sha256(a))).isEqualTo(Sha256.of(a));
+        assertThat(Futures.awaitReading(hashes.sha256(a))).isEqualTo(Sha256.of(a));
     }
 
     @Test
     void aFileThatCannotBeReadIsTheIoErrorItWas() {
         Path missing = dir.resolve("gone.mp3");
 
-        assertThatThrownBy(() -> FileHashes.await(hashes.sha256All(List.of(missing))))
+        assertThatThrownBy(() -> Futures.awaitReading(hashes.sha256All(List.of(missing))))
             .isInstanceOf(NoSuchFileException.class).hasMessageContaining("gone.mp3");
-        assertThatThrownBy(() -> FileHashes.await(hashes.sha256(missing))).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> Futures.awaitReading(hashes.sha256(missing))).isInstanceOf(IOException.class);
     }
 }

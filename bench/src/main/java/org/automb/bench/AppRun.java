@@ -127,11 +127,8 @@ final class AppRun {
             }
             // the launcher users run (bin/auto-m4b: the JVM with the class-data-sharing archive); exec keeps its PID
             cmd.add(launcher().toString());
-            cmd.addAll(List.of("--once",
-                "--inbox-folder=" + inbox, "--converted-folder=" + runDir.resolve("converted"),
-                "--archive-folder=" + runDir.resolve("archive"), "--failed-folder=" + runDir.resolve("failed"),
-                "--working-folder=" + runDir.resolve("working"), "--config-folder=" + runDir.resolve("config"),
-                "--wait-time=0", "--on-complete=test_do_nothing"));
+            cmd.add("--once");
+            cmd.addAll(folderOptions(runDir, inbox));
             cmd.addAll(extraOptions);
             Files.createDirectories(runDir.resolve("cwd"));
             Path log = runDir.resolve("app.log");
@@ -216,11 +213,8 @@ final class AppRun {
             Path logConfig = runDir.resolve("log4j2-bench.properties");
             writeLogConfig(logConfig);
             Files.createDirectories(runDir.resolve("cwd"));
-            List<String> cmd = new ArrayList<>(List.of(launcher().toString(),
-                "--inbox-folder=" + inbox, "--converted-folder=" + runDir.resolve("converted"),
-                "--archive-folder=" + runDir.resolve("archive"), "--failed-folder=" + runDir.resolve("failed"),
-                "--working-folder=" + runDir.resolve("working"), "--config-folder=" + runDir.resolve("config"),
-                "--wait-time=0", "--sleep-time=1", "--on-complete=test_do_nothing"));
+            List<String> cmd = new ArrayList<>(List.of(launcher().toString(), "--sleep-time=1"));
+            cmd.addAll(folderOptions(runDir, inbox));
             ProcessBuilder builder = new ProcessBuilder(cmd).directory(runDir.resolve("cwd").toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             launcherEnvironment(builder, List.of("-Dlog4j2.configurationFile=" + logConfig));
@@ -251,6 +245,14 @@ final class AppRun {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Every folder under {@code runDir}, no waiting for files to settle, the originals left where they are. */
+    private static List<String> folderOptions(Path runDir, Path inbox) {
+        return List.of("--inbox-folder=" + inbox, "--converted-folder=" + runDir.resolve("converted"),
+            "--archive-folder=" + runDir.resolve("archive"), "--failed-folder=" + runDir.resolve("failed"),
+            "--working-folder=" + runDir.resolve("working"), "--config-folder=" + runDir.resolve("config"),
+            "--wait-time=0", "--on-complete=test_do_nothing");
     }
 
     private static void awaitDone(Process process, Map<String, Double> done, String book) throws InterruptedException {

@@ -223,14 +223,7 @@ public final class BenchmarkMain {
 
         if (spec.aac()) {
             progress("[" + spec.id() + "] cp -r of the sources");
-            Path target = runs.resolve("cp").resolve("copy");
-            try {
-                Files.createDirectories(target.getParent());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            tools.sync();
-            r.copy = baselines.copy(bookDirs.get(0), target);
+            r.copy = copyAfterSync(tools, baselines, bookDirs.get(0), runs.resolve("cp"));
             r.copySpans.add(r.app.bookSpan());
             r.copyWalls.add(r.copy.wall());
             // both take a quarter of a second, and a VM's writes vary from one to the next by more than that: pairs
@@ -242,16 +235,9 @@ public final class BenchmarkMain {
                 AppRun.Result again = app.run(runs.resolve("app-" + pair), bookDirs, List.of());
                 checkApp(again, spec, "application");
                 Tools.deleteTree(runs.resolve("app-" + pair));
-                tools.sync();
-                Path copyTarget = runs.resolve("cp-" + pair).resolve("copy");
-                try {
-                    Files.createDirectories(copyTarget.getParent());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
                 r.copySpans.add(again.bookSpan());
-                r.copyWalls.add(baselines.copy(bookDirs.get(0), copyTarget).wall());
-                Tools.deleteTree(copyTarget.getParent());
+                r.copyWalls.add(copyAfterSync(tools, baselines, bookDirs.get(0), runs.resolve("cp-" + pair)).wall());
+                Tools.deleteTree(runs.resolve("cp-" + pair));
             }
             progress("[" + spec.id() + "] the book arriving at a running service that has converted it once");
             tools.sync();
@@ -554,6 +540,17 @@ public final class BenchmarkMain {
     private static String duration(double seconds) {
         return seconds >= 3600 ? Tools.fmt("%.2f h", seconds / 3600)
             : seconds >= 60 ? Tools.fmt("%.1f min", seconds / 60) : Tools.fmt("%.1f s", seconds);
+    }
+
+    /** {@code cp -r} of a book into {@code dir}/copy, after a sync so it does not pay for earlier writes. */
+    private static Usage copyAfterSync(Tools tools, Baselines baselines, Path bookDir, Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        tools.sync();
+        return baselines.copy(bookDir, dir.resolve("copy"));
     }
 
     /** The middle value (the upper one of an even count). */
