@@ -18,11 +18,13 @@ import org.apache.camel.main.MainListenerSupport;
 import org.automb.config.AppConfiguration;
 import org.automb.config.ConfigValidator;
 import org.automb.config.EarlyStart;
+import org.automb.config.FolderRules;
 import org.automb.config.InvalidSettingsException;
 import org.automb.config.SettingDef;
 import org.automb.config.Settings;
 import org.automb.config.SettingsCatalog;
 import org.automb.config.SettingsResolver;
+import org.automb.config.StartupFailure;
 import org.automb.jobs.BookLedger;
 import org.automb.jobs.InstanceLock;
 import org.automb.jobs.store.JobState;
@@ -38,17 +40,31 @@ import picocli.CommandLine.Spec;
  * {@code java -jar auto-m4b.jar}: runs the service, or with {@code --once} converts what is in the inbox now and
  * exits (0 all done, 3 some failed, 2 invalid configuration). Every setting is also an option
  * ({@code --inbox-folder=...}), generated from the settings catalog.
+ *
+ * <p>Start-up runs in a fixed order, and each step that fails ends the start with one line and its exit code (the
+ * stack trace only with DEBUG=Y): settings parsed (2), folder rules checked with nothing touched yet (2), folders
+ * created and the instance lock taken (4 when another instance holds it), then the job store, ffmpeg and Camel
+ * started (5 when any of them fails).
  */
 @Command(name = "auto-m4b", mixinStandardHelpOptions = true, version = "auto-m4b 0.1.0",
-    description = "Watches an inbox of audiobook folders and turns each book into one chaptered, tagged .m4b.")
+    description = "Watches an inbox of audiobook folders and turns each book into one chaptered, tagged .m4b.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:every book succeeded (--once), the configuration is usable (--validate), or the service was stopped",
+        "2:the configuration is invalid or a folder is refused; every problem is listed and nothing was changed",
+        "3:at least one book failed (--once)",
+        "4:another instance already runs on these folders",
+        "5:cannot start: the job store cannot be opened, ffmpeg cannot run, or Camel fails to start"})
 public final class AutoM4bCommand implements Callable<Integer> {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_CONFIG = 2;
     public static final int EXIT_BOOKS_FAILED = 3;
     public static final int EXIT_ALREADY_RUNNING = 4;
+    /** The environment fails the start: the job store, ffmpeg or Camel (e.g. a broken routes/*.yaml). */
+    public static final int EXIT_CANNOT_START = 5;
 
-    @Option(names = "--once", description = "Process what is in the inbox now (waiting for books still being copied), then exit: 0 all succeeded, 3 some failed, 2 invalid configuration.")
+    @Option(names = "--once", description = "Process what is in the inbox now (waiting for books still being copied), then exit: 0 all succeeded, 3 some failed, 2 invalid configuration (see Exit codes).")
     boolean once;
 
     @Option(names = "--validate", description = "Check the configuration (folders, numbers, ffmpeg) and list every problem.")
@@ -96,12 +112,11 @@ public final class AutoM4bCommand implements Callable<Integer> {
             settings = Settings.parse(raw);
         } catch (InvalidSettingsException e) {
             if (validate) {
-                // list every problem at once: the invalid values, and what the folders and ffmpeg checks find
+                // list every problem at once: the invalid values, and what the folders, store and ffmpeg checks find
+                ConfigValidator.Report report = new ConfigValidator().check(raw);
                 List<String> problems = new java.util.ArrayList<>(e.problems());
-                problems.addAll(new ConfigValidator().problems(raw));
-                problems.forEach(p -> err.println("problem: " + p));
-                out.println(problems.size() + " problem(s) found");
-                out.flush();
+                problems.addAll(report.problems());
+                print(new ConfigValidator.Report(problems, report.warnings(), report.notes()), out, err);
             } else {
                 err.println(e.getMessage());
             }
@@ -109,16 +124,35 @@ public final class AutoM4bCommand implements Callable<Integer> {
             return EXIT_CONFIG;
         }
         if (validate) {
-            List<String> problems = new ConfigValidator().problems(settings);
-            problems.forEach(p -> err.println("problem: " + p));
-            out.println(problems.isEmpty() ? "configuration OK" : problems.size() + " problem(s) found");
-            out.flush();
-            err.flush();
-            return problems.isEmpty() ? EXIT_OK : EXIT_CONFIG;
+            ConfigValidator.Report report = new ConfigValidator().check(settings);
+            print(report, out, err);
+            return report.problems().isEmpty() ? EXIT_OK : EXIT_CONFIG;
         }
         if (settings.debug()) {
             org.apache.logging.log4j.core.config.Configurator.setLevel("org.automb", org.apache.logging.log4j.Level.DEBUG);
         }
+        // before anything is created, locked or opened: a refused start changes nothing in any folder
+        FolderRules.Verdict folders = new FolderRules().check(FolderRules.of(settings));
+        if (folders.refused()) {
+            folders.refusals().forEach(refusal -> err.println("problem: " + refusal));
+            err.println("auto-m4b did not start: " + folders.refusals().size() + " folder problem(s); nothing was changed");
+            err.flush();
+            return EXIT_CONFIG;
+        }
+        try {
+            return startLocked(settings, raw, err);
+        } catch (Exception e) {
+            err.println("auto-m4b cannot start: " + StartupFailure.describe(e));
+            if (settings.debug()) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_CANNOT_START;
+        }
+    }
+
+    /** Creates the folders, takes the instance lock and runs the service while holding it. */
+    private int startLocked(Settings settings, Map<String, String> raw, PrintWriter err) throws Exception {
         ConfigValidator.createFolders(settings);
         java.util.Optional<InstanceLock> lock = InstanceLock.tryAcquire(settings.config());
         if (lock.isEmpty()) {
@@ -130,6 +164,20 @@ public final class AutoM4bCommand implements Callable<Integer> {
         try (InstanceLock held = lock.get()) {
             return runService(raw, EarlyStart.begin(settings, java.time.Clock.systemUTC()));
         }
+    }
+
+    /** --validate's output: problems and warnings on stderr, notes and the verdict on stdout. */
+    private static void print(ConfigValidator.Report report, PrintWriter out, PrintWriter err) {
+        report.problems().forEach(p -> err.println("problem: " + p));
+        report.warnings().forEach(w -> err.println("warning: " + w));
+        report.notes().forEach(n -> out.println("note: " + n));
+        if (!report.problems().isEmpty()) {
+            out.println(report.problems().size() + " problem(s) found");
+        } else {
+            out.println(report.warnings().isEmpty() ? "configuration OK" : "configuration OK, " + report.warnings().size() + " warning(s)");
+        }
+        out.flush();
+        err.flush();
     }
 
     private int runService(Map<String, String> raw, EarlyStart earlyStart) throws Exception {

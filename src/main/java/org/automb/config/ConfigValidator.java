@@ -4,40 +4,74 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.automb.convert.FfmpegTools;
+import org.automb.jobs.store.JobStore;
+import org.automb.jobs.store.StoreInspection;
 
-/** The checks behind {@code --validate}: folders usable, ffmpeg and ffprobe run. Lists every problem. */
+/**
+ * The checks behind {@code --validate}: the folder rules (the very ones the start applies, {@link FolderRules}), the
+ * job store as the start will find it, and ffmpeg and ffprobe running. Lists everything at once and changes nothing.
+ */
 public final class ConfigValidator {
 
-    /** Every problem found; empty when the configuration is usable. */
-    public List<String> problems(Settings settings) {
-        return usabilityProblems(folders(settings), settings.ffmpegPath(), settings.ffprobePath());
+    /**
+     * What {@code --validate} found.
+     *
+     * @param problems what stops the service from starting (or from converting anything)
+     * @param warnings what the start will repair, losing something the user should know about
+     * @param notes    what the start will do that is worth saying (create a folder, a database)
+     */
+    public record Report(List<String> problems, List<String> warnings, List<String> notes) {
+        public Report {
+            problems = List.copyOf(problems);
+            warnings = List.copyOf(warnings);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    private final FolderRules folderRules = new FolderRules();
+
+    /** Every problem, warning and note for a configuration whose values are valid. */
+    public Report check(Settings settings) {
+        return check(FolderRules.of(settings), EarlyStart.storeUrl(settings), settings.ffmpegPath(), settings.ffprobePath());
     }
 
     /**
-     * The folder and ffmpeg checks on raw values, for a configuration that also has invalid values: the user sees
-     * those problems and these at once.
+     * The folder, store and ffmpeg checks on raw values, for a configuration that also has invalid values: the user
+     * sees those problems and these at once.
      */
-    public List<String> problems(Map<String, String> raw) {
-        Map<String, Path> folders = new LinkedHashMap<>();
+    public Report check(Map<String, String> raw) {
+        boolean inboxWritten = !"test_do_nothing".equalsIgnoreCase(raw.getOrDefault("ON_COMPLETE", "").trim());
+        List<FolderRules.Folder> folders = new ArrayList<>();
         for (String name : List.of("INBOX_FOLDER", "CONVERTED_FOLDER", "ARCHIVE_FOLDER", "FAILED_FOLDER", "WORKING_FOLDER",
                 "CONFIG_FOLDER", "BACKUP_FOLDER")) {
             String value = raw.getOrDefault(name, "").trim();
             boolean needed = !name.equals("BACKUP_FOLDER") || Boolean.TRUE.equals(Settings.parseBoolean(raw.getOrDefault("BACKUP", "")));
             if (!value.isEmpty() && needed) {
-                folders.put(name, Path.of(value).toAbsolutePath().normalize());
+                folders.add(new FolderRules.Folder(name, Path.of(value).toAbsolutePath().normalize(),
+                    inboxWritten || !name.equals("INBOX_FOLDER")));
             }
         }
-        return usabilityProblems(folders, raw.getOrDefault("FFMPEG_PATH", ""), raw.getOrDefault("FFPROBE_PATH", ""));
+        String databaseUrl = raw.getOrDefault("DATABASE_URL", "").trim();
+        String config = raw.getOrDefault("CONFIG_FOLDER", "").trim();
+        String storeUrl = !databaseUrl.isEmpty() ? databaseUrl
+            : config.isEmpty() ? null : JobStore.defaultUrl(Path.of(config).toAbsolutePath().normalize());
+        return check(folders, storeUrl, raw.getOrDefault("FFMPEG_PATH", ""), raw.getOrDefault("FFPROBE_PATH", ""));
     }
 
-    private List<String> usabilityProblems(Map<String, Path> folders, String ffmpegPath, String ffprobePath) {
+    private Report check(List<FolderRules.Folder> folders, String storeUrl, String ffmpegPath, String ffprobePath) {
         List<String> problems = new ArrayList<>();
-        folders.forEach((name, folder) -> checkFolder(name, folder, problems));
+        List<String> warnings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        FolderRules.Verdict verdict = folderRules.check(folders);
+        problems.addAll(verdict.refusals());
+        notes.addAll(verdict.notes());
+        if (storeUrl != null) {
+            checkStore(JobStore.inspect(storeUrl), problems, warnings, notes);
+        }
         try {
             FfmpegTools tools = FfmpegTools.resolve(ffmpegPath, ffprobePath);
             checkRuns("ffmpeg", tools.ffmpegCommand(List.of("-hide_banner", "-version")), problems);
@@ -45,35 +79,24 @@ public final class ConfigValidator {
         } catch (RuntimeException e) {
             problems.add("ffmpeg: " + e.getMessage());
         }
-        return problems;
+        return new Report(problems, warnings, notes);
+    }
+
+    /** The store as the start will find it: a damaged SQLite file is a warning, since the start recovers from it. */
+    private static void checkStore(StoreInspection store, List<String> problems, List<String> warnings, List<String> notes) {
+        switch (store.condition()) {
+            case READY -> { }
+            case ABSENT -> notes.add("the job database " + store.where() + " does not exist yet; the service creates it at start");
+            case CORRUPT -> warnings.add(JobStoreStartup.damagedWarning(store.where(), store.detail()));
+            case UNREACHABLE -> problems.add("the job database " + store.where() + " cannot be opened: "
+                + StartupFailure.oneLine(store.detail()) + "; check DATABASE_URL, the server and the file's permissions");
+        }
     }
 
     /** Creates any missing folder (used when the service starts, not by --validate). */
     public static void createFolders(Settings settings) throws IOException {
-        for (Path folder : folders(settings).values()) {
-            Files.createDirectories(folder);
-        }
-    }
-
-    static Map<String, Path> folders(Settings settings) {
-        Map<String, Path> folders = new LinkedHashMap<>();
-        folders.put("INBOX_FOLDER", settings.inbox());
-        folders.put("CONVERTED_FOLDER", settings.converted());
-        folders.put("ARCHIVE_FOLDER", settings.archive());
-        folders.put("FAILED_FOLDER", settings.failed());
-        folders.put("WORKING_FOLDER", settings.working());
-        folders.put("CONFIG_FOLDER", settings.config());
-        if (settings.backupFirst()) {
-            folders.put("BACKUP_FOLDER", settings.backup());
-        }
-        return folders;
-    }
-
-    private static void checkFolder(String name, Path folder, List<String> problems) {
-        if (!Files.isDirectory(folder)) {
-            problems.add(name + "=" + folder + " does not exist (the service creates it at start; create it to silence this)");
-        } else if (!Files.isWritable(folder)) {
-            problems.add(name + "=" + folder + " is not writable by this user");
+        for (FolderRules.Folder folder : FolderRules.of(settings)) {
+            Files.createDirectories(folder.path());
         }
     }
 

@@ -40,10 +40,36 @@ public final class EarlyStart {
 
     /** Begins every part for {@code settings} (whose folders must exist). */
     public static EarlyStart begin(Settings settings, Clock clock) {
+        // logging set up here, once: begun by a worker while Camel begins it too, SLF4J drops early lines with a warning
+        org.slf4j.LoggerFactory.getILoggerFactory();
         return new EarlyStart(settings,
-            onOwnThread("start-ffmpeg", () -> FfmpegTools.resolve(settings.ffmpegPath(), settings.ffprobePath())),
+            onOwnThread("start-ffmpeg", () -> runnableTools(settings)),
             onOwnThread("start-libav", () -> libavFor(settings)),
-            onOwnThread("start-job-store", () -> JobStore.open(storeUrl(settings), clock)));
+            onOwnThread("start-job-store", () -> openStore(settings, clock)));
+    }
+
+    /**
+     * The ffmpeg and ffprobe to use; one named by FFMPEG_PATH or FFPROBE_PATH must exist as an executable, or the
+     * start fails now rather than every book later (running them is left to {@code --validate}: it costs a process).
+     */
+    static FfmpegTools runnableTools(Settings settings) {
+        requireExecutable("FFMPEG_PATH", settings.ffmpegPath());
+        requireExecutable("FFPROBE_PATH", settings.ffprobePath());
+        return FfmpegTools.resolve(settings.ffmpegPath(), settings.ffprobePath());
+    }
+
+    private static void requireExecutable(String setting, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        java.nio.file.Path given = java.nio.file.Path.of(value);
+        java.util.stream.Stream<java.nio.file.Path> candidates = value.contains("/") ? java.util.stream.Stream.of(given)
+            : java.util.Arrays.stream(java.util.Objects.requireNonNullElse(System.getenv("PATH"), "").split(java.io.File.pathSeparator))
+                .filter(dir -> !dir.isEmpty()).map(dir -> java.nio.file.Path.of(dir, value));
+        if (candidates.noneMatch(p -> java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isExecutable(p))) {
+            throw new IllegalStateException(setting + "=" + value + " is not an executable file" + (value.contains("/") ? "" : " on the PATH")
+                + "; install it there, or unset " + setting + " to use the bundled one");
+        }
     }
 
     /** The in-JVM probe, unless FFPROBE_PATH names an ffprobe the user wants used. */
@@ -61,7 +87,7 @@ public final class EarlyStart {
             && Objects.equals(begunWith.ffprobePath(), settings.ffprobePath())) {
             return Futures.await(tools);
         }
-        return FfmpegTools.resolve(settings.ffmpegPath(), settings.ffprobePath());
+        return runnableTools(settings);
     }
 
     Optional<LibavProbe> libav(Settings settings) {
@@ -78,7 +104,12 @@ public final class EarlyStart {
         if (store != null) {
             store.thenAccept(JobStore::close); // begun for another database: not ours to keep open
         }
-        return JobStore.open(storeUrl(settings), clock);
+        return openStore(settings, clock);
+    }
+
+    /** The store, begun afresh when its SQLite file is damaged (see {@link JobStoreStartup}). */
+    private static JobStore openStore(Settings settings, Clock clock) {
+        return new JobStoreStartup(new org.automb.finish.DeliveredBooks()).open(settings, clock);
     }
 
     private static <T> CompletableFuture<T> onOwnThread(String name, Supplier<T> work) {

@@ -104,8 +104,11 @@ enum Dialect {
         return dataSource;
     }
 
-    /** The database file named by a SQLite URL, or null for in-memory databases. */
-    private static Path sqliteFile(String jdbcUrl) {
+    /** The database file named by a SQLite URL, or null for in-memory databases and server URLs. */
+    static Path sqliteFile(String jdbcUrl) {
+        if (!jdbcUrl.startsWith(SQLITE_PREFIX)) {
+            return null;
+        }
         String name = withoutParameters(jdbcUrl).substring(SQLITE_PREFIX.length());
         if (name.startsWith("file:")) {
             name = name.substring("file:".length());

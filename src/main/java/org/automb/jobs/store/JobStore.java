@@ -45,13 +45,85 @@ public final class JobStore implements AutoCloseable {
      */
     public static JobStore open(String jdbcUrl, Clock clock) {
         Dialect dialect = Dialect.of(jdbcUrl);
+        Path file = Dialect.sqliteFile(jdbcUrl);
         dialect.prepare(jdbcUrl);
-        new Migrations(dialect).apply(jdbcUrl);
         try {
-            return new JobStore(new Database(dialect.connect(jdbcUrl)), clock);
+            new Migrations(dialect).apply(jdbcUrl);
+        } catch (JobStoreException e) {
+            throw file == null ? e : SqliteFiles.corruption(file, e).map(JobStoreException.class::cast).orElse(e);
+        }
+        Connection connection;
+        try {
+            connection = dialect.connect(jdbcUrl);
         } catch (SQLException e) {
             String where = Dialect.withoutParameters(jdbcUrl);
-            throw new JobStoreException("cannot open the job database at " + where, e);
+            JobStoreException failure = new JobStoreException("cannot open the job database at " + where, e);
+            throw file == null ? failure : SqliteFiles.corruption(file, failure).map(JobStoreException.class::cast).orElse(failure);
+        }
+        if (file != null) {
+            checkPages(file, connection);
+        }
+        return new JobStore(new Database(connection), clock);
+    }
+
+    /**
+     * SQLite's quick check of every page, so a file damaged past its header is found now, where it can be set aside,
+     * rather than by a scan hours later; it takes milliseconds for a store of thousands of books.
+     */
+    private static void checkPages(Path file, Connection connection) {
+        try {
+            java.util.Optional<String> damage = SqliteFiles.damage(connection);
+            if (damage.isPresent()) {
+                closeQuietly(connection);
+                throw new CorruptStoreException(file, damage.get(), null);
+            }
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            JobStoreException failure = new JobStoreException("cannot check the job database " + file, e);
+            throw SqliteFiles.corruption(file, failure).map(JobStoreException.class::cast).orElse(failure);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the connection is given up anyway
+        }
+    }
+
+    /**
+     * Renames a damaged SQLite database and its {@code -wal}/{@code -shm} files to
+     * {@code <name>-damaged-<yyyyMMdd-HHmmss>.db*} beside it, so a fresh store can be opened at {@code jdbcUrl}.
+     *
+     * @return the new names of the files moved, the database first
+     * @throws IllegalArgumentException for a URL that names no SQLite file (a server database is never set aside)
+     */
+    public static List<Path> setAside(String jdbcUrl, Instant at) throws java.io.IOException {
+        Path file = Dialect.sqliteFile(jdbcUrl);
+        if (file == null) {
+            throw new IllegalArgumentException("only an SQLite file can be set aside, not " + Dialect.withoutParameters(jdbcUrl));
+        }
+        return SqliteFiles.setAside(file, at);
+    }
+
+    /**
+     * What the start will find at {@code jdbcUrl}, learnt without creating or changing anything (for
+     * {@code --validate}): an SQLite file is read, a server database is connected to and let go.
+     */
+    public static StoreInspection inspect(String jdbcUrl) {
+        Path file = Dialect.sqliteFile(jdbcUrl);
+        if (file != null) {
+            return SqliteFiles.inspect(file);
+        }
+        String where = Dialect.withoutParameters(jdbcUrl);
+        if (Dialect.of(jdbcUrl) == Dialect.SQLITE) {
+            return new StoreInspection(StoreInspection.Condition.READY, where, "");
+        }
+        try (Connection connection = Dialect.STANDARD.connect(jdbcUrl)) {
+            return new StoreInspection(StoreInspection.Condition.READY, where, "");
+        } catch (SQLException e) {
+            return new StoreInspection(StoreInspection.Condition.UNREACHABLE, where, e.getMessage());
         }
     }
 
@@ -185,6 +257,26 @@ public final class JobStore implements AutoCloseable {
             Job job = existing(c, key);
             save(c, job, job.withContent("moved-away:" + folder).withOutput(folder), EventCause.INTAKE, "moved to " + folder);
             return null;
+        });
+    }
+
+    /**
+     * For a store begun afresh after the old one was set aside: records a book delivered before as DONE with the
+     * content it was made from and its output, so the scan neither converts nor skips it again. A key the store
+     * knows already is left as it is.
+     *
+     * @return true when the book was recorded
+     */
+    public boolean recordDelivered(String key, String contentHash, String outputPath) {
+        Objects.requireNonNull(contentHash, "contentHash");
+        return database.write(c -> {
+            if (table.find(c, key).isPresent()) {
+                return false;
+            }
+            Job done = Job.fresh(key, contentHash, JobState.DONE, now()).withOutput(outputPath).movedTo(JobState.DONE, now());
+            table.insert(c, done);
+            recordEvent(c, null, done, EventCause.STARTUP, "rebuilt from the intake.json beside " + outputPath);
+            return true;
         });
     }
 
