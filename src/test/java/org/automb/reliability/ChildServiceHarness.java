@@ -72,6 +72,11 @@ final class ChildServiceHarness implements BeforeEachCallback, AfterEachCallback
 
     /** The same, with environment variables set for the service. */
     ServiceProcess start(String name, Map<String, String> environment, String... options) {
+        return startIn(ServiceProcess.repoRoot(), name, environment, options);
+    }
+
+    /** The same, run from {@code directory} (its ./routes and ./application.properties are the ones read). */
+    ServiceProcess startIn(Path directory, String name, Map<String, String> environment, String... options) {
         Map<String, String> byName = new LinkedHashMap<>();
         for (String option : List.of("--inbox-folder=" + inbox(), "--converted-folder=" + converted(),
                 "--archive-folder=" + archive(), "--failed-folder=" + failed(), "--working-folder=" + working(),
@@ -83,7 +88,7 @@ final class ChildServiceHarness implements BeforeEachCallback, AfterEachCallback
             byName.put(optionName(option), option);
         }
         ServiceProcess process = ServiceProcess.start(name, root.resolve("logs").resolve(name + ".log"),
-            List.copyOf(byName.values()), environment);
+            List.copyOf(byName.values()), environment, directory);
         started.add(process);
         return process;
     }

@@ -46,6 +46,12 @@ final class ServiceProcess {
 
     /** The same, with {@code environment} set for the service (every other setting's variable removed). */
     static ServiceProcess start(String name, Path log, List<String> options, Map<String, String> environment) {
+        return start(name, log, options, environment, repoRoot());
+    }
+
+    /** The same, run from {@code directory} (whose ./routes and ./application.properties then count). */
+    static ServiceProcess start(String name, Path log, List<String> options, Map<String, String> environment,
+                                Path directory) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
@@ -53,7 +59,7 @@ final class ServiceProcess {
         command.add("org.automb.cli.AutoM4bCommand");
         command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command)
-            .directory(repoRoot().toFile())
+            .directory(directory.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
