@@ -46,7 +46,7 @@ public final class StartupFailure {
 
     /** {@code text} on one line, secrets hidden. */
     public static String oneLine(String text) {
-        String folded = text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").replaceAll("-{5,}", "").strip();
+        String folded = text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").replaceAll("-{5,}", "").replaceAll(" {2,}", " ").strip();
         folded = SECRET_PARAMETER.matcher(folded).replaceAll("$1=***");
         return USER_INFO.matcher(folded).replaceAll("$1:***@");
     }

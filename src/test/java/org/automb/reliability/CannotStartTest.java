@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * with DEBUG=Y): a PostgreSQL job store nobody answers for (its password never printed), an FFMPEG_PATH that names
  * nothing, a routes/*.yaml Camel cannot build.
  */
-class StartupFailureTest {
+class CannotStartTest {
 
     @RegisterExtension
     final ChildServiceHarness harness = new ChildServiceHarness();
