@@ -31,9 +31,11 @@ class FolderRulesTest {
 
     /** The seven folders side by side under root, each overridable: name, path relative to root... */
     private List<FolderRules.Folder> folders(String... overrides) {
-        Map<String, String> paths = new java.util.LinkedHashMap<>(Map.of(
-            "INBOX_FOLDER", "inbox", "CONVERTED_FOLDER", "converted", "ARCHIVE_FOLDER", "archive",
-            "FAILED_FOLDER", "failed", "WORKING_FOLDER", "working", "CONFIG_FOLDER", "config"));
+        Map<String, String> paths = new java.util.LinkedHashMap<>();
+        for (String setting : List.of("INBOX_FOLDER", "CONVERTED_FOLDER", "ARCHIVE_FOLDER", "FAILED_FOLDER", "WORKING_FOLDER",
+                "CONFIG_FOLDER")) {
+            paths.put(setting, setting.substring(0, setting.indexOf('_')).toLowerCase(java.util.Locale.ROOT));
+        }
         for (int i = 0; i < overrides.length; i += 2) {
             paths.put(overrides[i], overrides[i + 1]);
         }

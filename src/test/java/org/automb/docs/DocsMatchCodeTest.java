@@ -26,6 +26,17 @@ class DocsMatchCodeTest {
     }
 
     @Test
+    void everyExitCodeIsInTheTableOfDocsConfiguration() throws Exception {
+        String docs = Files.readString(Path.of("docs/configuration.md"));
+        for (var field : org.automb.cli.AutoM4bCommand.class.getFields()) {
+            if (field.getName().startsWith("EXIT_")) {
+                assertThat(docs).as("docs/configuration.md's exit code table has " + field.getName())
+                    .contains("\n| " + field.getInt(null) + " | ");
+            }
+        }
+    }
+
+    @Test
     void readmeSetUpSectionHoldsExactlyTwoCommands() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         String setUp = readme.substring(readme.indexOf("## Set up"), readme.indexOf("##", readme.indexOf("## Set up") + 3));
