@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
         "0:every book succeeded (--once), the configuration is usable (--validate), or the service was stopped",
         "2:the configuration is invalid or a folder is refused; every problem is listed and nothing was changed",
         "3:at least one book failed (--once)",
-        "4:another instance already runs on these folders",
+        "4:another instance is already running (its PID is named)",
         "5:cannot start: the job store cannot be opened, ffmpeg cannot run, or Camel fails to start"})
 public final class AutoM4bCommand implements Callable<Integer> {
 
@@ -75,6 +75,9 @@ public final class AutoM4bCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Set once Camel has started: a failure after that is not a start-up failure. */
+    private volatile boolean camelStarted;
 
     private final SettingsCatalog catalog = new SettingsCatalog(Runtime.getRuntime().availableProcessors());
 
@@ -142,7 +145,7 @@ public final class AutoM4bCommand implements Callable<Integer> {
         try {
             return startLocked(settings, raw, err);
         } catch (Exception e) {
-            err.println("auto-m4b cannot start: " + StartupFailure.describe(e));
+            err.println((camelStarted ? "auto-m4b stopped on an error: " : "auto-m4b cannot start: ") + StartupFailure.describe(e));
             if (settings.debug()) {
                 e.printStackTrace(err);
             }
@@ -197,6 +200,7 @@ public final class AutoM4bCommand implements Callable<Integer> {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport started) {
+                camelStarted = true;
                 ledger[0] = started.getCamelContext().getRegistry().lookupByNameAndType("bookLedger", BookLedger.class);
                 if (once) {
                     Thread watcher = new Thread(() -> completeWhenSettled(main, ledger[0]), "once-watcher");
