@@ -42,7 +42,7 @@ public final class JobStoreStartup {
                     + "); move " + damaged.file() + " away by hand", e);
             }
             JobStore fresh = JobStore.open(url, clock);
-            int recovered = rebuild(fresh, settings.converted());
+            int recovered = rebuild(fresh, settings);
             LOG.warn("{}; kept aside as {}; began a fresh job store: {} delivered book(s) known again from their {} in {};"
                     + " lost: retry counters, failure history and the state of books not yet delivered (books in the"
                     + " inbox are read again)", damaged.getMessage(), kept.get(0).getFileName(), recovered,
@@ -52,12 +52,14 @@ public final class JobStoreStartup {
     }
 
     /** Records each book the converted folder holds as done; returns how many. */
-    private int rebuild(JobStore store, Path converted) {
+    private int rebuild(JobStore store, Settings settings) {
+        Path converted = settings.converted();
         try {
             int recorded = 0;
             for (DeliveredBooks.Delivered book : deliveredBooks.under(converted)) {
                 if (store.recordDelivered(book.key(), book.contentHash(), book.output().toString())) {
                     recorded++;
+                    warnIfStillInInbox(book, settings);
                 }
             }
             return recorded;
@@ -66,6 +68,17 @@ public final class JobStoreStartup {
             LOG.warn("cannot read back the books delivered to {} ({}); a book left in the inbox may be skipped as already"
                 + " converted", converted, e.toString());
             return 0;
+        }
+    }
+
+    /**
+     * A delivered book whose folder is still in the inbox although its originals should have left it: cut off between
+     * delivery and archiving, or dropped again. The lost store cannot tell which, so nothing is done to it but say so.
+     */
+    private static void warnIfStillInInbox(DeliveredBooks.Delivered book, Settings settings) {
+        if (settings.onComplete() != Settings.OnComplete.TEST_DO_NOTHING && java.nio.file.Files.isDirectory(settings.inbox().resolve(book.key()))) {
+            LOG.warn("book '{}': delivered to {} before the job store was lost, and still in the inbox; it is left there,"
+                + " not converted again until its files change: archive or remove it by hand", book.key(), book.output());
         }
     }
 
