@@ -1,13 +1,19 @@
 package org.automb.config;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.automb.concurrent.Futures;
 import org.automb.convert.FfmpegTools;
 import org.automb.convert.LibavProbe;
+import org.automb.finish.DeliveredBooks;
 import org.automb.jobs.store.JobStore;
 
 /**
@@ -62,12 +68,12 @@ public final class EarlyStart {
         if (value == null || value.isBlank()) {
             return;
         }
-        java.nio.file.Path given = java.nio.file.Path.of(value);
-        java.util.stream.Stream<java.nio.file.Path> candidates = value.contains("/") ? java.util.stream.Stream.of(given)
-            : java.util.Arrays.stream(java.util.Objects.requireNonNullElse(System.getenv("PATH"), "").split(java.io.File.pathSeparator))
-                .filter(dir -> !dir.isEmpty()).map(dir -> java.nio.file.Path.of(dir, value));
-        if (candidates.noneMatch(p -> java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isExecutable(p))) {
-            throw new IllegalStateException(setting + "=" + value + " is not an executable file" + (value.contains("/") ? "" : " on the PATH")
+        boolean onPath = !value.contains("/");
+        Stream<Path> candidates = !onPath ? Stream.of(Path.of(value))
+            : Arrays.stream(Objects.requireNonNullElse(System.getenv("PATH"), "").split(File.pathSeparator))
+                .filter(dir -> !dir.isEmpty()).map(dir -> Path.of(dir, value));
+        if (candidates.noneMatch(p -> Files.isRegularFile(p) && Files.isExecutable(p))) {
+            throw new IllegalStateException(setting + "=" + value + " is not an executable file" + (onPath ? " on the PATH" : "")
                 + "; install it there, or unset " + setting + " to use the bundled one");
         }
     }
@@ -109,7 +115,7 @@ public final class EarlyStart {
 
     /** The store, begun afresh when its SQLite file is damaged (see {@link JobStoreStartup}). */
     private static JobStore openStore(Settings settings, Clock clock) {
-        return new JobStoreStartup(new org.automb.finish.DeliveredBooks()).open(settings, clock);
+        return new JobStoreStartup(new DeliveredBooks()).open(settings, clock);
     }
 
     private static <T> CompletableFuture<T> onOwnThread(String name, Supplier<T> work) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -198,19 +199,19 @@ public final class FolderRules {
     }
 
     /** The refusal for two folders that are one, or one inside the other. */
-    private static java.util.Optional<String> overlap(Located a, Located b) {
+    private static Optional<String> overlap(Located a, Located b) {
         boolean same = a.real().equals(b.real()) || a.identity() != null && a.identity().equals(b.identity());
         if (same) {
-            return java.util.Optional.of(b.described() + " is the same folder as " + a.described()
+            return Optional.of(b.described() + " is the same folder as " + a.described()
                 + "; give " + b.folder().setting() + " a folder of its own, beside the others");
         }
         if (inside(b, a)) {
-            return java.util.Optional.of(insideMessage(b, a));
+            return Optional.of(insideMessage(b, a));
         }
         if (inside(a, b)) {
-            return java.util.Optional.of(insideMessage(a, b));
+            return Optional.of(insideMessage(a, b));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** True when {@code inner} lies under {@code outer}, by real path or by the identity of an ancestor. */

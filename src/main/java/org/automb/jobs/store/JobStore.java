@@ -72,7 +72,7 @@ public final class JobStore implements AutoCloseable {
      */
     private static void checkPages(Path file, Connection connection) {
         try {
-            java.util.Optional<String> damage = SqliteFiles.damage(connection);
+            Optional<String> damage = SqliteFiles.damage(connection);
             if (damage.isPresent()) {
                 closeQuietly(connection);
                 throw new CorruptStoreException(file, damage.get(), null);
