@@ -106,6 +106,37 @@ class FolderRulesTest {
             .contains(" is the same folder as FAILED_FOLDER=" + root.resolve("a"));
     }
 
+    /** A bind mount shows one folder under two paths that no link resolution joins; device and inode do. */
+    @Test
+    void aFolderInsideAnotherThroughABindMountIsRefused() throws Exception {
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        assumeThat(run("mount", "--bind", root.resolve("inbox").toString(), elsewhere.toString()))
+            .as("a bind mount can be made (root with CAP_SYS_ADMIN)").isTrue();
+        try {
+            FolderRules.Verdict verdict = rules.check(folders("FAILED_FOLDER", "elsewhere/failed", "ARCHIVE_FOLDER", "elsewhere"));
+
+            assertThat(verdict.refusals()).containsExactlyInAnyOrder(
+                "ARCHIVE_FOLDER=" + elsewhere + " is the same folder as INBOX_FOLDER=" + root.resolve("inbox")
+                    + "; give ARCHIVE_FOLDER a folder of its own, beside the others",
+                "FAILED_FOLDER=" + elsewhere.resolve("failed") + " lies inside INBOX_FOLDER=" + root.resolve("inbox")
+                    + "; move FAILED_FOLDER out of INBOX_FOLDER (folders may sit side by side, never one inside another)",
+                "FAILED_FOLDER=" + elsewhere.resolve("failed") + " lies inside ARCHIVE_FOLDER=" + elsewhere
+                    + "; move FAILED_FOLDER out of ARCHIVE_FOLDER (folders may sit side by side, never one inside another)");
+        } finally {
+            run("umount", elsewhere.toString());
+        }
+    }
+
+    private static boolean run(String... command) throws InterruptedException {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException notInstalled) {
+            return false;
+        }
+    }
+
     @Test
     void aFileWhereAFolderBelongsIsRefused() throws IOException {
         Files.writeString(root.resolve("converted"), "not a folder");
