@@ -16,9 +16,11 @@ import java.util.stream.Stream;
 import org.automb.cli.AutoM4bCommand;
 import org.automb.testing.FolderChecksums;
 import org.automb.testing.TestAudio;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -149,15 +151,29 @@ class FolderRefusalTest {
         abstract String problem(ChildServiceHarness h) throws IOException;
     }
 
+    /** Audio made once for every case (copied into each case's folders): an mp3 and an m4b. */
+    @TempDir
+    static Path made;
+
+    @BeforeAll
+    static void makeAudio() {
+        AUDIO.mp3(made.resolve("one.mp3"), 1.0, Map.of("title", "One"));
+        AUDIO.aac(made.resolve("book.m4b"), 1.0, 44100, 1, Map.of());
+    }
+
     /** Something in every folder a user keeps books in: a book in the inbox, a delivered book, archived originals. */
     @BeforeEach
     void booksEverywhere() throws IOException {
-        Path book = harness.inbox().resolve("Good Book");
-        AUDIO.mp3(book.resolve("01.mp3"), 1.0, Map.of("title", "One"));
-        AUDIO.mp3(book.resolve("02.mp3"), 1.0, Map.of("title", "Two"));
-        AUDIO.aac(harness.converted().resolve("Old Book").resolve("Old Book.m4b"), 1.0, 44100, 1, Map.of());
-        AUDIO.mp3(harness.archive().resolve("Old Book").resolve("01.mp3"), 1.0, Map.of());
+        copy(made.resolve("one.mp3"), harness.inbox().resolve("Good Book").resolve("01.mp3"));
+        copy(made.resolve("one.mp3"), harness.inbox().resolve("Good Book").resolve("02.mp3"));
+        copy(made.resolve("book.m4b"), harness.converted().resolve("Old Book").resolve("Old Book.m4b"));
+        copy(made.resolve("one.mp3"), harness.archive().resolve("Old Book").resolve("01.mp3"));
         Files.createDirectories(harness.failed());
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
+        Files.copy(from, to);
     }
 
     @ParameterizedTest
