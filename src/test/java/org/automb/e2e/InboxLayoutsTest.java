@@ -54,7 +54,7 @@ class InboxLayoutsTest extends PipelineTestSupport {
             .containsExactlyInAnyOrder("Lonely Road (sample).jpg", "cover.jpg");
         assertThat(ledger().status("Lonely Road")).isEqualTo(JobState.DONE);
         assertThat(ledger().status("Quick Tale")).isEqualTo(JobState.DONE);
-        assertThat(filesUnder(working())).isEmpty();
+        assertThat(org.automb.testing.ServiceFiles.scratchLeftIn(working())).isEmpty();
     }
 
     @Test

@@ -93,7 +93,7 @@ class DiskFullTmpfsTest extends PipelineTestSupport {
         assertThat(job.attempts()).isEqualTo(2);
         assertThat(job.errorMessage()).containsIgnoringCase("no space left on device");
 
-        assertThat(entriesUnder(working())).as("no partial file in the working folder").isEmpty();
+        assertThat(org.automb.testing.ServiceFiles.scratchLeftIn(working())).as("no partial file in the working folder").isEmpty();
         assertThat(Files.getFileStore(working()).getUsableSpace()).as("the space is given back").isEqualTo(freeBefore);
         assertThat(entriesUnder(converted())).as("no partial output").isEmpty();
         assertThat(entriesUnder(inbox())).isEmpty();

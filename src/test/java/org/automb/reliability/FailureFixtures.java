@@ -91,7 +91,7 @@ final class FailureFixtures {
             .contains("Error type:   transient")
             .contains("Attempts:     2 (max retries 1)")
             .contains("timed out");
-        assertThat(entriesUnder(working)).as("nothing left of the stopped attempts").isEmpty();
+        assertThat(org.automb.testing.ServiceFiles.scratchLeftIn(working)).as("nothing left of the stopped attempts").isEmpty();
         assertThat(entriesUnder(converted)).isEmpty();
     }
 

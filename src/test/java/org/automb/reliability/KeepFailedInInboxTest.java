@@ -49,7 +49,7 @@ class KeepFailedInInboxTest extends PipelineTestSupport {
         assertThat(ledger().status(BOOK)).isEqualTo(JobState.FAILED);
         assertThat(checksums(book)).as("left in the inbox, byte for byte, without FAILED_INFO.txt").isEqualTo(originals);
         assertThat(FailureFixtures.entriesUnder(failed())).as("nothing moved to the failed folder").isEmpty();
-        assertThat(FailureFixtures.entriesUnder(working())).isEmpty();
+        assertThat(org.automb.testing.ServiceFiles.scratchLeftIn(working())).isEmpty();
         assertThat(filesUnder(converted())).isEmpty();
 
         // later scans leave it alone: no new claim, no new attempt

@@ -78,7 +78,7 @@ class RestartDuringRetryTest {
 
         assertThat(harness.converted().resolve(BOOK).resolve(BOOK + ".m4b")).isNotEmptyFile();
         assertThat(filesUnder(harness.archive().resolve(BOOK))).containsExactly(BOOK + ".mp3");
-        assertThat(filesUnder(harness.inbox())).isEmpty();
-        assertThat(entriesUnder(harness.working())).isEmpty();
+        assertThat(org.automb.testing.ServiceFiles.filesWithoutLock(harness.inbox())).isEmpty();
+        assertThat(org.automb.testing.ServiceFiles.scratchLeftIn(harness.working())).isEmpty();
     }
 }
