@@ -55,6 +55,9 @@ class SharedFoldersInstanceTest {
         ServiceProcess first = harness.start("first");
         await("the first instance converts").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
             .until(() -> encodeUnderWay(0).isPresent());
+        // what a start-up cleanup on the first's working folder would remove, whether or not the first still converts
+        Path sentinel = Files.writeString(Files.createDirectories(WorkArea.root(harness.working()).resolve("b-000000000000"))
+            .resolve("audio.m4a"), "scratch of an attempt under way");
 
         // the second instance: folders of its own, a book of its own, but one folder of the first's
         Path own = harness.root().resolve("second");
@@ -85,6 +88,7 @@ class SharedFoldersInstanceTest {
             .doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(first.isAlive()).as("the first instance is unaffected").isTrue();
         assertThat(serviceFilesOfTheFirst()).as("the first's lock files and working area mark").isEqualTo(firstOwnBefore);
+        assertThat(sentinel).as("scratch in the first's working area").hasContent("scratch of an attempt under way");
         assertThat(withoutLocks(checksums(own))).as("the second's own book, untouched and still in its inbox").isEqualTo(secondBefore);
 
         // the first converts every book exactly once, at its first attempt: nothing it was working on was touched
