@@ -26,7 +26,8 @@ import org.automb.config.SettingsCatalog;
 import org.automb.config.SettingsResolver;
 import org.automb.config.StartupFailure;
 import org.automb.jobs.BookLedger;
-import org.automb.jobs.InstanceLock;
+import org.automb.jobs.FolderLocks;
+import org.automb.jobs.InstanceGuard;
 import org.automb.jobs.store.JobState;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -157,14 +158,23 @@ public final class AutoM4bCommand implements Callable<Integer> {
     /** Creates the folders, takes the instance lock and runs the service while holding it. */
     private int startLocked(Settings settings, Map<String, String> raw, PrintWriter err) throws Exception {
         ConfigValidator.createFolders(settings);
-        java.util.Optional<InstanceLock> lock = InstanceLock.tryAcquire(settings.config());
-        if (lock.isEmpty()) {
-            err.println("auto-m4b is already running for CONFIG_FOLDER=" + settings.config() + " (PID "
-                + InstanceLock.holderPid(settings.config()) + "); stop it first, or give this instance its own CONFIG_FOLDER");
+        // claimed before anything in the folders is touched (the job store, the working folder's cleanup)
+        InstanceGuard guard = FolderLocks.of(settings, java.time.Clock.systemUTC());
+        InstanceGuard.Claim claim;
+        try {
+            claim = guard.claim();
+        } catch (InstanceGuard.AlreadyRunningException e) {
+            err.println(e.getMessage());
             err.flush();
             return EXIT_ALREADY_RUNNING;
+        } catch (IOException e) {
+            err.println("cannot lock the folders against a second instance: "
+                + (e instanceof java.nio.file.AccessDeniedException ? "permission denied: " : "") + e.getMessage()
+                + " (the inbox, working, converted and config folders must be writable)");
+            err.flush();
+            return EXIT_CONFIG;
         }
-        try (InstanceLock held = lock.get()) {
+        try (InstanceGuard.Claim held = claim) {
             return runService(raw, EarlyStart.begin(settings, java.time.Clock.systemUTC()));
         }
     }

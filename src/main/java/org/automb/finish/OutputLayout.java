@@ -29,11 +29,12 @@ public final class OutputLayout {
         return within(settings.backup(), book.key());
     }
 
-    /** A per-book scratch folder; the name is made safe and unique so odd book names never leave the working folder. */
+    /**
+     * A per-book scratch folder in the service's working area, named from a hash of the key ({@link WorkArea}): odd
+     * or long book names never leave the area nor lengthen a working path, and the start-up cleanup knows it as its own.
+     */
     public Path workFolder(Book book) {
-        String safe = book.key().replaceAll("[^\\p{L}\\p{N}._ -]", "_");
-        safe = safe.substring(0, Math.min(60, safe.length()));
-        return settings.working().resolve(safe + "-" + Integer.toHexString(book.key().hashCode()));
+        return WorkArea.root(settings.working()).resolve(WorkArea.bookFolderName(book.key()));
     }
 
     /** Resolves a relative key under a base folder and refuses anything that would escape it. */

@@ -1,6 +1,7 @@
 package org.automb.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.automb.testing.ServiceFiles.filesWithoutLock;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
@@ -65,7 +66,7 @@ class AutoM4bCommandTest {
         assertThat(root.resolve("converted/Loose Book/Loose Book.m4b")).isRegularFile();
         assertThat(filesUnder(root.resolve("archive"))).containsExactlyInAnyOrder(
             "Jane Doe - Short Book/01.mp3", "Jane Doe - Short Book/02.mp3", "Loose Book/Loose Book.mp3");
-        assertThat(filesUnder(root.resolve("inbox"))).isEmpty();
+        assertThat(filesWithoutLock(root.resolve("inbox"))).isEmpty();
         assertThat(out).contains("2 converted, 0 failed");
     }
 

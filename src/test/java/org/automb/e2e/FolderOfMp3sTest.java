@@ -2,6 +2,7 @@ package org.automb.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.automb.testing.ServiceFiles.scratchLeftIn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,7 +53,7 @@ class FolderOfMp3sTest extends PipelineTestSupport {
         assertThat(filesUnder(archive().resolve("Jane Doe - The Long Road")))
             .containsExactlyInAnyOrder("01 - Opening.mp3", "02 - Middle.mp3", "03 - End.mp3", "cover.jpg", "notes.txt");
         assertThat(filesUnder(inbox())).isEmpty();
-        assertThat(filesUnder(working())).as("working folder cleaned").isEmpty();
+        assertThat(scratchLeftIn(working())).as("no book scratch left in the working folder").isEmpty();
 
         JsonNode manifest = new ObjectMapper().readTree(converted().resolve("Jane Doe - The Long Road/intake.json").toFile());
         assertThat(manifest.path("schemaVersion").asInt()).isEqualTo(1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.automb.e2e.InboxLayoutsTest.disc;
 import static org.automb.e2e.InboxLayoutsTest.track;
+import static org.automb.testing.ServiceFiles.scratchLeftIn;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,6 @@ class InboxLayoutParallelTest extends PipelineTestSupport {
             "Two Disc Tale/CD1/01 - Track.mp3", "Two Disc Tale/CD1/02 - Track.mp3", "Two Disc Tale/CD2/01 - Track.mp3",
             "Solo Voyage/Solo Voyage.mp3");
         assertThat(filesUnder(inbox())).isEmpty();
-        assertThat(filesUnder(working())).isEmpty();
+        assertThat(scratchLeftIn(working())).isEmpty();
     }
 }

@@ -2,6 +2,7 @@ package org.automb.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.automb.testing.ServiceFiles.scratchLeftIn;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ class InboxLayoutsTest extends PipelineTestSupport {
             .containsExactlyInAnyOrder("Lonely Road (sample).jpg", "cover.jpg");
         assertThat(ledger().status("Lonely Road")).isEqualTo(JobState.DONE);
         assertThat(ledger().status("Quick Tale")).isEqualTo(JobState.DONE);
-        assertThat(filesUnder(working())).isEmpty();
+        assertThat(scratchLeftIn(working())).isEmpty();
     }
 
     @Test

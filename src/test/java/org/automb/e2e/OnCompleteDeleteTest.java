@@ -1,6 +1,7 @@
 package org.automb.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.automb.testing.ServiceFiles.scratchLeftIn;
 
 import java.nio.file.Files;
 import java.util.Map;
@@ -33,6 +34,6 @@ class OnCompleteDeleteTest extends OriginalsTestSupport {
         assertThat(filesUnder(converted().resolve("Folder Book"))).contains("notes.txt");
         assertThat(filesUnder(inbox())).containsExactly("readme.txt");
         assertThat(filesUnder(archive())).isEmpty();
-        assertThat(filesUnder(working())).isEmpty();
+        assertThat(scratchLeftIn(working())).isEmpty();
     }
 }

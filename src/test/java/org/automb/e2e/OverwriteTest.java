@@ -1,6 +1,7 @@
 package org.automb.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.automb.testing.ServiceFiles.scratchLeftIn;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,6 @@ class OverwriteTest extends PipelineTestSupport {
         assertThat(filesUnder(inbox().resolve("Done Before"))).as("the originals stay in the inbox")
             .containsExactlyInAnyOrder("01.mp3", "notes.txt");
         assertThat(filesUnder(archive())).isEmpty();
-        assertThat(filesUnder(working())).isEmpty();
+        assertThat(scratchLeftIn(working())).isEmpty();
     }
 }

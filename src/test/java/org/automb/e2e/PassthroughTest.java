@@ -1,6 +1,7 @@
 package org.automb.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.automb.testing.ServiceFiles.scratchLeftIn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class PassthroughTest extends PipelineTestSupport {
         assertThat(facts.tags()).containsEntry("artist", "Pat Writer");
         assertThat(filesUnder(bookFolder)).containsExactlyInAnyOrder("Ready Made.m4b", "cover.jpg", "intake.json");
         assertThat(filesUnder(archive().resolve("Ready Made"))).containsExactlyInAnyOrder("Ready Made Audiobook.m4b", "cover.jpg");
-        assertThat(filesUnder(working())).isEmpty();
+        assertThat(scratchLeftIn(working())).isEmpty();
     }
 
     @Test

@@ -83,13 +83,23 @@ class OutputLayoutTest {
     void theScratchFolderIsAlwaysOneSafeFolderInsideWorking(String key) {
         Path work = layout.workFolder(book(key, "x"));
 
-        assertThat(work.getParent()).isEqualTo(BASE.resolve("working"));
-        assertThat(work.getFileName().toString()).isNotIn(".", "..").doesNotContain("/", "\n").hasSizeLessThan(80);
+        assertThat(work.getParent()).isEqualTo(BASE.resolve("working").resolve(WorkArea.FOLDER));
+        assertThat(work.getFileName().toString()).as("short, generated, never the book's name").matches("b-[0-9a-f]{12}");
+        assertThat(WorkArea.isBookFolderName(work.getFileName().toString())).isTrue();
     }
 
     @Test
     void scratchFoldersOfDifferentBooksDiffer() {
         assertThat(layout.workFolder(book("a/b", "b"))).isNotEqualTo(layout.workFolder(book("a_b", "a_b")));
         assertThat(layout.workFolder(book("a/b", "b"))).isEqualTo(layout.workFolder(book("a/b", "b")));
+    }
+
+    @Test
+    void aBookNameOf250BytesAddsNothingToTheWorkingPath() {
+        String name = "é".repeat(125); // 250 bytes in UTF-8, near the 255-byte limit of most file systems
+        Path work = layout.workFolder(book("Series/" + name, name));
+
+        assertThat(BASE.resolve("working").relativize(work).toString()).isEqualTo(WorkArea.FOLDER + "/" + WorkArea.bookFolderName("Series/" + name));
+        assertThat(work.getFileName().toString()).hasSize(14);
     }
 }

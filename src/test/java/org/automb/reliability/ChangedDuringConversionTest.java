@@ -3,6 +3,7 @@ package org.automb.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.automb.reliability.FailureFixtures.entriesUnder;
+import static org.automb.testing.ServiceFiles.scratchLeftIn;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class ChangedDuringConversionTest extends PipelineTestSupport {
         assertThat(facts.chapterTitles()).as("the new file is in the book").containsExactly("One", "Two");
         assertThat(facts.durationSeconds()).isCloseTo(302.0, within(0.5));
         assertThat(filesUnder(archive().resolve(BOOK))).containsExactly("01 - One.flac", "02 - Two.mp3");
-        assertThat(entriesUnder(working())).isEmpty();
+        assertThat(scratchLeftIn(working())).isEmpty();
         assertThat(entriesUnder(failed())).isEmpty();
 
         Job job = ledger().store().find(BOOK).orElseThrow();

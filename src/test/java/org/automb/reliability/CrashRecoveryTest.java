@@ -3,8 +3,9 @@ package org.automb.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.automb.reliability.ChildServiceHarness.checksums;
-import static org.automb.reliability.ChildServiceHarness.entriesUnder;
 import static org.automb.reliability.ChildServiceHarness.filesUnder;
+import static org.automb.testing.ServiceFiles.filesWithoutLock;
+import static org.automb.testing.ServiceFiles.scratchLeftIn;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -67,7 +68,7 @@ class CrashRecoveryTest {
         Map<String, JobState> atCrash = new LinkedHashMap<>();
         harness.store(store -> store.all()).forEach(job -> atCrash.put(job.key(), job.state()));
         assertThat(atCrash).as("jobs at the crash").containsValue(JobState.CONVERTING);
-        assertThat(entriesUnder(harness.working())).as("the kill left an attempt in the working folder").isNotEmpty();
+        assertThat(scratchLeftIn(harness.working())).as("the kill left an attempt in the working folder").isNotEmpty();
         for (String file : filesUnder(harness.converted())) {
             assertThat(file).as("no partial file in the converted folder").doesNotEndWith(".partial");
             if (file.endsWith(".m4b")) {
@@ -93,7 +94,7 @@ class CrashRecoveryTest {
             .as("no .m4b anywhere but the converted folder")
             .containsExactlyElementsOf(expectedOutputs.stream().map(f -> "converted/" + f).toList());
         assertThat(allFiles()).as("no partial files anywhere").noneMatch(f -> f.contains(".partial"));
-        assertThat(entriesUnder(harness.working())).as("working folder empty").isEmpty();
+        assertThat(scratchLeftIn(harness.working())).as("no book scratch left in the working folder").isEmpty();
         assertThat(filesUnder(harness.failed())).as("nothing failed").isEmpty();
         M4bInspector inspector = new M4bInspector(tools);
         BOOKS.forEach((book, seconds) -> {
@@ -104,7 +105,7 @@ class CrashRecoveryTest {
 
         // nothing lost: every original archived unchanged, the inbox empty
         assertThat(checksums(harness.archive())).as("originals in the archive, byte for byte").isEqualTo(originals);
-        assertThat(filesUnder(harness.inbox())).as("inbox").isEmpty();
+        assertThat(filesWithoutLock(harness.inbox())).as("inbox").isEmpty();
 
         // the job store agrees: all done, each exactly once; the interrupted ones were requeued at start-up
         List<Job> jobs = harness.store(store -> store.all());

@@ -5,6 +5,7 @@ import static org.automb.reliability.FailureFixtures.checksums;
 import static org.automb.reliability.FailureFixtures.checksumsWithoutInfo;
 import static org.automb.reliability.FailureFixtures.entriesUnder;
 import static org.automb.reliability.FailureFixtures.onlyFailedFolder;
+import static org.automb.testing.ServiceFiles.scratchLeftIn;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ class DiskFullTest extends PipelineTestSupport {
 
         // nothing half-written anywhere, the originals set aside whole
         assertThat(entriesUnder(converted())).as("no partial output").isEmpty();
-        assertThat(entriesUnder(working())).as("working folder empty").isEmpty();
+        assertThat(scratchLeftIn(working())).as("no book scratch left in the working folder").isEmpty();
         assertThat(entriesUnder(inbox())).isEmpty();
         Path folder = onlyFailedFolder(failed(), BOOK);
         assertThat(checksumsWithoutInfo(folder)).isEqualTo(originals.get());

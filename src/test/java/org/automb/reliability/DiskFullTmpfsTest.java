@@ -6,6 +6,7 @@ import static org.automb.reliability.FailureFixtures.checksums;
 import static org.automb.reliability.FailureFixtures.checksumsWithoutInfo;
 import static org.automb.reliability.FailureFixtures.entriesUnder;
 import static org.automb.reliability.FailureFixtures.onlyFailedFolder;
+import static org.automb.testing.ServiceFiles.scratchLeftIn;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +94,7 @@ class DiskFullTmpfsTest extends PipelineTestSupport {
         assertThat(job.attempts()).isEqualTo(2);
         assertThat(job.errorMessage()).containsIgnoringCase("no space left on device");
 
-        assertThat(entriesUnder(working())).as("no partial file in the working folder").isEmpty();
+        assertThat(scratchLeftIn(working())).as("no partial file in the working folder").isEmpty();
         assertThat(Files.getFileStore(working()).getUsableSpace()).as("the space is given back").isEqualTo(freeBefore);
         assertThat(entriesUnder(converted())).as("no partial output").isEmpty();
         assertThat(entriesUnder(inbox())).isEmpty();

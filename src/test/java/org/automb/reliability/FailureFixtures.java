@@ -1,6 +1,7 @@
 package org.automb.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.automb.testing.ServiceFiles.scratchLeftIn;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,7 +92,7 @@ final class FailureFixtures {
             .contains("Error type:   transient")
             .contains("Attempts:     2 (max retries 1)")
             .contains("timed out");
-        assertThat(entriesUnder(working)).as("nothing left of the stopped attempts").isEmpty();
+        assertThat(scratchLeftIn(working)).as("nothing left of the stopped attempts").isEmpty();
         assertThat(entriesUnder(converted)).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.automb.reliability.FailureFixtures.checksums;
 import static org.automb.reliability.FailureFixtures.failures;
 import static org.automb.reliability.FailureFixtures.randomBytes;
+import static org.automb.testing.ServiceFiles.scratchLeftIn;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ class KeepFailedInInboxTest extends PipelineTestSupport {
         assertThat(ledger().status(BOOK)).isEqualTo(JobState.FAILED);
         assertThat(checksums(book)).as("left in the inbox, byte for byte, without FAILED_INFO.txt").isEqualTo(originals);
         assertThat(FailureFixtures.entriesUnder(failed())).as("nothing moved to the failed folder").isEmpty();
-        assertThat(FailureFixtures.entriesUnder(working())).isEmpty();
+        assertThat(scratchLeftIn(working())).isEmpty();
         assertThat(filesUnder(converted())).isEmpty();
 
         // later scans leave it alone: no new claim, no new attempt

@@ -2,8 +2,9 @@ package org.automb.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.automb.reliability.ChildServiceHarness.checksums;
-import static org.automb.reliability.ChildServiceHarness.entriesUnder;
 import static org.automb.reliability.ChildServiceHarness.filesUnder;
+import static org.automb.testing.ServiceFiles.filesWithoutLock;
+import static org.automb.testing.ServiceFiles.scratchLeftIn;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,12 +58,12 @@ class LoadTest {
         assertThat(filesUnder(harness.converted()).stream().filter(f -> f.endsWith(".m4b")).toList())
             .as("one .m4b per book").containsExactlyElementsOf(expected);
         assertThat(filesUnder(harness.root())).as("no partial files").noneMatch(f -> f.contains(".partial"));
-        assertThat(entriesUnder(harness.working())).as("working folder").isEmpty();
+        assertThat(scratchLeftIn(harness.working())).as("working folder").isEmpty();
         assertThat(filesUnder(harness.failed())).as("failed folder").isEmpty();
 
         // none lost: every original archived byte for byte, the inbox empty
         assertThat(checksums(harness.archive())).as("archived originals").isEqualTo(originals);
-        assertThat(filesUnder(harness.inbox())).as("inbox").isEmpty();
+        assertThat(filesWithoutLock(harness.inbox())).as("inbox").isEmpty();
 
         // the job store: 200 jobs, all DONE, each with exactly one DONE event
         harness.store(store -> {

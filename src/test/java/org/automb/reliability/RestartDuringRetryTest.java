@@ -1,8 +1,9 @@
 package org.automb.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.automb.reliability.ChildServiceHarness.entriesUnder;
 import static org.automb.reliability.ChildServiceHarness.filesUnder;
+import static org.automb.testing.ServiceFiles.filesWithoutLock;
+import static org.automb.testing.ServiceFiles.scratchLeftIn;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -78,7 +79,7 @@ class RestartDuringRetryTest {
 
         assertThat(harness.converted().resolve(BOOK).resolve(BOOK + ".m4b")).isNotEmptyFile();
         assertThat(filesUnder(harness.archive().resolve(BOOK))).containsExactly(BOOK + ".mp3");
-        assertThat(filesUnder(harness.inbox())).isEmpty();
-        assertThat(entriesUnder(harness.working())).isEmpty();
+        assertThat(filesWithoutLock(harness.inbox())).isEmpty();
+        assertThat(scratchLeftIn(harness.working())).isEmpty();
     }
 }

@@ -48,13 +48,13 @@ class SecondInstanceTest {
         third.kill();
     }
 
-    /** The lock file names the process: it took the lock (the PID is written only after the lock is held). */
+    /** The lock file names the process on its first line: it took the lock (the PID is written only after the lock is held). */
     private void awaitLockHeldBy(ServiceProcess process) {
         Path lockFile = harness.config().resolve("auto-m4b.lock");
         await(process.name() + " holds the lock").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
             .until(() -> {
                 assertThat(process.isAlive()).as("%s is running", process.name()).isTrue();
-                return readQuietly(lockFile).equals(String.valueOf(process.pid()));
+                return readQuietly(lockFile).lines().findFirst().orElse("").equals(String.valueOf(process.pid()));
             });
     }
 

@@ -3,10 +3,12 @@ package org.automb.convert.encoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.automb.finish.WorkArea;
 
 /**
  * Remembers the books that were being encoded inside the JVM when the service last stopped without finishing them.
@@ -14,13 +16,12 @@ import java.util.stream.Stream;
  * would crash it again at every start; so such a book is encoded by an ffmpeg process at its next attempt, where
  * a crash fails only that attempt. A book caught by an ordinary restart or kill pays the same once: it is slower.
  *
- * <p>The evidence is a marker file in the book's working folder, written before the encode and removed after it;
- * it must be read before the start-up recovery empties the working folder.
+ * <p>The evidence is a marker file in the book's scratch folder ({@link WorkArea}), written before the encode and
+ * removed after it; it must be read before the start-up recovery removes the scratch folders.
  */
 public final class NativeCrashGuard {
 
     static final String MARKER = "libav-encode.inflight";
-    private static final int MAX_DEPTH = 8;
 
     private final Set<String> suspects = ConcurrentHashMap.newKeySet();
 
@@ -28,18 +29,21 @@ public final class NativeCrashGuard {
     public NativeCrashGuard() {
     }
 
-    /** The books whose markers the last run left in {@code working}. */
+    /** The books whose markers the last run left in the book folders of the working area in {@code working}. */
     public static NativeCrashGuard fromLeftovers(Path working) throws IOException {
         NativeCrashGuard guard = new NativeCrashGuard();
-        if (!Files.isDirectory(working)) {
+        Path area = WorkArea.root(working);
+        if (!Files.isDirectory(area, LinkOption.NOFOLLOW_LINKS)) {
             return guard;
         }
-        try (Stream<Path> files = Files.find(working, MAX_DEPTH, (path, attributes) ->
-            attributes.isRegularFile() && path.getFileName().toString().equals(MARKER))) {
-            for (Path marker : files.toList()) {
-                String key = Files.readString(marker, StandardCharsets.UTF_8).strip();
-                if (!key.isEmpty()) {
-                    guard.suspects.add(key);
+        try (Stream<Path> folders = Files.list(area)) {
+            for (Path folder : folders.filter(f -> WorkArea.isBookFolderName(f.getFileName().toString())).toList()) {
+                Path marker = folder.resolve(MARKER);
+                if (Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+                    String key = Files.readString(marker, StandardCharsets.UTF_8).strip();
+                    if (!key.isEmpty()) {
+                        guard.suspects.add(key);
+                    }
                 }
             }
         }

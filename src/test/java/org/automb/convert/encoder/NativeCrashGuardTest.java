@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.automb.finish.WorkArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,9 +16,10 @@ class NativeCrashGuardTest {
     @Test
     void aMarkerLeftByAStoppedEncodeMakesItsBookASuspectAtTheNextStart() throws Exception {
         NativeCrashGuard running = new NativeCrashGuard();
-        Path nested = Files.createDirectories(working.resolve("Series").resolve("Book 1"));
-        Path done = Files.createDirectories(working.resolve("Done Book"));
-        NativeCrashGuard.Marker interrupted = running.encoding(nested, "Series/Book 1");
+        Path area = WorkArea.root(working);
+        Path interruptedBook = Files.createDirectories(area.resolve(WorkArea.bookFolderName("Series/Book 1")));
+        Path done = Files.createDirectories(area.resolve(WorkArea.bookFolderName("Done Book")));
+        NativeCrashGuard.Marker interrupted = running.encoding(interruptedBook, "Series/Book 1");
         try (NativeCrashGuard.Marker finished = running.encoding(done, "Done Book")) {
             assertThat(done.resolve(NativeCrashGuard.MARKER)).exists();
         }
@@ -30,6 +32,20 @@ class NativeCrashGuardTest {
         assertThat(nextStart.suspects("Done Book")).isFalse();
         assertThat(running.suspects("Series/Book 1")).as("only a new start reads the markers").isFalse();
         interrupted.close();
+    }
+
+    @Test
+    void onlyTheServicesOwnBookFoldersAreRead() throws Exception {
+        // a file of that name anywhere else in WORKING_FOLDER is not the service's evidence
+        Path foreign = Files.createDirectories(working.resolve("My Stuff"));
+        Files.writeString(foreign.resolve(NativeCrashGuard.MARKER), "My Stuff");
+        Path oddName = Files.createDirectories(WorkArea.root(working).resolve("not-a-book-folder"));
+        Files.writeString(oddName.resolve(NativeCrashGuard.MARKER), "Odd");
+
+        NativeCrashGuard nextStart = NativeCrashGuard.fromLeftovers(working);
+
+        assertThat(nextStart.suspects("My Stuff")).isFalse();
+        assertThat(nextStart.suspects("Odd")).isFalse();
     }
 
     @Test
