@@ -94,10 +94,12 @@ public final class BookFinisher {
             }
         } catch (IOException e) {
             // not retried: a retry would convert the book again only to find its own output in the way
-            LOG.error("book '{}': delivered to {}, but its originals could not be {}d: {}. What is left of them stays in"
-                + " the inbox, untouched; the book is not taken again until its files change: {} them yourself",
-                book.key(), run.finalOutput(), settings.onComplete().name().toLowerCase(), e.getMessage(),
-                settings.onComplete().name().toLowerCase());
+            String verb = settings.onComplete().name().toLowerCase();
+            LOG.error("book '{}': delivered to {}, but its originals could not be {}d: {}. {}; the book is not taken"
+                + " again until its files change", book.key(), run.finalOutput(), verb, e.getMessage(),
+                settings.onComplete() == Settings.OnComplete.ARCHIVE
+                    ? "What is left of them stays in the inbox: move it to " + settings.archive() + " yourself"
+                    : "What is left of them stays in the inbox: delete it yourself");
         }
     }
 

@@ -38,9 +38,9 @@ public final class SafeMover {
     public static final class CopyMismatchException extends IOException {
         private final Path original;
 
-        public CopyMismatchException(Path original, Path copy) {
-            super("the copy of " + original + " (at " + copy + ") differs from the original by SHA-256; the original is"
-                + " kept and the copy deleted");
+        public CopyMismatchException(Path original) {
+            super("the copy of " + original + " differs from the original (SHA-256); the original is kept, the copy"
+                + " deleted");
             this.original = original;
         }
 
@@ -255,7 +255,7 @@ public final class SafeMover {
         String expected = sourceSha256 != null ? sourceSha256 : Sha256.of(source);
         if (!Sha256.of(copy).equals(expected)) {
             Files.deleteIfExists(copy);
-            throw new CopyMismatchException(source, copy);
+            throw new CopyMismatchException(source);
         }
     }
 
