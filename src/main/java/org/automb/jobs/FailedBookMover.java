@@ -44,6 +44,7 @@ public final class FailedBookMover {
     /** Moves the book's files into a new failed folder with FAILED_INFO.txt; returns that folder. */
     public Path moveToFailed(Book book, FailureReport report) throws IOException {
         String stamp = FOLDER_TIME.format(report.failedAt().atZone(zone));
+        Files.createDirectories(failedFolder); // first, so that its file system's longest name can be found
         Path target = uniqueFolder(safeName(book.name()), "_" + stamp);
         if (!target.getFileName().toString().startsWith(safeName(book.name()))) {
             LOG.warn("book '{}': its name is too long for the file system of the failed folder; set aside as {}",
@@ -51,9 +52,8 @@ public final class FailedBookMover {
         }
         if (book.looseFile()) {
             Files.createDirectories(target);
-            int nameMax = mover.nameLimits().nameMax(target);
             for (Path file : book.files()) {
-                mover.moveFile(file, target.resolve(FileNames.fitFile(file.getFileName().toString(), nameMax)));
+                mover.moveFile(file, placeOf(file, target));
             }
         } else {
             mover.moveTree(book.root(), target);
@@ -62,13 +62,18 @@ public final class FailedBookMover {
         return target;
     }
 
+    /** Where a loose file goes in {@code target}: under its own name, shortened if it is too long there. */
+    private Path placeOf(Path file, Path target) {
+        return target.resolve(FileNames.fitFile(file.getFileName().toString(), mover.nameLimits().nameMax(target)));
+    }
+
     /** The report with the book's files named where they are now (ffmpeg's lines quote the paths it was given). */
-    private static FailureReport movedTo(FailureReport report, Book book, Path target) {
+    private FailureReport movedTo(FailureReport report, Book book, Path target) {
         String reason = report.reason();
         String details = report.details() == null ? "" : report.details();
         if (book.looseFile()) {
             for (Path file : book.files()) {
-                String now = target.resolve(file.getFileName().toString()).toString();
+                String now = placeOf(file, target).toString();
                 reason = reason.replace(file.toString(), now);
                 details = details.replace(file.toString(), now);
             }
