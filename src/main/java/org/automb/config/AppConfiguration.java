@@ -90,8 +90,10 @@ public class AppConfiguration implements CamelConfiguration {
         ExecRunner exec = new ExecRunner(context.createProducerTemplate());
         ExecutorService probePool = context.getExecutorServiceManager().newFixedThreadPool(this, "probe", settings.cpuCores());
         ScheduledExecutorService ticker = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "progress");
-        OutputLayout layout = new OutputLayout(settings);
-        SafeMover mover = new SafeMover();
+        // a test may bind its own mover (one whose copies it damages); the service makes the real one
+        SafeMover mover = java.util.Optional.ofNullable(registry.lookupByNameAndType("safeMover", SafeMover.class))
+            .orElseGet(SafeMover::new);
+        OutputLayout layout = new OutputLayout(settings, mover.nameLimits());
         Clock clock = Clock.systemUTC();
         ConfigValidator.createFolders(settings);
         JobStore store = earlyStart.store(settings, clock);

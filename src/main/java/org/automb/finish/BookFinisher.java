@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.automb.checksum.FileHashes;
@@ -69,11 +71,13 @@ public final class BookFinisher {
                 }
                 Files.delete(target);
             }
-            mover.moveFile(run.workingOutput(), target);
-            copyExtraFiles(book, target.getParent());
+            mover.moveFile(run.workingOutput(), target, run.outputSha256());
+            List<ShortenedName> shortened = new ArrayList<>(layout.shortenedNames(book));
+            shortened.addAll(copyExtraFiles(book, target.getParent()));
             run.finalOutput(target);
             run.timed("deliver", Duration.ofNanos(System.nanoTime() - started));
-            manifests.write(run, facts, target.getParent().resolve("intake.json"));
+            manifests.write(run, facts, target.getParent().resolve("intake.json"), shortened);
+            logShortened(book, shortened);
         } catch (IOException e) {
             throw new TransientFailure(book.key(), target, "cannot move the output into place: " + e.getMessage(), e);
         }
@@ -84,13 +88,34 @@ public final class BookFinisher {
         Book book = run.book();
         try {
             switch (settings.onComplete()) {
-                case ARCHIVE -> archive(book);
+                case ARCHIVE -> archive(book, knownSourceHashes(run));
                 case DELETE -> delete(book);
                 case TEST_DO_NOTHING -> LOG.debug("book '{}': originals left in the inbox (test_do_nothing)", book.key());
             }
         } catch (IOException e) {
-            throw new TransientFailure(book.key(), book.root(), "the output is in place but the originals could not be "
-                + settings.onComplete().name().toLowerCase() + "d: " + e.getMessage(), e);
+            // not retried: a retry would convert the book again only to find its own output in the way
+            String verb = settings.onComplete().name().toLowerCase();
+            LOG.error("book '{}': delivered to {}, but its originals could not be {}d: {}. {}; the book is not taken"
+                + " again until its files change", book.key(), run.finalOutput(), verb, e.getMessage(),
+                settings.onComplete() == Settings.OnComplete.ARCHIVE
+                    ? "What is left of them stays in the inbox: move it to " + settings.archive() + " yourself"
+                    : "What is left of them stays in the inbox: delete it yourself");
+        }
+    }
+
+    /** The sources' checksums the attempt computed, when they are there (a book finished after a crash has none). */
+    private static Map<Path, String> knownSourceHashes(BookRun run) {
+        return run.sourceHashes()
+            .filter(hashes -> hashes.isDone() && !hashes.isCompletedExceptionally())
+            .map(CompletableFuture::join)
+            .orElse(Map.of());
+    }
+
+    /** Once per book, which names its folders could not hold (intake.json records them too). */
+    private static void logShortened(Book book, List<ShortenedName> shortened) {
+        for (ShortenedName name : shortened) {
+            LOG.warn("book '{}': '{}' is too long for the file system of the {} folder; written as '{}'", book.key(),
+                name.original(), name.folder(), name.written());
         }
     }
 
@@ -102,18 +127,20 @@ public final class BookFinisher {
             String.format("%.0f", audio / Math.max(seconds, 0.001)), run.finalOutput());
     }
 
-    private void archive(Book book) throws IOException {
+    private void archive(Book book, Map<Path, String> knownSha256) throws IOException {
         Path target = layout.archiveFolder(book);
         if (Files.exists(target)) {
-            target = target.resolveSibling(target.getFileName() + "_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss")));
+            target = target.resolveSibling(layout.folderName(target.getParent(), target.getFileName().toString(),
+                "_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss"))));
         }
         if (book.looseFile()) {
             Files.createDirectories(target);
             for (Path file : book.files()) {
-                mover.moveFile(file, target.resolve(file.getFileName().toString()));
+                mover.moveFile(file, target.resolve(layout.fileName(target, file.getFileName().toString())),
+                    knownSha256.get(file));
             }
         } else {
-            mover.moveTree(book.root(), target);
+            mover.moveTree(book.root(), target, knownSha256);
         }
         LOG.info("book '{}': originals archived to {}", book.key(), target);
     }
@@ -129,9 +156,13 @@ public final class BookFinisher {
         LOG.info("book '{}': originals deleted", book.key());
     }
 
-    /** Images, pdf, epub, txt, cue, nfo travel beside the m4b; a clash of names keeps both. */
-    private void copyExtraFiles(Book book, Path targetFolder) throws IOException {
+    /**
+     * Images, pdf, epub, txt, cue, nfo travel beside the m4b (each checked by SHA-256); a clash of names keeps both.
+     * Returns the names that had to be shortened.
+     */
+    private List<ShortenedName> copyExtraFiles(Book book, Path targetFolder) throws IOException {
         Set<String> taken = new HashSet<>();
+        List<ShortenedName> shortened = new ArrayList<>();
         for (Path extra : book.extraFiles()) {
             String name = extra.getFileName().toString();
             if (name.equals(org.automb.jobs.FailedBookMover.INFO_FILE)) {
@@ -141,10 +172,15 @@ public final class BookFinisher {
                 name = extra.getParent().getFileName() + " - " + name;
                 taken.add(name);
             }
-            Path copy = targetFolder.resolve(name);
+            String written = layout.fileName(targetFolder, name);
+            if (!written.equals(name)) {
+                shortened.add(new ShortenedName("converted", name, written));
+            }
+            Path copy = targetFolder.resolve(written);
             if (!Files.exists(copy) || settings.overwriteExisting()) {
-                Files.copy(extra, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                mover.copyFile(extra, copy);
             }
         }
+        return shortened;
     }
 }

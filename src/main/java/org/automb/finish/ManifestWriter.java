@@ -30,6 +30,12 @@ public final class ManifestWriter {
     private final ObjectMapper json = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
     public void write(BookRun run, OutputValidator.OutputFacts facts, Path file) throws IOException {
+        write(run, facts, file, List.of());
+    }
+
+    /** {@code shortened}: names too long for their folder's file system, recorded with the names written instead. */
+    public void write(BookRun run, OutputValidator.OutputFacts facts, Path file, List<ShortenedName> shortened)
+        throws IOException {
         ConversionPlan plan = run.plan();
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("schemaVersion", SCHEMA_VERSION);
@@ -55,7 +61,18 @@ public final class ManifestWriter {
         manifest.put("output", Map.of("path", run.finalOutput().toString(), "sha256", run.outputSha256(),
             "sizeBytes", Files.size(run.finalOutput()), "durationSeconds", facts.durationSeconds(),
             "chapterCount", facts.chapterCount()));
-        Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
+        if (!shortened.isEmpty()) {
+            List<Map<String, String>> names = new ArrayList<>();
+            for (ShortenedName name : shortened) {
+                Map<String, String> entry = new LinkedHashMap<>();
+                entry.put("folder", name.folder());
+                entry.put("original", name.original());
+                entry.put("written", name.written());
+                names.add(entry);
+            }
+            manifest.put("shortenedNames", names);
+        }
+        Path partial = SafeMover.partialBeside(file);
         json.writeValue(partial.toFile(), manifest);
         Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }

@@ -11,18 +11,80 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import org.automb.checksum.Sha256;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Moves and copies files so that nothing is ever half there: a rename where the file system allows it,
- * otherwise copy, fsync, verify, and only then delete the source.
+ * Moves and copies files so that nothing is ever half there: a rename where the file system allows it, otherwise a
+ * copy under a short temporary name beside the target, fsync, a SHA-256 comparison with the original, a rename into
+ * place, and only then the source is deleted. A copy that differs is deleted and the source kept.
  */
 public final class SafeMover {
 
-    /** Moves one file to {@code target} (which must not exist); verified by size and SHA-256 across file systems. */
+    private static final Logger LOG = LoggerFactory.getLogger(SafeMover.class);
+
+    /** Copies one file's bytes (and times) to a target that does not exist yet. */
+    @FunctionalInterface
+    public interface Copier {
+        void copy(Path source, Path target) throws IOException;
+    }
+
+    /** The copy failed its check: the named original is kept, the copy is gone. */
+    public static final class CopyMismatchException extends IOException {
+        private final Path original;
+
+        public CopyMismatchException(Path original) {
+            super("the copy of " + original + " differs from the original (SHA-256); the original is kept, the copy"
+                + " deleted");
+            this.original = original;
+        }
+
+        /** The file whose copy did not match. */
+        public Path original() {
+            return original;
+        }
+    }
+
+    private final Copier copier;
+    private final NameLimits nameLimits;
+
+    /** The real mover: {@link Files#copy} with the file's times. */
+    public SafeMover() {
+        this((source, target) -> Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES), new NameLimits());
+    }
+
+    /** {@code copier}: how bytes are copied across file systems (a test passes one that damages the copy). */
+    public SafeMover(Copier copier, NameLimits nameLimits) {
+        this.copier = copier;
+        this.nameLimits = nameLimits;
+    }
+
+    /** The name lengths of the file systems this mover writes to. */
+    public NameLimits nameLimits() {
+        return nameLimits;
+    }
+
+    /** A short, unique temporary name beside {@code target}: it never makes the user's long names any longer. */
+    public static Path partialBeside(Path target) {
+        String random = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+        return target.resolveSibling(".auto-m4b-" + random + ".partial");
+    }
+
+    /** Moves one file to {@code target}; across file systems the copy is compared with the source by SHA-256. */
     public void moveFile(Path source, Path target) throws IOException {
+        moveFile(source, target, null);
+    }
+
+    /**
+     * Moves one file to {@code target} (replacing it). {@code sourceSha256}: the source's checksum when it is already
+     * known (then only the copy is read again), or null.
+     */
+    public void moveFile(Path source, Path target, String sourceSha256) throws IOException {
         Files.createDirectories(target.getParent());
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
@@ -30,19 +92,29 @@ public final class SafeMover {
         } catch (AtomicMoveNotSupportedException crossDevice) {
             // different file systems: copy beside the target, check, then rename into place
         }
-        Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
-        Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
-        fsync(partial);
-        if (Files.size(partial) != Files.size(source) || !Sha256.of(partial).equals(Sha256.of(source))) {
+        Path partial = partialBeside(target);
+        try {
+            copyChecked(source, partial, sourceSha256);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(partial);
-            throw new IOException("copy of " + source + " to " + target + " does not match the original");
+            throw e;
         }
-        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         Files.delete(source);
     }
 
     /** Moves a file or folder tree to {@code target}; across file systems every file is copied and checked first. */
     public void moveTree(Path source, Path target) throws IOException {
+        moveTree(source, target, Map.of());
+    }
+
+    /**
+     * Moves a file or folder tree to {@code target}, which must not exist. Across file systems the tree is copied
+     * under a temporary name, every file compared with its source by SHA-256 ({@code knownSha256}: checksums already
+     * computed, by absolute source path; the others are computed), renamed into place, and only then is the source
+     * deleted. Any failure leaves the source whole and no copy behind.
+     */
+    public void moveTree(Path source, Path target, Map<Path, String> knownSha256) throws IOException {
         Files.createDirectories(target.getParent());
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
@@ -50,35 +122,48 @@ public final class SafeMover {
         } catch (AtomicMoveNotSupportedException crossDevice) {
             // fall through to copy-verify-delete
         }
-        copyTree(source, target);
-        verifySameFiles(source, target);
+        if (!Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+            moveFile(source, target, knownSha256.get(source));
+            return;
+        }
+        copyTreeIntoPlace(source, target, knownSha256);
         deleteTree(source);
     }
 
-    /** Copies a file or folder tree and checks every file arrived with its size. */
+    /**
+     * Copies a file or folder tree to {@code target}, which must not exist, and checks every file by SHA-256; the
+     * copy appears under its name only once it is complete.
+     */
     public void copyTree(Path source, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new java.nio.file.FileAlreadyExistsException(target.toString());
+        }
         if (!Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
-            Files.createDirectories(target.getParent());
-            Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-            fsync(target);
+            Path partial = partialBeside(target);
+            try {
+                copyChecked(source, partial, null);
+                Files.move(partial, target); // a rename beside it, refused if the target appeared meanwhile
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(partial);
+                throw e;
+            }
             return;
         }
-        Files.walkFileTree(source, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                Files.createDirectories(target.resolve(source.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
+        copyTreeIntoPlace(source, target, Map.of());
+    }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Path copy = target.resolve(source.relativize(file).toString());
-                Files.copy(file, copy, StandardCopyOption.COPY_ATTRIBUTES);
-                fsync(copy);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        verifySameFiles(source, target);
+    /** Copies one file over {@code target} (replacing it), checked by SHA-256, through a temporary name. */
+    public void copyFile(Path source, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path partial = partialBeside(target);
+        try {
+            copyChecked(source, partial, null);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
     }
 
     /** Fails unless every regular file under {@code source} exists under {@code target} with the same size. */
@@ -112,6 +197,66 @@ public final class SafeMover {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /**
+     * Copies the folder {@code source} to a temporary folder beside {@code target}, checking each file, and renames it
+     * to {@code target}; on any failure the temporary folder is deleted. A name inside the tree that is too long for
+     * the target's file system is shortened (see {@link FileNames}) and logged.
+     */
+    private void copyTreeIntoPlace(Path source, Path target, Map<Path, String> knownSha256) throws IOException {
+        Path partial = partialBeside(target);
+        try {
+            Files.createDirectory(partial);
+            int nameMax = nameLimits.nameMax(partial);
+            Map<Path, Path> copies = new HashMap<>(Map.of(source, partial));
+            Files.walkFileTree(source, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                    if (!dir.equals(source)) {
+                        Files.createDirectory(copies.computeIfAbsent(dir, d -> fitted(copies.get(d.getParent()), d, nameMax, false)));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Path copy = fitted(copies.get(file.getParent()), file, nameMax, true);
+                    if (attrs.isSymbolicLink()) {
+                        Files.copy(file, copy, LinkOption.NOFOLLOW_LINKS); // the link itself, as a rename keeps it
+                        return FileVisitResult.CONTINUE;
+                    }
+                    copyChecked(file, copy, knownSha256.get(file));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            Files.move(partial, target); // a rename beside it, refused if the target appeared meanwhile
+        } catch (IOException | RuntimeException e) {
+            deleteTree(partial);
+            throw e;
+        }
+    }
+
+    /** Where {@code original} goes inside {@code copyFolder}, its name shortened when it is too long there. */
+    private static Path fitted(Path copyFolder, Path original, int nameMax, boolean file) {
+        String name = original.getFileName().toString();
+        String fitted = file ? FileNames.fitFile(name, nameMax) : FileNames.fitFolder(name, nameMax);
+        if (!fitted.equals(name)) {
+            LOG.warn("'{}' is too long for the file system of {} (at most {} bytes): written as '{}'", name, copyFolder,
+                nameMax, fitted);
+        }
+        return copyFolder.resolve(fitted);
+    }
+
+    /** Copies with the copier, syncs, and compares the copy's SHA-256 with the source's; a copy that differs goes. */
+    private void copyChecked(Path source, Path copy, String sourceSha256) throws IOException {
+        copier.copy(source, copy);
+        fsync(copy);
+        String expected = sourceSha256 != null ? sourceSha256 : Sha256.of(source);
+        if (!Sha256.of(copy).equals(expected)) {
+            Files.deleteIfExists(copy);
+            throw new CopyMismatchException(source);
+        }
     }
 
     private static Map<String, Long> sizes(Path root) throws IOException {

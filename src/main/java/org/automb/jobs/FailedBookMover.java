@@ -7,16 +7,21 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import org.automb.finish.FileNames;
 import org.automb.finish.SafeMover;
 import org.automb.intake.Book;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dead letter: sets a book that cannot be converted aside in
  * {@code FAILED_FOLDER/<book name>_<YYYY-mm-dd_HH-MM-SS>/} with a {@code FAILED_INFO.txt} that says what went
- * wrong and how to recover. The move is verified, so the originals are never lost.
+ * wrong and how to recover (a book name too long for the failed folder's file system is shortened there, the time
+ * kept whole). The move is verified by SHA-256, so the originals are never lost.
  */
 public final class FailedBookMover {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FailedBookMover.class);
     public static final String INFO_FILE = "FAILED_INFO.txt";
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss");
     private static final DateTimeFormatter INFO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
@@ -39,11 +44,16 @@ public final class FailedBookMover {
     /** Moves the book's files into a new failed folder with FAILED_INFO.txt; returns that folder. */
     public Path moveToFailed(Book book, FailureReport report) throws IOException {
         String stamp = FOLDER_TIME.format(report.failedAt().atZone(zone));
-        Path target = uniqueFolder(safeName(book.name()) + "_" + stamp);
+        Files.createDirectories(failedFolder); // first, so that its file system's longest name can be found
+        Path target = uniqueFolder(safeName(book.name()), "_" + stamp);
+        if (!target.getFileName().toString().startsWith(safeName(book.name()))) {
+            LOG.warn("book '{}': its name is too long for the file system of the failed folder; set aside as {}",
+                book.key(), target);
+        }
         if (book.looseFile()) {
             Files.createDirectories(target);
             for (Path file : book.files()) {
-                mover.moveFile(file, target.resolve(file.getFileName().toString()));
+                mover.moveFile(file, placeOf(file, target));
             }
         } else {
             mover.moveTree(book.root(), target);
@@ -52,13 +62,18 @@ public final class FailedBookMover {
         return target;
     }
 
+    /** Where a loose file goes in {@code target}: under its own name, shortened if it is too long there. */
+    private Path placeOf(Path file, Path target) {
+        return target.resolve(FileNames.fitFile(file.getFileName().toString(), mover.nameLimits().nameMax(target)));
+    }
+
     /** The report with the book's files named where they are now (ffmpeg's lines quote the paths it was given). */
-    private static FailureReport movedTo(FailureReport report, Book book, Path target) {
+    private FailureReport movedTo(FailureReport report, Book book, Path target) {
         String reason = report.reason();
         String details = report.details() == null ? "" : report.details();
         if (book.looseFile()) {
             for (Path file : book.files()) {
-                String now = target.resolve(file.getFileName().toString()).toString();
+                String now = placeOf(file, target).toString();
                 reason = reason.replace(file.toString(), now);
                 details = details.replace(file.toString(), now);
             }
@@ -97,10 +112,12 @@ public final class FailedBookMover {
             report.reason(), details);
     }
 
-    private Path uniqueFolder(String name) {
-        Path folder = failedFolder.resolve(name);
+    /** {@code <name><suffix>}, then {@code _2}, {@code _3}... until it is free; the name shortened to fit. */
+    private Path uniqueFolder(String name, String suffix) {
+        int nameMax = mover.nameLimits().nameMax(failedFolder);
+        Path folder = failedFolder.resolve(FileNames.fitWithSuffix(name, suffix, nameMax));
         for (int i = 2; Files.exists(folder); i++) {
-            folder = failedFolder.resolve(name + "_" + i);
+            folder = failedFolder.resolve(FileNames.fitWithSuffix(name, suffix + "_" + i, nameMax));
         }
         return folder;
     }

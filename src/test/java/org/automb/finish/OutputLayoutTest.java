@@ -77,6 +77,47 @@ class OutputLayoutTest {
             .isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aNameTooLongForTheFileSystemIsShortenedKeepingItsExtension() {
+        String name = "N".repeat(253); // a folder name the inbox holds; with ".m4b" 257 bytes
+        Book book = book("Series/" + name, name);
+
+        Path output = layout.outputFile(book);
+
+        assertThat(output.getParent()).as("the folder name fits as it is").isEqualTo(BASE.resolve("converted/Series").resolve(name));
+        assertThat(output.getFileName().toString()).hasSizeLessThanOrEqualTo(255).endsWith(".m4b").startsWith("NNNN");
+        assertThat(layout.shortenedNames(book)).containsExactly(
+            new ShortenedName("converted", name + ".m4b", output.getFileName().toString()));
+    }
+
+    @Test
+    void onAFileSystemWithShorterNamesEveryFolderOfTheKeyFits(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        NameLimits ecryptfs = new NameLimits(file -> {
+            if (file.getFileName().toString().length() > 143) {
+                throw new java.nio.file.FileSystemException(file.toString(), null, "File name too long");
+            }
+        });
+        Map<String, String> raw = new HashMap<>(new SettingsCatalog(2).defaults());
+        for (String folder : List.of("CONVERTED_FOLDER", "ARCHIVE_FOLDER", "BACKUP_FOLDER", "WORKING_FOLDER")) {
+            raw.put(folder, tmp.toString());
+        }
+        OutputLayout shortNames = new OutputLayout(Settings.parse(raw), ecryptfs);
+        String series = "S".repeat(200);
+        String title = "T".repeat(150);
+        Book book = book(series + "/" + title, title);
+
+        Path output = shortNames.outputFile(book);
+        Path archived = shortNames.archiveFolder(book);
+
+        assertThat(tmp.relativize(output).toString().split("/")).hasSize(3)
+            .allSatisfy(segment -> assertThat(segment).hasSizeLessThanOrEqualTo(143));
+        assertThat(archived).as("the same base folder here, so the same names").isEqualTo(output.getParent());
+        assertThat(shortNames.shortenedNames(book)).extracting(ShortenedName::folder, ShortenedName::original)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple("converted", series), org.assertj.core.groups.Tuple.tuple("converted", title),
+                org.assertj.core.groups.Tuple.tuple("converted", title + ".m4b"), org.assertj.core.groups.Tuple.tuple("archive", series),
+                org.assertj.core.groups.Tuple.tuple("archive", title));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"../../etc", "Series/Book", "a\nb", "/abs", "..", "日本語 – ü",
         "a very long book name that goes on and on and on, well beyond any sensible length for one folder name"})

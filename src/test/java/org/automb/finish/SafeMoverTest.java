@@ -217,6 +217,111 @@ class SafeMoverTest {
         assertThatThrownBy(() -> mover.verifySameFiles(file, tmp.resolve("c.mp3"))).isInstanceOf(IOException.class);
     }
 
+    // --- names and checks by content ---
+
+    /** The test hook: a copier whose copies have one byte flipped, as a bad cable or bad RAM would leave them. */
+    private static SafeMover corrupting(NameLimits limits) {
+        return new SafeMover((source, target) -> {
+            Files.copy(source, target);
+            byte[] bytes = Files.readAllBytes(target);
+            if (bytes.length > 0) {
+                bytes[bytes.length / 2] ^= 0x01;
+                Files.write(target, bytes);
+            }
+        }, limits);
+    }
+
+    private static java.util.List<String> namesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aTemporaryNameNeverAddsToALongName() throws IOException {
+        Path file = tmp.resolve("working/output.m4b");
+        write(file, "the finished book");
+        String longName = "n".repeat(251) + ".m4b"; // 255 bytes: room for nothing more
+        Path target = otherFileSystem().resolve("converted/Book/" + longName);
+
+        mover.moveFile(file, target);
+
+        assertThat(target).hasContent("the finished book");
+        assertThat(namesIn(target.getParent())).containsExactly(longName);
+        assertThat(SafeMover.partialBeside(target).getFileName().toString()).matches("\\.auto-m4b-[0-9a-f]{16}\\.partial");
+    }
+
+    @Test
+    void aCopyThatDiffersKeepsTheSourceAndLeavesNoCopy() throws IOException {
+        Path book = book(tmp.resolve("inbox"));
+        Map<String, String> before = checksums(book);
+        Path archive = otherFileSystem().resolve("archive");
+        Files.createDirectories(archive);
+        SafeMover damaging = corrupting(new NameLimits());
+
+        assertThatThrownBy(() -> damaging.moveTree(book, archive.resolve("Book")))
+            .isInstanceOf(SafeMover.CopyMismatchException.class).hasMessageContaining("differs from the original")
+            .satisfies(e -> assertThat(((SafeMover.CopyMismatchException) e).original()).startsWith(book));
+
+        assertThat(checksums(book)).as("the source, byte for byte").isEqualTo(before);
+        assertThat(namesIn(archive)).as("no copy, whole or half").isEmpty();
+    }
+
+    @Test
+    void aSingleFileWhoseCopyDiffersIsKept() throws IOException {
+        Path file = tmp.resolve("inbox/Loose.mp3");
+        write(file, "the only copy of the audio");
+        Path archive = otherFileSystem().resolve("archive/Loose");
+        SafeMover damaging = corrupting(new NameLimits());
+
+        assertThatThrownBy(() -> damaging.moveFile(file, archive.resolve("Loose.mp3")))
+            .isInstanceOf(SafeMover.CopyMismatchException.class).hasMessageContaining(file.toString());
+        assertThatThrownBy(() -> damaging.copyTree(file, tmp.resolve("backup/Loose.mp3")))
+            .isInstanceOf(SafeMover.CopyMismatchException.class);
+
+        assertThat(file).hasContent("the only copy of the audio");
+        assertThat(namesIn(archive)).isEmpty();
+        assertThat(namesIn(tmp.resolve("backup"))).isEmpty();
+    }
+
+    @Test
+    void aKnownChecksumIsWhatTheCopyIsComparedWith() throws IOException {
+        Path book = book(tmp.resolve("inbox"));
+        Path disc1 = book.resolve("Disc 1/01.mp3");
+        Path other = otherFileSystem();
+
+        // a checksum taken before the file changed: the copy is of other bytes, so the source stays
+        assertThatThrownBy(() -> mover.moveTree(book, other.resolve("a/Book"), Map.of(disc1, "0".repeat(64))))
+            .isInstanceOf(SafeMover.CopyMismatchException.class).hasMessageContaining("Disc 1/01.mp3");
+        assertThat(book).exists();
+        assertThat(other.resolve("a")).isEmptyDirectory();
+
+        Map<String, String> before = checksums(book);
+        mover.moveTree(book, other.resolve("b/Book"), Map.of(disc1, org.automb.checksum.Sha256.of(disc1)));
+        assertThat(checksums(other.resolve("b/Book"))).isEqualTo(before);
+    }
+
+    @Test
+    void aCopiedTreeTakesNamesTheTargetCanHold() throws IOException {
+        Path book = book(tmp.resolve("inbox"));
+        String longName = "Chapter ".repeat(20) + ".mp3"; // 164 bytes: too long for eCryptfs
+        write(book.resolve(longName), "a chapter");
+        NameLimits ecryptfs = new NameLimits(file -> {
+            if (file.getFileName().toString().length() > 143) {
+                throw new java.nio.file.FileSystemException(file.toString(), null, "File name too long");
+            }
+        });
+        Path target = otherFileSystem().resolve("archive/Book");
+
+        new SafeMover((source, copy) -> Files.copy(source, copy), ecryptfs).moveTree(book, target);
+
+        String written = FileNames.fitFile(longName, 143);
+        assertThat(written).hasSizeLessThanOrEqualTo(143).endsWith(".mp3");
+        assertThat(target.resolve(written)).hasContent("a chapter");
+        assertThat(target.resolve("Disc 2/01.mp3")).hasContent("second part, a little longer");
+        assertThat(book).doesNotExist();
+    }
+
     // --- deleteTree ---
 
     @Test

@@ -170,6 +170,51 @@ class FailedBookMoverTest {
         assertThat(info).as("no empty details section").doesNotContain("Last lines");
     }
 
+    @Test
+    void aBookNameTooLongForItsTimeIsShortenedToFitAndEachFolderStaysApart() throws IOException {
+        String name = "L".repeat(250);
+        Book book = folderBook(name);
+        Map<String, String> before = checksums(book.root());
+
+        Path first = mover.moveToFailed(book, report(name, false, 1, 3, ""));
+        Path second = mover.moveToFailed(folderBook(name), report(name, false, 1, 3, ""));
+
+        for (Path target : List.of(first, second)) {
+            assertThat(target.getParent()).isEqualTo(failed);
+            assertThat(target.getFileName().toString().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(255);
+            assertThat(target.getFileName().toString()).startsWith("LLLL").contains("_2024-03-05_14-07-09");
+        }
+        assertThat(first).isNotEqualTo(second);
+        assertThat(second.getFileName().toString()).endsWith("_2024-03-05_14-07-09_2");
+        Map<String, String> after = checksums(first);
+        after.remove(FailedBookMover.INFO_FILE);
+        assertThat(after).isEqualTo(before);
+        assertThat(info(first)).as("the report keeps the whole name").contains("Book name:    " + name);
+    }
+
+    @Test
+    void aLooseFileTooLongForTheFailedFoldersFileSystemIsShortened() throws IOException {
+        String stem = "S".repeat(200);
+        Path audio = write(inbox.resolve(stem + ".mp3"), "audio");
+        Book book = new Book(stem + ".mp3", stem, audio, List.of(audio), List.of(), true);
+        // the failed folder on a file system with eCryptfs' 143-byte names
+        var ecryptfs = new org.automb.finish.NameLimits(file -> {
+            if (file.getFileName().toString().length() > 143) {
+                throw new java.nio.file.FileSystemException(file.toString(), null, "File name too long");
+            }
+        });
+        FailedBookMover shortNames = new FailedBookMover(failed, new SafeMover((a, b) -> Files.copy(a, b), ecryptfs), ZoneOffset.UTC);
+        Files.createDirectories(failed);
+
+        Path target = shortNames.moveToFailed(book, report(stem, false, 1, 3, ""));
+
+        assertThat(target.getFileName().toString()).hasSizeLessThanOrEqualTo(143).endsWith("_2024-03-05_14-07-09");
+        String written = org.automb.finish.FileNames.fitFile(stem + ".mp3", 143);
+        assertThat(names(target)).containsExactly(FailedBookMover.INFO_FILE, written);
+        assertThat(target.resolve(written)).hasContent("audio");
+        assertThat(audio).doesNotExist();
+    }
+
     private static FailedBookMover.FailureReport report(String name, boolean transientError, int attempts, int maxRetries,
                                                         String details) {
         return new FailedBookMover.FailureReport(name, AT, transientError, attempts, maxRetries, "the reason", details);
