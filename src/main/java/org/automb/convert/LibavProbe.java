@@ -110,6 +110,9 @@ public final class LibavProbe {
             node.put("duration", decimal(context.duration() / (double) avutil.AV_TIME_BASE));
         }
         node.put("bit_rate", context.bit_rate() > 0 ? String.valueOf(context.bit_rate()) : "N/A");
+        if (context.duration_estimation_method() == avformat.AVFMT_DURATION_FROM_BITRATE) {
+            node.put(ProbeParser.DURATION_ESTIMATED, true); // ffprobe only warns; see ProbeParser
+        }
         node.set("tags", tags(context.metadata()));
         return node;
     }

@@ -169,7 +169,7 @@ class ProbeParserTest {
     void probeArgumentsAskForJsonFormatAndStreamsOfTheAbsoluteFile() {
         Path relative = Path.of("books", "Ünïcode 'quoted' name.mp3");
 
-        assertThat(parser.probeArguments(relative)).containsExactly("-v", "error", "-print_format", "json",
+        assertThat(parser.probeArguments(relative)).containsExactly("-v", "warning", "-print_format", "json",
                 "-show_format", "-show_streams", relative.toAbsolutePath().toString());
     }
 }
