@@ -106,6 +106,9 @@ public final class LibavProbe {
     private static ObjectNode format(AVFormatContext context) {
         ObjectNode node = JSON.objectNode();
         node.put("nb_streams", context.nb_streams());
+        if (context.iformat() != null && !context.iformat().isNull()) {
+            node.put("format_name", string(context.iformat().name()));
+        }
         if (context.duration() != avutil.AV_NOPTS_VALUE) {
             node.put("duration", decimal(context.duration() / (double) avutil.AV_TIME_BASE));
         }

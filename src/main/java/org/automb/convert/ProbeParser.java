@@ -83,6 +83,7 @@ public class ProbeParser {
                 audio.path("index").asInt(0),
                 coverStreamIndex(root.path("streams")),
                 mergedTags(format, audio),
+                format.path("format_name").asText(""),
                 format.path(DURATION_ESTIMATED).asBoolean(false));
     }
 

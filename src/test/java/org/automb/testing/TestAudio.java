@@ -62,11 +62,11 @@ public final class TestAudio {
 
     /**
      * A raw AAC stream (ADTS frames, no container): libavformat estimates its duration from the first frames'
-     * bit rate. The first second is nearly silent (small frames), so the estimate is several times too long.
+     * bit rate. The first two seconds are nearly silent (small frames), so the estimate is about twice too long.
      */
     public Path adts(Path file, double seconds, int rate, int channels) {
         List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", sine(seconds, rate),
-            "-af", "volume='if(lt(t,1),0.001,1)':eval=frame", "-ac", String.valueOf(channels), "-c:a", "aac", "-b:a", "64k",
+            "-af", "volume='if(lt(t,2),0.001,1)':eval=frame", "-ac", String.valueOf(channels), "-c:a", "aac", "-b:a", "64k",
             "-f", "adts", file.toString()));
         run(args);
         return file;
