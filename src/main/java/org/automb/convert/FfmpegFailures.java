@@ -23,18 +23,18 @@ public final class FfmpegFailures {
     }
 
     /**
-     * As {@link #of(String, String, CommandResult)}, naming the source ffmpeg's last lines name (it prints the path
+     * As {@link #of(String, String, CommandResult)}, naming the input (a source, the cover) ffmpeg's last lines name (it prints the path
      * of an input it cannot open or read), so the user is sent to the file at fault.
      */
-    public static BookFailure of(String bookKey, String what, CommandResult result, java.util.List<AudioSource> sources) {
+    public static BookFailure of(String bookKey, String what, CommandResult result, java.util.List<java.nio.file.Path> inputs) {
         BookFailure failure = of(bookKey, what, result);
         if (failure.isTransient() || failure.file().isPresent()) {
             return failure;
         }
         String lines = result.lastErrorLines(8);
-        for (AudioSource source : sources) {
-            if (lines.contains(source.file().toAbsolutePath().toString())) {
-                return new PermanentFailure(bookKey, source.file(), failure.getMessage(), failure.details());
+        for (java.nio.file.Path input : inputs) {
+            if (lines.contains(input.toAbsolutePath().toString())) {
+                return new PermanentFailure(bookKey, input, failure.getMessage(), failure.details());
             }
         }
         return failure;
