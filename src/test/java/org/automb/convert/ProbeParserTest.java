@@ -32,6 +32,16 @@ class ProbeParserTest {
     }
 
     @Test
+    void aDurationFfprobeWarnsItEstimatedIsMarkedAsAnEstimate() {
+        Path file = Path.of("/books/in/x.mp3");
+        String warning = "[mp3 @ 0x55d107b07dc0] Estimating duration from bitrate, this may be inaccurate\n";
+
+        assertThat(parser.parse(file, 49016, ProbeSamples.MP3, warning).durationEstimated()).isTrue();
+        assertThat(parser.parse(file, 49016, ProbeSamples.MP3, "").durationEstimated()).isFalse();
+        assertThat(parser.parse(file, 49016, ProbeSamples.MP3).container()).isEqualTo("mp3");
+    }
+
+    @Test
     void readsAnM4aWithItsPngCover() {
         AudioSource source = parser.parse(Path.of("x.m4a"), 28258, ProbeSamples.M4A_WITH_PNG_COVER);
 
