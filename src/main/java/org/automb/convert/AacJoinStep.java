@@ -62,6 +62,10 @@ public final class AacJoinStep {
                 exchange.setProperty(PARTS, AacPartJoiner.inspect(plan.sources().stream().map(AudioSource::file).toList(), partReaders));
                 joinable = true;
             } catch (NotJoinableException e) {
+                // a part cut short is the book's failure: a join by ffmpeg would take its missing audio for a gap
+                ShortSourceFinder.cutShort(plan.sources()).ifPresent(cut -> {
+                    throw new PermanentFailure(run.book().key(), cut.file(), cut.reason(), "");
+                });
                 LOG.debug("book '{}': parts joined by ffmpeg's concat demuxer, not the MP4 joiner: {}", run.book().key(),
                     e.getMessage());
             } catch (IOException e) {

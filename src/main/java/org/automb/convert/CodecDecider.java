@@ -34,6 +34,11 @@ public class CodecDecider {
         if (!sources.stream().allMatch(CodecDecider::isAac)) {
             return new CodecDecision(Mode.ENCODE, describeCodecs(sources) + ": encoding to AAC");
         }
+        if (sources.stream().anyMatch(AudioSource::rawAdts) && !sources.stream().allMatch(AudioSource::rawAdts)) {
+            // ffmpeg's concat demuxer cannot copy raw ADTS frames and MP4 packets into one stream (bitstream errors,
+            // timestamps in two time bases)
+            return new CodecDecision(Mode.ENCODE, "the AAC parts mix raw .aac streams and MP4 files: encoding to AAC");
+        }
         if (sources.stream().allMatch(source -> sameFormat(first, source))) {
             String parts = sources.size() == 1 ? "the only part is " : "all " + sources.size() + " parts are ";
             return new CodecDecision(Mode.STREAM_COPY, parts + describe(first) + ": joined without re-encoding");

@@ -101,8 +101,8 @@ public final class ConcatEncode {
                 throw new PermanentFailure(bookKey, source.file(),
                     "the audio cannot be decoded: it holds no decodable audio", "");
             }
-            TruncationCheck.problem(count.samples(), count.sampleRate(), source.durationSeconds()).ifPresent(reason -> {
-                throw new PermanentFailure(bookKey, source.file(), "the audio cannot be decoded: " + reason, "");
+            TruncationCheck.problem(count.samples(), count.sampleRate(), source).ifPresent(reason -> {
+                throw new PermanentFailure(bookKey, source.file(), reason, "");
             });
             counts.add(count.samples());
         }

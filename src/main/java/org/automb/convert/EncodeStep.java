@@ -115,7 +115,8 @@ public final class EncodeStep {
         // a source that cannot be decoded whole fails the book naming it, before ffmpeg's own error
         ConcatEncode.SampleCounts counts = exchange.getProperty(COUNTS) != null ? sampleCounts(exchange) : null;
         if (!result.succeeded()) {
-            throw FfmpegFailures.of(run.book().key(), "write the audio", result);
+            throw FfmpegFailures.of(run.book().key(), "write the audio", result,
+                plan.sources().stream().map(AudioSource::file).toList());
         }
         if (feed != null && !feed.isComplete()) {
             throw new TransientFailure(run.book().key(), null, "the encoder stopped before all files were read",

@@ -23,6 +23,24 @@ public final class FfmpegFailures {
     }
 
     /**
+     * As {@link #of(String, String, CommandResult)}, naming the input (a source, the cover) ffmpeg's last lines name (it prints the path
+     * of an input it cannot open or read), so the user is sent to the file at fault.
+     */
+    public static BookFailure of(String bookKey, String what, CommandResult result, java.util.List<java.nio.file.Path> inputs) {
+        BookFailure failure = of(bookKey, what, result);
+        if (failure.isTransient() || failure.file().isPresent()) {
+            return failure;
+        }
+        String lines = result.lastErrorLines(8);
+        for (java.nio.file.Path input : inputs) {
+            if (lines.contains(input.toAbsolutePath().toString())) {
+                return new PermanentFailure(bookKey, input, failure.getMessage(), failure.details());
+            }
+        }
+        return failure;
+    }
+
+    /**
      * True for the exit codes of a process ended by a signal (128 + HUP, INT, QUIT, ABRT, KILL, SEGV, PIPE, TERM).
      * Other codes above 128 are ffmpeg's own errors: it exits with the low byte of its negative error code
      * (183 for invalid data, 254 for a missing file).

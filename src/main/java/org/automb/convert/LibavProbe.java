@@ -106,10 +106,16 @@ public final class LibavProbe {
     private static ObjectNode format(AVFormatContext context) {
         ObjectNode node = JSON.objectNode();
         node.put("nb_streams", context.nb_streams());
+        if (context.iformat() != null && !context.iformat().isNull()) {
+            node.put("format_name", string(context.iformat().name()));
+        }
         if (context.duration() != avutil.AV_NOPTS_VALUE) {
             node.put("duration", decimal(context.duration() / (double) avutil.AV_TIME_BASE));
         }
         node.put("bit_rate", context.bit_rate() > 0 ? String.valueOf(context.bit_rate()) : "N/A");
+        if (context.duration_estimation_method() == avformat.AVFMT_DURATION_FROM_BITRATE) {
+            node.put(ProbeParser.DURATION_ESTIMATED, true); // ffprobe only warns; see ProbeParser
+        }
         node.set("tags", tags(context.metadata()));
         return node;
     }

@@ -75,7 +75,9 @@ public final class MuxStep {
         CommandResult result = ExecRunner.toCommandResult(exchange.getIn().getBody(ExecResult.class));
         if (!result.succeeded()) {
             // the working folder holds the audio and the m4b at once: a full disk often shows up here first
-            throw FfmpegFailures.of(run.book().key(), "write the m4b", result);
+            List<Path> inputs = new ArrayList<>(run.plan().sources().stream().map(AudioSource::file).toList());
+            run.plan().cover().ifPresent(cover -> inputs.add(cover.file()));
+            throw FfmpegFailures.of(run.book().key(), "write the m4b", result, inputs);
         }
     }
 

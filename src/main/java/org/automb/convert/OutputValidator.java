@@ -9,19 +9,29 @@ import org.automb.jobs.PermanentFailure;
 
 /**
  * Checks a finished .m4b in the working folder before it is moved into place: ffprobe reads it, it holds
- * AAC audio, its duration is within 1 s per hour of what went in, and its chapter count is right.
+ * AAC audio, its duration is within 1 s per hour of what went in, and its chapter count is right. An output of
+ * the wrong length names the source at fault: the one cut short, or that decodes short of its header (see
+ * {@link ShortSourceFinder}: only this failure pays for the decode).
  */
 public final class OutputValidator {
 
     private final FfmpegTools tools;
     private final ExecRunner exec;
     private final java.util.Optional<LibavProbe> libav;
+    private final ShortSourceFinder shortSources;
     private final ObjectMapper json = new ObjectMapper();
 
     public OutputValidator(FfmpegTools tools, ExecRunner exec, java.util.Optional<LibavProbe> libav) {
+        this(tools, exec, libav, new ShortSourceFinder(libav.map(loaded -> new SampleCounter())));
+    }
+
+    /** @param shortSources explains an output of the wrong length */
+    public OutputValidator(FfmpegTools tools, ExecRunner exec, java.util.Optional<LibavProbe> libav,
+                           ShortSourceFinder shortSources) {
         this.tools = tools;
         this.exec = exec;
         this.libav = libav;
+        this.shortSources = shortSources;
     }
 
     /** What the validator saw. */
@@ -46,14 +56,23 @@ public final class OutputValidator {
             tolerance += run.plan().sources().size() * 2 * 2048.0 / run.plan().sampleRate();
         }
         if (Math.abs(facts.durationSeconds() - expected) > tolerance) {
-            throw new PermanentFailure(key, null, String.format(
-                "the output lasts %.3f s but the sources add up to %.3f s", facts.durationSeconds(), expected), "");
+            throw lengthMismatch(run, facts.durationSeconds(), expected);
         }
         if (facts.chapterCount() != run.chapters().size()) {
             throw new PermanentFailure(key, null, "the output has " + facts.chapterCount() + " chapters, expected "
                 + run.chapters().size(), "");
         }
         return facts;
+    }
+
+    /** The failure for an output of the wrong length, naming the source at fault when one can be found. */
+    private PermanentFailure lengthMismatch(BookRun run, double lasts, double expected) {
+        String lengths = String.format(java.util.Locale.ROOT, "the output lasts %.3f s but the sources add up to %.3f s",
+            lasts, expected);
+        return shortSources.find(run.plan().sources())
+            .map(fault -> new PermanentFailure(run.book().key(), fault.file(), fault.reason() + " (" + lengths + ")", ""))
+            .orElseGet(() -> new PermanentFailure(run.book().key(), null, lengths
+                + "; every source decodes to the length its header states, so the audio was lost in the conversion", ""));
     }
 
     private OutputFacts read(BookRun run) {

@@ -135,7 +135,7 @@ public final class PcmFeed extends InputStream {
             return;
         }
         long samples = currentBytes / frameBytes;
-        java.util.Optional<String> truncated = TruncationCheck.problem(samples, sampleRate, done.source().durationSeconds());
+        java.util.Optional<String> truncated = TruncationCheck.problem(samples, sampleRate, done.source());
         if (truncated.isPresent()) {
             failure.compareAndSet(null, new DecodeFailure(done.source().file(), truncated.get()));
             return;

@@ -21,6 +21,14 @@ import java.util.Optional;
  */
 public class ProbeParser {
 
+    /**
+     * Set on the JSON's {@code format} when libavformat estimated the duration from the bit rate ({@link LibavProbe}
+     * reads the method; for ffprobe the warning below says it).
+     */
+    public static final String DURATION_ESTIMATED = "duration_estimated";
+    /** What ffprobe prints at {@code -v warning} when the container does not state the duration. */
+    static final String ESTIMATE_WARNING = "Estimating duration from bitrate";
+
     private final ObjectMapper mapper;
 
     public ProbeParser(ObjectMapper mapper) {
@@ -33,7 +41,8 @@ public class ProbeParser {
 
     /** The ffprobe arguments (without the executable) whose output {@link #parse} reads. */
     public List<String> probeArguments(Path file) {
-        return List.of("-v", "error", "-print_format", "json", "-show_format", "-show_streams",
+        // warnings too: the one that says the duration is an estimate (ffprobe's JSON does not say it)
+        return List.of("-v", "warning", "-print_format", "json", "-show_format", "-show_streams",
                 file.toAbsolutePath().toString());
     }
 
@@ -44,6 +53,15 @@ public class ProbeParser {
      */
     public AudioSource parse(Path file, long sizeBytes, String ffprobeJson) {
         return parse(file, sizeBytes, readJson(file, ffprobeJson));
+    }
+
+    /** Parses ffprobe's JSON and what it printed on stderr (which says whether the duration is an estimate). */
+    public AudioSource parse(Path file, long sizeBytes, String ffprobeJson, String ffprobeStderr) {
+        JsonNode root = readJson(file, ffprobeJson);
+        if (ffprobeStderr != null && ffprobeStderr.contains(ESTIMATE_WARNING) && root.path("format").isObject()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) root.path("format")).put(DURATION_ESTIMATED, true);
+        }
+        return parse(file, sizeBytes, root);
     }
 
     /** Parses a description already in ffprobe's JSON shape (ffprobe's own, or {@link LibavProbe}'s). */
@@ -64,7 +82,9 @@ public class ProbeParser {
                 duration,
                 audio.path("index").asInt(0),
                 coverStreamIndex(root.path("streams")),
-                mergedTags(format, audio));
+                mergedTags(format, audio),
+                format.path("format_name").asText(""),
+                format.path(DURATION_ESTIMATED).asBoolean(false));
     }
 
     private JsonNode readJson(Path file, String json) {

@@ -77,7 +77,7 @@ public final class ProbeRunner {
             if (!result.succeeded()) {
                 throw unreadable(book, file, result.lastErrorLines(5));
             }
-            return parser.parse(file, size, result.stdout());
+            return parser.parse(file, size, result.stdout(), result.stderr());
         } catch (LibavProbe.Unreadable e) {
             throw unreadable(book, file, e.getMessage());
         } catch (BookFailure e) {

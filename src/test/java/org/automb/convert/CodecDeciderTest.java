@@ -33,6 +33,21 @@ class CodecDeciderTest {
     }
 
     @Test
+    void rawAacStreamsAreCopiedTogetherButEncodedBesideMp4Parts() {
+        AudioSource adts = rawAdts(aac("02.aac"));
+
+        assertThat(decider.decide(List.of(adts, rawAdts(aac("03.aac"))), false).mode()).isEqualTo(Mode.STREAM_COPY);
+        CodecDecision mixed = decider.decide(List.of(aac("01.m4a"), adts), false);
+        assertThat(mixed.mode()).isEqualTo(Mode.ENCODE);
+        assertThat(mixed.reason()).contains("raw .aac").contains("MP4");
+    }
+
+    private static AudioSource rawAdts(AudioSource s) {
+        return new AudioSource(s.file(), s.sizeBytes(), s.codec(), s.profile(), s.sampleRate(), s.channels(), s.bitRate(),
+            s.durationSeconds(), s.audioStreamIndex(), s.coverStreamIndex(), s.tags(), "aac", true);
+    }
+
+    @Test
     void anM4bThatIsNotAacIsEncoded() {
         CodecDecision decision = decider.decide(List.of(withCodec(aac("odd.m4b"), "alac", "")), false);
 

@@ -32,6 +32,16 @@ class ProbeParserTest {
     }
 
     @Test
+    void aDurationFfprobeWarnsItEstimatedIsMarkedAsAnEstimate() {
+        Path file = Path.of("/books/in/x.mp3");
+        String warning = "[mp3 @ 0x55d107b07dc0] Estimating duration from bitrate, this may be inaccurate\n";
+
+        assertThat(parser.parse(file, 49016, ProbeSamples.MP3, warning).durationEstimated()).isTrue();
+        assertThat(parser.parse(file, 49016, ProbeSamples.MP3, "").durationEstimated()).isFalse();
+        assertThat(parser.parse(file, 49016, ProbeSamples.MP3).container()).isEqualTo("mp3");
+    }
+
+    @Test
     void readsAnM4aWithItsPngCover() {
         AudioSource source = parser.parse(Path.of("x.m4a"), 28258, ProbeSamples.M4A_WITH_PNG_COVER);
 
@@ -169,7 +179,7 @@ class ProbeParserTest {
     void probeArgumentsAskForJsonFormatAndStreamsOfTheAbsoluteFile() {
         Path relative = Path.of("books", "Ünïcode 'quoted' name.mp3");
 
-        assertThat(parser.probeArguments(relative)).containsExactly("-v", "error", "-print_format", "json",
+        assertThat(parser.probeArguments(relative)).containsExactly("-v", "warning", "-print_format", "json",
                 "-show_format", "-show_streams", relative.toAbsolutePath().toString());
     }
 }

@@ -52,6 +52,52 @@ public final class TestAudio {
         return audio(file, seconds, rate, channels, tags, List.of("-c:a", "aac", "-aac_pns", "0", "-b:a", "64k", "-f", "ipod"));
     }
 
+    /**
+     * An AAC-LC m4a written with {@code -movflags +faststart}: the moov (the sample tables, the duration) before the
+     * audio, so a copy cut short still announces its full length.
+     */
+    public Path aacFaststart(Path file, double seconds, int rate, int channels, Map<String, String> tags) {
+        return audio(file, seconds, rate, channels, tags, List.of("-c:a", "aac", "-b:a", "64k", "-movflags", "+faststart", "-f", "ipod"));
+    }
+
+    /**
+     * A raw AAC stream (ADTS frames, no container): libavformat estimates its duration from the first frames'
+     * bit rate. The first two seconds are nearly silent (small frames), so the estimate is about twice too long.
+     */
+    public Path adts(Path file, double seconds, int rate, int channels) {
+        List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", sine(seconds, rate),
+            "-af", "volume='if(lt(t,2),0.001,1)':eval=frame", "-ac", String.valueOf(channels), "-c:a", "aac", "-b:a", "64k",
+            "-f", "adts", file.toString()));
+        run(args);
+        return file;
+    }
+
+    /**
+     * A VBR MP3 without a Xing/VBRI header: libavformat estimates its duration from the first frame's bit rate.
+     * It opens with a second of silence (the smallest frames) before loud noise (the largest), so the estimate is
+     * about twice the real length.
+     */
+    public Path mp3VbrWithoutXing(Path file, double seconds, int rate, int channels, Map<String, String> tags) {
+        List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i",
+            "anoisesrc=d=" + seconds + ":r=" + rate + ":a=0.5:seed=" + (file.getFileName().hashCode() & 0xffff), "-af", "volume='if(lt(t,1),0,1)':eval=frame",
+            "-ac", String.valueOf(channels), "-c:a", "libmp3lame", "-q:a", "4", "-write_xing", "0"));
+        addTags(args, tags);
+        args.add(file.toString());
+        run(args);
+        return file;
+    }
+
+    /** Cuts {@code file} to {@code share} of its bytes, as an interrupted download or copy leaves it. */
+    public static Path truncate(Path file, double share) {
+        try {
+            byte[] whole = Files.readAllBytes(file);
+            Files.write(file, java.util.Arrays.copyOf(whole, (int) (whole.length * share)));
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Path flac(Path file, double seconds, int rate, int channels, Map<String, String> tags) {
         return audio(file, seconds, rate, channels, tags, List.of("-c:a", "flac"));
     }

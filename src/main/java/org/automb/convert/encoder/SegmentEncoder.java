@@ -103,13 +103,15 @@ final class SegmentEncoder {
                         throw new PermanentFailure(book.key(), source.file(),
                             "the audio cannot be decoded: it holds no decodable audio", "");
                     }
-                    org.automb.convert.TruncationCheck.problem(samples, book.sampleRate(), source.durationSeconds())
+                    org.automb.convert.TruncationCheck.problem(samples, book.sampleRate(), source)
                         .ifPresent(reason -> {
-                            throw new PermanentFailure(book.key(), source.file(), "the audio cannot be decoded: " + reason, "");
+                            throw new PermanentFailure(book.key(), source.file(), reason, "");
                         });
                     decoded.put(s, samples);
                 } catch (SourceDecoder.Unreadable e) {
                     throw new PermanentFailure(book.key(), source.file(), "the audio cannot be decoded: " + e.getMessage(), "");
+                } catch (SourceDecoder.ConversionFailed e) {
+                    throw new PermanentFailure(book.key(), source.file(), "the audio cannot be encoded: " + e.getMessage(), "");
                 }
             }
             int rest = avutil.av_audio_fifo_size(fifo);

@@ -61,6 +61,13 @@ final class SourceDecoder implements AutoCloseable {
         avutil.av_channel_layout_default(outLayout, outChannels);
     }
 
+    /** The file's decoded audio cannot be converted for the encoder (the file is to blame: its format is odd). */
+    static final class ConversionFailed extends IllegalStateException {
+        ConversionFailed(String message) {
+            super(message);
+        }
+    }
+
     /** Opens {@code source} for decoding into {@code outChannels} channels at {@code outRate}. */
     static SourceDecoder open(AudioSource source, int outRate, int outChannels) throws Unreadable {
         SourceDecoder opened = new SourceDecoder(source, outRate, outChannels);
@@ -192,7 +199,7 @@ final class SourceDecoder implements AutoCloseable {
         int result = swresample.swr_alloc_set_opts2(converter, outLayout, avutil.AV_SAMPLE_FMT_FLTP, outRate,
             inLayout, decoded.format(), decoded.sample_rate(), 0, null);
         if (result < 0 || converter.isNull() || swresample.swr_init(converter) < 0) {
-            throw new IllegalStateException(file + ": cannot convert its audio (" + decoded.sample_rate() + " Hz, "
+            throw new ConversionFailed("cannot convert its audio (" + decoded.sample_rate() + " Hz, "
                 + decoded.ch_layout().nb_channels() + " channels) for the encoder");
         }
         converterFormat = decoded.format();
@@ -204,7 +211,7 @@ final class SourceDecoder implements AutoCloseable {
         PointerPointer<?> out = outputBuffer(capacity);
         int produced = swresample.swr_convert(converter, out, capacity, input, samples);
         if (produced < 0) {
-            throw new IllegalStateException(file + ": converting its audio failed: " + LibavText.error(produced));
+            throw new ConversionFailed("converting its audio failed: " + LibavText.error(produced));
         }
         return write(fifo, out, produced);
     }

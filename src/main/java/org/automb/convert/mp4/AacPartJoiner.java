@@ -156,21 +156,21 @@ public final class AacPartJoiner {
                     length += range.length();
                     continue;
                 }
-                transfer(in, start, length, out, written);
+                transfer(file, in, start, length, out, written);
                 start = range.offset();
                 length = range.length();
             }
-            transfer(in, start, length, out, written);
+            transfer(file, in, start, length, out, written);
         }
     }
 
-    private static void transfer(FileChannel in, long start, long length, FileChannel out, LongConsumer written)
+    private static void transfer(Path file, FileChannel in, long start, long length, FileChannel out, LongConsumer written)
         throws IOException {
         long done = 0;
         while (done < length) {
             long n = in.transferTo(start + done, Math.min(length - done, REPORT_EVERY), out);
             if (n <= 0) {
-                throw new IOException("a part ended early while being copied");
+                throw new IOException("part '" + file.getFileName() + "' ended early while being copied");
             }
             done += n;
             written.accept(out.position());

@@ -97,6 +97,46 @@ public record SampleTable(List<TimeRun> times, Box stsz, List<ChunkRun> chunkRun
         return ranges;
     }
 
+    /**
+     * How many samples lie wholly inside the first {@code fileSize} bytes of their file (all of them in a whole
+     * file; fewer in a copy cut short). The tables are walked as {@link #chunkRanges} walks them; a table that does
+     * not fit its chunks counts the samples met up to the misfit.
+     */
+    public long samplesWithin(long fileSize) {
+        ByteBuffer sizes = ByteBuffer.wrap(stsz.body());
+        int constant = constantSize();
+        long samples = sampleCount();
+        long inside = 0;
+        long sample = 0;
+        for (int r = 0; r < chunkRuns.size(); r++) {
+            ChunkRun run = chunkRuns.get(r);
+            long next = r + 1 < chunkRuns.size() ? chunkRuns.get(r + 1).firstChunk() : chunkOffsets.length + 1L;
+            for (long chunk = run.firstChunk(); chunk < next && chunk >= 1 && chunk <= chunkOffsets.length; chunk++) {
+                long offset = chunkOffsets[(int) chunk - 1];
+                for (long i = 0; i < run.samplesPerChunk() && sample < samples; i++, sample++) {
+                    long size = constant != 0 ? constant : Integer.toUnsignedLong(sizes.getInt(12 + 4 * (int) sample));
+                    if (offset >= 0 && offset + size <= fileSize) {
+                        inside++;
+                    }
+                    offset += size;
+                }
+            }
+        }
+        return inside;
+    }
+
+    /** The duration of the first {@code samples} samples, in the media timescale. */
+    public long durationOfFirst(long samples) {
+        long duration = 0;
+        long left = samples;
+        for (TimeRun run : times) {
+            long taken = Math.min(left, run.count());
+            duration += taken * run.delta();
+            left -= taken;
+        }
+        return duration;
+    }
+
     /** The same table with the last sample lasting {@code frame}: a part's end padding kept whole. */
     public SampleTable withWholeLastFrame(long frame) {
         List<TimeRun> whole = new ArrayList<>(times);
