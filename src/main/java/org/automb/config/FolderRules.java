@@ -26,7 +26,7 @@ import java.util.Set;
  * since nothing else creates or writes it.
  *
  * <p>A file where a folder belongs, a folder that cannot be created, and a folder the service cannot use as its role
- * needs (read and write; the inbox read-only with ON_COMPLETE=test_do_nothing) are refused too. Permissions are
+ * needs (read and write, the inbox too: it holds the instance lock, and failed books leave it) are refused too. Permissions are
  * checked with {@link Files#isWritable}/{@link Files#isReadable} (the access(2) call), which honour read-only mounts
  * also for root.
  */
@@ -66,7 +66,8 @@ public final class FolderRules {
     /** The folders the service uses with {@code settings}, in the order they are reported. */
     public static List<Folder> of(Settings settings) {
         List<Folder> folders = new ArrayList<>();
-        folders.add(new Folder("INBOX_FOLDER", settings.inbox(), settings.onComplete() != Settings.OnComplete.TEST_DO_NOTHING));
+        // written whatever ON_COMPLETE says: the instance lock lives there, and failed books are moved out of it
+        folders.add(new Folder("INBOX_FOLDER", settings.inbox(), true));
         folders.add(new Folder("CONVERTED_FOLDER", settings.converted(), true));
         folders.add(new Folder("ARCHIVE_FOLDER", settings.archive(), true));
         folders.add(new Folder("FAILED_FOLDER", settings.failed(), true));
