@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar auto-m4b.jar}: runs the service, or with {@code --once} converts what is in the inbox now and
- * exits (0 all done, 3 some failed, 2 invalid configuration). Every setting is also an option
+ * exits (0 all done, 3 some failed or held back, 2 invalid configuration). Every setting is also an option
  * ({@code --inbox-folder=...}), generated from the settings catalog.
  */
 @Command(name = "auto-m4b", mixinStandardHelpOptions = true, version = "auto-m4b 0.1.0",
@@ -48,7 +48,7 @@ public final class AutoM4bCommand implements Callable<Integer> {
     public static final int EXIT_BOOKS_FAILED = 3;
     public static final int EXIT_ALREADY_RUNNING = 4;
 
-    @Option(names = "--once", description = "Process what is in the inbox now (waiting for books still being copied), then exit: 0 all succeeded, 3 some failed, 2 invalid configuration.")
+    @Option(names = "--once", description = "Process what is in the inbox now (waiting for books still being copied), then exit: 0 all succeeded, 3 some failed or were held back, 2 invalid configuration.")
     boolean once;
 
     @Option(names = "--validate", description = "Check the configuration (folders, numbers, ffmpeg) and list every problem.")
@@ -163,9 +163,21 @@ public final class AutoM4bCommand implements Callable<Integer> {
         }
         Map<JobState, Integer> counts = ledger[0].counts();
         int failed = counts.getOrDefault(JobState.FAILED, 0);
-        System.out.printf("auto-m4b: %d converted, %d failed, %d skipped%n", counts.getOrDefault(JobState.DONE, 0),
-            failed, counts.getOrDefault(JobState.SKIPPED, 0));
-        return failed > 0 ? EXIT_BOOKS_FAILED : EXIT_OK;
+        Map<String, String> heldBack = ledger[0].heldBack();
+        System.out.printf("auto-m4b: %d converted, %d failed, %d skipped, %s%n", counts.getOrDefault(JobState.DONE, 0),
+            failed, counts.getOrDefault(JobState.SKIPPED, 0), heldBackSummary(heldBack));
+        return failed > 0 || !heldBack.isEmpty() ? EXIT_BOOKS_FAILED : EXIT_OK;
+    }
+
+    /** "0 held back", or "2 held back: 'A' (reason), 'B' (reason)". */
+    static String heldBackSummary(Map<String, String> heldBack) {
+        StringBuilder line = new StringBuilder().append(heldBack.size()).append(" held back");
+        String separator = ": ";
+        for (Map.Entry<String, String> book : heldBack.entrySet()) {
+            line.append(separator).append('\'').append(book.getKey()).append("' (").append(book.getValue()).append(')');
+            separator = ", ";
+        }
+        return line.toString();
     }
 
     private static void completeWhenSettled(Main main, BookLedger ledger) {

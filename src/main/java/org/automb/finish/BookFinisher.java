@@ -16,6 +16,8 @@ import org.automb.concurrent.Futures;
 import org.automb.config.Settings;
 import org.automb.convert.OutputValidator;
 import org.automb.intake.Book;
+import org.automb.intake.BookFingerprint;
+import org.automb.intake.JunkFiles;
 import org.automb.jobs.BookRun;
 import org.automb.jobs.TransientFailure;
 import org.slf4j.Logger;
@@ -79,18 +81,109 @@ public final class BookFinisher {
         }
     }
 
-    /** What ON_COMPLETE says to do with the originals, now that the output is safely in place. */
-    public void handleOriginals(BookRun run) {
+    /**
+     * What ON_COMPLETE says to do with the originals, now that the output is safely in place. Only the files the
+     * attempt read are archived or deleted: those of {@code asTaken} that are still as they were when the book was
+     * taken. A file or sub-book dropped into the book's folder since, or a file rewritten since, stays in the inbox
+     * (a new change, read by a later scan); folders left empty (or holding only junk, which goes along) are removed.
+     */
+    public void handleOriginals(BookRun run, BookFingerprint asTaken) {
         Book book = run.book();
+        List<Path> read = asTaken.unchangedFiles(book);
         try {
             switch (settings.onComplete()) {
-                case ARCHIVE -> archive(book);
-                case DELETE -> delete(book);
+                case ARCHIVE -> archive(book, read);
+                case DELETE -> delete(book, read);
                 case TEST_DO_NOTHING -> LOG.debug("book '{}': originals left in the inbox (test_do_nothing)", book.key());
             }
         } catch (IOException e) {
             throw new TransientFailure(book.key(), book.root(), "the output is in place but the originals could not be "
                 + settings.onComplete().name().toLowerCase() + "d: " + e.getMessage(), e);
+        }
+        if (settings.onComplete() != org.automb.config.Settings.OnComplete.TEST_DO_NOTHING) {
+            reportLeftInInbox(book);
+        }
+    }
+
+    private void archive(Book book, List<Path> read) throws IOException {
+        Path target = layout.archiveFolder(book);
+        if (Files.exists(target)) {
+            target = target.resolveSibling(target.getFileName() + "_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss")));
+        }
+        Path base = book.folder();
+        if (!read.isEmpty()) {
+            Files.createDirectories(target);
+        }
+        for (Path file : read) {
+            mover.moveFile(file, target.resolve(base.relativize(file).toString()));
+        }
+        if (!book.looseFile()) {
+            removeEmptiedFolders(book.root(), target);
+        }
+        LOG.info("book '{}': originals archived to {}", book.key(), target);
+    }
+
+    private void delete(Book book, List<Path> read) throws IOException {
+        for (Path file : read) {
+            Files.deleteIfExists(file);
+        }
+        if (!book.looseFile()) {
+            removeEmptiedFolders(book.root(), null);
+        }
+        LOG.info("book '{}': originals deleted", book.key());
+    }
+
+    /**
+     * Removes, deepest first, the book's folders that hold nothing but junk now (.DS_Store, __MACOSX...); the junk
+     * goes to {@code archive} at the same place (deleted when {@code archive} is null). Folders that still hold
+     * anything else (what arrived during the conversion) stay.
+     */
+    private void removeEmptiedFolders(Path root, Path archive) throws IOException {
+        if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+                return !dir.equals(root) && JunkFiles.isJunk(dir.getFileName().toString())
+                    ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                List<Path> entries;
+                try (var listing = Files.list(dir)) {
+                    entries = listing.toList();
+                }
+                if (entries.stream().allMatch(entry -> JunkFiles.isJunk(entry.getFileName().toString()))) {
+                    for (Path junk : entries) {
+                        if (archive == null) {
+                            mover.deleteTree(junk);
+                        } else {
+                            mover.moveTree(junk, archive.resolve(root.relativize(junk).toString()));
+                        }
+                    }
+                    Files.delete(dir);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** Logs what stays in the book's inbox folder: it arrived or changed during the conversion and is read again. */
+    private static void reportLeftInInbox(Book book) {
+        if (book.looseFile() || !Files.isDirectory(book.root())) {
+            return;
+        }
+        try (var left = Files.walk(book.root())) {
+            List<String> files = left.filter(Files::isRegularFile)
+                .map(file -> book.root().relativize(file).toString()).sorted().toList();
+            if (!files.isEmpty()) {
+                LOG.warn("book '{}': left in the inbox what arrived or changed during the conversion: {}; it is read"
+                    + " again as a change of the book", book.key(), String.join(", ", files));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // only a log line: the next scan sees what is there
         }
     }
 
@@ -100,33 +193,6 @@ public final class BookFinisher {
         double audio = run.plan().totalSeconds();
         LOG.info("book '{}': done in {} s ({}x real time) -> {}", run.book().key(), String.format("%.1f", seconds),
             String.format("%.0f", audio / Math.max(seconds, 0.001)), run.finalOutput());
-    }
-
-    private void archive(Book book) throws IOException {
-        Path target = layout.archiveFolder(book);
-        if (Files.exists(target)) {
-            target = target.resolveSibling(target.getFileName() + "_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss")));
-        }
-        if (book.looseFile()) {
-            Files.createDirectories(target);
-            for (Path file : book.files()) {
-                mover.moveFile(file, target.resolve(file.getFileName().toString()));
-            }
-        } else {
-            mover.moveTree(book.root(), target);
-        }
-        LOG.info("book '{}': originals archived to {}", book.key(), target);
-    }
-
-    private void delete(Book book) throws IOException {
-        if (book.looseFile()) {
-            for (Path file : book.files()) {
-                Files.deleteIfExists(file);
-            }
-        } else {
-            mover.deleteTree(book.root());
-        }
-        LOG.info("book '{}': originals deleted", book.key());
     }
 
     /** Images, pdf, epub, txt, cue, nfo travel beside the m4b; a clash of names keeps both. */

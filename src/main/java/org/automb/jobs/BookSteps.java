@@ -108,8 +108,9 @@ public final class BookSteps {
     public void verifyUnchanged(Exchange exchange) {
         Book book = exchange.getProperty("book", Book.class);
         BookFingerprint before = exchange.getProperty("fingerprint", BookFingerprint.class);
-        if (!BookFingerprint.of(book).equals(before)) {
-            throw new BookChangedException(book.key());
+        java.util.List<String> changes = before.changesTo(BookFingerprint.of(book));
+        if (!changes.isEmpty()) {
+            throw new BookChangedException(book.key(), changes, null);
         }
     }
 
