@@ -110,6 +110,10 @@ public final class BookFinisher {
         if (Files.exists(target)) {
             target = target.resolveSibling(target.getFileName() + "_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss")));
         }
+        if (!book.looseFile() && holdsOnly(book.root(), read) && renamedWhole(book.root(), target)) {
+            LOG.info("book '{}': originals archived to {}", book.key(), target);
+            return;
+        }
         Path base = book.folder();
         if (!read.isEmpty()) {
             Files.createDirectories(target);
@@ -121,6 +125,41 @@ public final class BookFinisher {
             removeEmptiedFolders(book.root(), target);
         }
         LOG.info("book '{}': originals archived to {}", book.key(), target);
+    }
+
+    /**
+     * True when the folder holds nothing but {@code read} (and junk): it can then be renamed as a whole, which a
+     * crash cannot leave half done. The check and the rename are a few microseconds apart.
+     */
+    private static boolean holdsOnly(Path root, List<Path> read) throws IOException {
+        Set<Path> expected = new HashSet<>(read);
+        try (var entries = Files.walk(root)) {
+            return entries.filter(entry -> !Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .filter(entry -> !isUnderJunk(root, entry))
+                .allMatch(expected::contains);
+        } catch (java.io.UncheckedIOException e) {
+            return false; // changing under the walk: move file by file
+        }
+    }
+
+    private static boolean isUnderJunk(Path root, Path entry) {
+        for (Path part : root.relativize(entry)) {
+            if (JunkFiles.isJunk(part.toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Renames the folder to {@code target} in one step; false across file systems (then it goes file by file). */
+    private static boolean renamedWhole(Path root, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(root, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (java.nio.file.AtomicMoveNotSupportedException crossDevice) {
+            return false;
+        }
     }
 
     private void delete(Book book, List<Path> read) throws IOException {

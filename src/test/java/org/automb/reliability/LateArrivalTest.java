@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Only what the attempt read is archived: a sub-book and a file dropped into a book's folder after its files were
- * checked (while its output is delivered) stay in the inbox, and are converted after as the books they make.
+ * checked (while its output is delivered) stay in the inbox, and are read after as the books they make there.
  */
 class LateArrivalTest extends PipelineTestSupport {
 
@@ -71,6 +71,33 @@ class LateArrivalTest extends PipelineTestSupport {
         for (String key : List.of("Saga", "Saga/Part 1", "Saga/Part 2")) {
             assertThat(ledger().status(key)).as(key).isEqualTo(JobState.DONE);
         }
+    }
+
+    @Test
+    void aLoneSubBookDroppedDuringDeliveryIsLeftInTheInboxUntouched() throws Exception {
+        AtomicBoolean dropped = new AtomicBoolean();
+        Path lateBook = AUDIO.mp3(staging().resolve("late/Part 2/01 - Bonus.mp3"), 1.0, tags("title", "Bonus"));
+        Map<String, String> lateFiles = FailureFixtures.checksums(lateBook.getParent());
+        AdviceWith.adviceWith(context, "finish-book", route -> route.weaveByToString(".*handleOriginals.*").before()
+            .process(exchange -> {
+                if (dropped.compareAndSet(false, true)) {
+                    Files.move(lateBook.getParent(), inbox().resolve("Saga/Part 2"));
+                }
+            }));
+        context.start();
+
+        NotifyBuilder deliveredThenLookedAtAgain = booksDone(2);
+        drop("Saga", saga -> AUDIO.mp3(saga.resolve("Part 1/01 - One.mp3"), 1.0, tags("title", "One")));
+        awaitBooks(deliveredThenLookedAtAgain);
+
+        assertThat(INSPECT.inspect(converted().resolve("Saga/Saga.m4b")).chapterTitles()).containsExactly("One");
+        assertThat(filesUnder(archive())).containsExactly("Saga/Part 1/01 - One.mp3");
+        // what is left reads as the book 'Saga' again, whose output exists: skipped as any such book, never lost
+        assertThat(FailureFixtures.checksums(inbox().resolve("Saga/Part 2"))).as("left in the inbox, untouched")
+            .isEqualTo(lateFiles);
+        assertThat(filesUnder(inbox())).containsExactly("Saga/Part 2/01 - Bonus.mp3");
+        assertThat(ledger().status("Saga")).isEqualTo(JobState.SKIPPED);
+        assertThat(filesUnder(failed())).isEmpty();
     }
 
     private static List<String> namesUnder(Path folder) {
