@@ -33,8 +33,8 @@ public final class InboxScanner {
         this.ledger = ledger;
     }
 
-    /** The books ready to be converted now, each claimed for exactly one worker. */
-    public List<Book> readyBooks() {
+    /** The books ready to be converted now, each claimed for exactly one worker, with their fingerprint then. */
+    public List<TakenBook> readyBooks() {
         if (!Files.isDirectory(inbox)) {
             reportOnce("", "the inbox folder " + inbox + " does not exist", false);
             ledger.heldBack(Map.of());
@@ -44,7 +44,7 @@ public final class InboxScanner {
         InboxScan scan = finder.scan(inbox);
         scan.problems().forEach(this::report);
         recordHeldBack(scan);
-        List<Book> ready = new ArrayList<>();
+        List<TakenBook> ready = new ArrayList<>();
         int changing = 0;
         readiness.retainOnly(scan.books().stream().map(Book::key).toList());
         for (Book book : scan.books()) {
@@ -71,7 +71,7 @@ public final class InboxScanner {
                 readiness.forget(book.key());
                 LOG.info("book '{}': started ({} audio file{})", book.key(), book.audioFiles().size(),
                     book.audioFiles().size() == 1 ? "" : "s");
-                ready.add(book);
+                ready.add(new TakenBook(book, fingerprint));
             }
         }
         ledger.scanFinished(changing, scan.books().stream().map(Book::key).toList());

@@ -125,8 +125,9 @@ public final class FailureHandling {
         BookChangedException change = exchange.getProperty(BOOK_CHANGED, BookChangedException.class);
         String what = change == null || change.changes().isEmpty() ? "" : " (" + String.join(", ", change.changes()) + ")";
         Throwable failure = change == null ? null : change.getCause();
-        String outcome = failure == null ? "the result was discarded"
-            : "the attempt, which failed meanwhile (" + firstLine(describe(book, failure)) + "), does not count";
+        String outcome = failure != null
+            ? "the attempt, which failed meanwhile (" + firstLine(describe(book, failure)) + "), does not count"
+            : exchange.getProperty("run") == null ? "it had not started yet" : "the result was discarded";
         LOG.warn("book '{}': its files changed during the conversion{}; {}; it will be read again once they have"
             + " stopped changing", book.key(), what, outcome);
         ledger.changedWhileConverting(book.key());

@@ -36,7 +36,8 @@ class SourceChangedMidConversionTest extends PipelineTestSupport {
 
     @Override
     protected Map<String, String> settings() {
-        return Map.of("MAX_RETRIES", "2", "RETRY_BASE_DELAY", "0.2");
+        // one book at a time: a second book waits in the queue while the first converts
+        return Map.of("MAX_RETRIES", "2", "RETRY_BASE_DELAY", "0.2", "MAX_PARALLEL_BOOKS", "1");
     }
 
     @Test
@@ -75,6 +76,29 @@ class SourceChangedMidConversionTest extends PipelineTestSupport {
 
         assertConvertedOnceWithoutFailure(List.of("One", "Owt", "Three"), 304.0);
         assertThat(filesUnder(archive().resolve(BOOK))).containsExactly("01 - One.flac", TWO, "03 - Three.mp3");
+    }
+
+    @Test
+    void aFileDeletedWhileTheBookWaitsForAWorkerIsAChangeNotAFailure() throws Exception {
+        NotifyBuilder allDone = booksDone(3); // the long book, the queued book read again at once, then converted
+        drop("A Long Book", folder -> AUDIO.flac(folder.resolve("01.flac"), 300.0, 44100, 2, tags("title", "Long")));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+            .until(() -> progressFileUnder(working()));
+        Path queued = drop("B Queued Book", folder -> {
+            AUDIO.mp3(folder.resolve("01 - One.mp3"), 1.0, tags("title", "One"));
+            AUDIO.mp3(folder.resolve(TWO), 1.0, tags("title", "Two"));
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> ledger().status("B Queued Book") == JobState.PENDING);
+        assertThat(ledger().status("A Long Book")).as("still converting: the other book waits").isEqualTo(JobState.CONVERTING);
+        Files.delete(queued.resolve(TWO));
+        awaitBooks(allDone);
+
+        assertThat(INSPECT.inspect(converted().resolve("B Queued Book/B Queued Book.m4b")).chapterTitles())
+            .containsExactly("One");
+        Job job = ledger().store().find("B Queued Book").orElseThrow();
+        assertThat(job.state()).isEqualTo(JobState.DONE);
+        assertThat(job.attempts()).isZero();
+        assertThat(entriesUnder(failed())).isEmpty();
     }
 
     @Test
