@@ -122,7 +122,9 @@ public final class BookFinder {
                 problems.add(new InboxProblem(key, issue.path(),
                         key.isEmpty() ? issue.detail() : key + ": " + issue.detail(), false));
                 if (!key.isEmpty()) {
-                    holdBack(key, issue.path(), issue.reason());
+                    // the entry is the link itself, not something inside a book
+                    holdBack(key, issue.path(), issue.reason().replace("a link inside leads outside the book",
+                            "a link that leads outside the inbox").replace(" inside", ""));
                 }
             }
         }

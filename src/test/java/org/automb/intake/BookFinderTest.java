@@ -489,6 +489,8 @@ class BookFinderTest {
                 assertThat(problem.fatal()).isFalse();
                 assertThat(problem.message()).contains("outside the inbox").contains(link.toString());
             });
+            assertThat(scan.heldBack()).extracting(InboxScan.HeldBack::key, InboxScan.HeldBack::reason).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("Linked", "a link that leads outside the inbox"));
         }
 
         @Test
