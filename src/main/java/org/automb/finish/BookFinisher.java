@@ -105,6 +105,14 @@ public final class BookFinisher {
         }
     }
 
+    /** Logs the closing line: time taken and speed. */
+    public void logDone(BookRun run) {
+        double seconds = Duration.between(run.startedAt(), Instant.now()).toMillis() / 1000.0;
+        double audio = run.plan().totalSeconds();
+        LOG.info("book '{}': done in {} s ({}x real time) -> {}", run.book().key(), String.format("%.1f", seconds),
+            String.format("%.0f", audio / Math.max(seconds, 0.001)), run.finalOutput());
+    }
+
     private void archive(Book book, List<Path> read) throws IOException {
         Path target = layout.archiveFolder(book);
         if (Files.exists(target)) {
@@ -224,14 +232,6 @@ public final class BookFinisher {
         } catch (IOException | java.io.UncheckedIOException e) {
             // only a log line: the next scan sees what is there
         }
-    }
-
-    /** Logs the closing line: time taken and speed. */
-    public void logDone(BookRun run) {
-        double seconds = Duration.between(run.startedAt(), Instant.now()).toMillis() / 1000.0;
-        double audio = run.plan().totalSeconds();
-        LOG.info("book '{}': done in {} s ({}x real time) -> {}", run.book().key(), String.format("%.1f", seconds),
-            String.format("%.0f", audio / Math.max(seconds, 0.001)), run.finalOutput());
     }
 
     /** Images, pdf, epub, txt, cue, nfo travel beside the m4b; a clash of names keeps both. */
