@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar auto-m4b.jar}: runs the service, or with {@code --once} converts what is in the inbox now and
- * exits (0 all done, 3 some failed, 2 invalid configuration). Every setting is also an option
+ * exits (0 all done, 3 some failed or held back, 2 invalid configuration). Every setting is also an option
  * ({@code --inbox-folder=...}), generated from the settings catalog.
  *
  * <p>Start-up runs in a fixed order, and each step that fails ends the start with one line and its exit code (the
@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
         "0:every book succeeded (--once), the configuration is usable (--validate), or the service was stopped",
         "2:the configuration is invalid or a folder is refused; every problem is listed and nothing was changed",
-        "3:at least one book failed (--once)",
+        "3:at least one book failed or was held back (--once; the summary names each held-back book and why)",
         "4:another instance is already running (its PID is named)",
         "5:cannot start: the job store cannot be opened, ffmpeg cannot run, or Camel fails to start"})
 public final class AutoM4bCommand implements Callable<Integer> {
@@ -65,7 +65,7 @@ public final class AutoM4bCommand implements Callable<Integer> {
     /** The environment fails the start: the job store, ffmpeg or Camel (e.g. a broken routes/*.yaml). */
     public static final int EXIT_CANNOT_START = 5;
 
-    @Option(names = "--once", description = "Process what is in the inbox now (waiting for books still being copied), then exit: 0 all succeeded, 3 some failed, 2 invalid configuration (see Exit codes).")
+    @Option(names = "--once", description = "Process what is in the inbox now (waiting for books still being copied), then exit: 0 all succeeded, 3 some failed or were held back, 2 invalid configuration (see Exit codes).")
     boolean once;
 
     @Option(names = "--validate", description = "Check the configuration (folders, numbers, ffmpeg) and list every problem.")
@@ -225,9 +225,21 @@ public final class AutoM4bCommand implements Callable<Integer> {
         }
         Map<JobState, Integer> counts = ledger[0].counts();
         int failed = counts.getOrDefault(JobState.FAILED, 0);
-        System.out.printf("auto-m4b: %d converted, %d failed, %d skipped%n", counts.getOrDefault(JobState.DONE, 0),
-            failed, counts.getOrDefault(JobState.SKIPPED, 0));
-        return failed > 0 ? EXIT_BOOKS_FAILED : EXIT_OK;
+        Map<String, String> heldBack = ledger[0].heldBack();
+        System.out.printf("auto-m4b: %d converted, %d failed, %d skipped, %s%n", counts.getOrDefault(JobState.DONE, 0),
+            failed, counts.getOrDefault(JobState.SKIPPED, 0), heldBackSummary(heldBack));
+        return failed > 0 || !heldBack.isEmpty() ? EXIT_BOOKS_FAILED : EXIT_OK;
+    }
+
+    /** "0 held back", or "2 held back: 'A' (reason), 'B' (reason)". */
+    static String heldBackSummary(Map<String, String> heldBack) {
+        StringBuilder line = new StringBuilder().append(heldBack.size()).append(" held back");
+        String separator = ": ";
+        for (Map.Entry<String, String> book : heldBack.entrySet()) {
+            line.append(separator).append('\'').append(book.getKey()).append("' (").append(book.getValue()).append(')');
+            separator = ", ";
+        }
+        return line.toString();
     }
 
     private static void completeWhenSettled(Main main, BookLedger ledger) {

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.automb.checksum.FileHashes;
+import org.automb.intake.BookFingerprint;
+import org.automb.intake.JunkFiles;
 import org.automb.concurrent.Futures;
 import org.automb.config.Settings;
 import org.automb.convert.OutputValidator;
@@ -83,13 +85,19 @@ public final class BookFinisher {
         }
     }
 
-    /** What ON_COMPLETE says to do with the originals, now that the output is safely in place. */
-    public void handleOriginals(BookRun run) {
+    /**
+     * What ON_COMPLETE says to do with the originals, now that the output is safely in place. Only the files the
+     * attempt read are archived or deleted: those of {@code asTaken} that are still as they were when the book was
+     * taken. A file or sub-book dropped into the book's folder since, or a file rewritten since, stays in the inbox
+     * (a new change, read by a later scan); folders left empty (or holding only junk, which goes along) are removed.
+     */
+    public void handleOriginals(BookRun run, BookFingerprint asTaken) {
         Book book = run.book();
+        List<Path> read = asTaken.unchangedFiles(book);
         try {
             switch (settings.onComplete()) {
-                case ARCHIVE -> archive(book, knownSourceHashes(run));
-                case DELETE -> delete(book);
+                case ARCHIVE -> archive(book, read, knownSourceHashes(run));
+                case DELETE -> delete(book, read);
                 case TEST_DO_NOTHING -> LOG.debug("book '{}': originals left in the inbox (test_do_nothing)", book.key());
             }
         } catch (IOException e) {
@@ -100,6 +108,10 @@ public final class BookFinisher {
                 settings.onComplete() == Settings.OnComplete.ARCHIVE
                     ? "What is left of them stays in the inbox: move it to " + settings.archive() + " yourself"
                     : "What is left of them stays in the inbox: delete it yourself");
+            return;
+        }
+        if (settings.onComplete() != Settings.OnComplete.TEST_DO_NOTHING) {
+            reportLeftInInbox(book);
         }
     }
 
@@ -127,33 +139,136 @@ public final class BookFinisher {
             String.format("%.0f", audio / Math.max(seconds, 0.001)), run.finalOutput());
     }
 
-    private void archive(Book book, Map<Path, String> knownSha256) throws IOException {
+    private void archive(Book book, List<Path> read, Map<Path, String> knownSha256) throws IOException {
         Path target = layout.archiveFolder(book);
         if (Files.exists(target)) {
             target = target.resolveSibling(layout.folderName(target.getParent(), target.getFileName().toString(),
                 "_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss"))));
         }
-        if (book.looseFile()) {
+        if (!book.looseFile() && holdsOnly(book.root(), read) && renamedWhole(book.root(), target)) {
+            LOG.info("book '{}': originals archived to {}", book.key(), target);
+            return;
+        }
+        Path base = book.folder();
+        if (!read.isEmpty()) {
             Files.createDirectories(target);
-            for (Path file : book.files()) {
-                mover.moveFile(file, target.resolve(layout.fileName(target, file.getFileName().toString())),
-                    knownSha256.get(file));
-            }
-        } else {
-            mover.moveTree(book.root(), target, knownSha256);
+        }
+        for (Path file : read) {
+            mover.moveFile(file, fitted(target, base.relativize(file)), knownSha256.get(file));
+        }
+        if (!book.looseFile()) {
+            removeEmptiedFolders(book.root(), target);
         }
         LOG.info("book '{}': originals archived to {}", book.key(), target);
     }
 
-    private void delete(Book book) throws IOException {
-        if (book.looseFile()) {
-            for (Path file : book.files()) {
-                Files.deleteIfExists(file);
+    /**
+     * True when the folder holds nothing but {@code read} (and junk): it can then be renamed as a whole, which a
+     * crash cannot leave half done. The check and the rename are a few microseconds apart.
+     */
+    private static boolean holdsOnly(Path root, List<Path> read) throws IOException {
+        Set<Path> expected = new HashSet<>(read);
+        try (var entries = Files.walk(root)) {
+            return entries.filter(entry -> !Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .filter(entry -> !isUnderJunk(root, entry))
+                .allMatch(expected::contains);
+        } catch (java.io.UncheckedIOException e) {
+            return false; // changing under the walk: move file by file
+        }
+    }
+
+    private static boolean isUnderJunk(Path root, Path entry) {
+        for (Path part : root.relativize(entry)) {
+            if (JunkFiles.isJunk(part.toString())) {
+                return true;
             }
-        } else {
-            mover.deleteTree(book.root());
+        }
+        return false;
+    }
+
+    /** Renames the folder to {@code target} in one step; false across file systems (then it goes file by file). */
+    private static boolean renamedWhole(Path root, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(root, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (java.nio.file.AtomicMoveNotSupportedException crossDevice) {
+            return false;
+        }
+    }
+
+    /** {@code relative} under {@code root}, each name shortened where the destination's file system needs it. */
+    private Path fitted(Path root, Path relative) throws IOException {
+        Path target = root;
+        for (Path name : relative) {
+            Files.createDirectories(target);
+            target = target.resolve(layout.fileName(target, name.toString()));
+        }
+        return target;
+    }
+
+    private void delete(Book book, List<Path> read) throws IOException {
+        for (Path file : read) {
+            Files.deleteIfExists(file);
+        }
+        if (!book.looseFile()) {
+            removeEmptiedFolders(book.root(), null);
         }
         LOG.info("book '{}': originals deleted", book.key());
+    }
+
+    /**
+     * Removes, deepest first, the book's folders that hold nothing but junk now (.DS_Store, __MACOSX...); the junk
+     * goes to {@code archive} at the same place (deleted when {@code archive} is null). Folders that still hold
+     * anything else (what arrived during the conversion) stay.
+     */
+    private void removeEmptiedFolders(Path root, Path archive) throws IOException {
+        if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+                return !dir.equals(root) && JunkFiles.isJunk(dir.getFileName().toString())
+                    ? java.nio.file.FileVisitResult.SKIP_SUBTREE : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                List<Path> entries;
+                try (var listing = Files.list(dir)) {
+                    entries = listing.toList();
+                }
+                if (entries.stream().allMatch(entry -> JunkFiles.isJunk(entry.getFileName().toString()))) {
+                    for (Path junk : entries) {
+                        if (archive == null) {
+                            mover.deleteTree(junk);
+                        } else {
+                            mover.moveTree(junk, archive.resolve(root.relativize(junk).toString()));
+                        }
+                    }
+                    Files.delete(dir);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** Logs what stays in the book's inbox folder: it arrived or changed during the conversion and is read again. */
+    private static void reportLeftInInbox(Book book) {
+        if (book.looseFile() || !Files.isDirectory(book.root())) {
+            return;
+        }
+        try (var left = Files.walk(book.root())) {
+            List<String> files = left.filter(Files::isRegularFile)
+                .map(file -> book.root().relativize(file).toString()).sorted().toList();
+            if (!files.isEmpty()) {
+                LOG.warn("book '{}': left in the inbox what arrived or changed during the conversion: {}; it is read"
+                    + " again as a change of the book", book.key(), String.join(", ", files));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // only a log line: the next scan sees what is there
+        }
     }
 
     /**

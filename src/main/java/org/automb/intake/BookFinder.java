@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.automb.intake.InboxScan.HeldBack;
 import org.automb.intake.InboxScan.InboxProblem;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -97,6 +98,7 @@ public final class BookFinder {
         private final Path inbox;
         private final List<Book> books = new ArrayList<>();
         private final List<InboxProblem> problems = new ArrayList<>();
+        private final Map<String, HeldBack> heldBack = new LinkedHashMap<>();
 
         InboxWalk(Path inbox) {
             this.inbox = inbox;
@@ -110,7 +112,8 @@ public final class BookFinder {
             }
             refuseDuplicateKeys();
             return new InboxScan(sorted(matching(books.stream(), Book::key), Book::key),
-                    sorted(matching(problems.stream(), InboxProblem::key), InboxProblem::key));
+                    sorted(matching(problems.stream(), InboxProblem::key), InboxProblem::key),
+                    sorted(matching(heldBack.values().stream(), HeldBack::key), HeldBack::key));
         }
 
         private void reportInboxIssues(Folder root) {
@@ -118,6 +121,11 @@ public final class BookFinder {
                 String key = issue.path().equals(root.path()) ? "" : RelativePaths.nameOf(issue.path());
                 problems.add(new InboxProblem(key, issue.path(),
                         key.isEmpty() ? issue.detail() : key + ": " + issue.detail(), false));
+                if (!key.isEmpty()) {
+                    // the entry is the link itself, not something inside a book
+                    holdBack(key, issue.path(), issue.reason().replace("a link inside leads outside the book",
+                            "a link that leads outside the inbox").replace(" inside", ""));
+                }
             }
         }
 
@@ -169,7 +177,10 @@ public final class BookFinder {
                         key + ": no audio files (looked for " + String.join(", ", audioExtensions) + ")", false));
             }
             // a book with unreadable or unfollowed parts might be incomplete: hold it back until it reads cleanly
-            boolean readCleanly = reportIssues(key, bookRoot.allIssues());
+            List<ScanIssue> issues = bookRoot.allIssues().toList();
+            boolean readCleanly = reportIssues(key, issues.stream());
+            issues.stream().map(ScanIssue::reason).distinct()
+                    .forEach(reason -> holdBack(key, bookRoot.path(), reason));
             if (!audio.isEmpty() && readCleanly) {
                 List<Path> extras = sortedWithin(bookRoot.path(), bookRoot.allExtras());
                 books.add(new Book(key, bookRoot.name(), bookRoot.path(), audio, extras, false));
@@ -178,6 +189,7 @@ public final class BookFinder {
 
         private void refuse(Folder bookRoot, Folder inner, String key, String message) {
             problems.add(new InboxProblem(key, inner.path(), message, true));
+            holdBack(key, bookRoot.path(), withoutKey(key, message));
             reportIssues(key, bookRoot.allIssues());
         }
 
@@ -214,7 +226,9 @@ public final class BookFinder {
             for (List<Book> clash : byKey.values()) {
                 if (clash.size() > 1) {
                     books.removeAll(clash);
-                    problems.add(duplicateKeyProblem(clash));
+                    InboxProblem problem = duplicateKeyProblem(clash);
+                    problems.add(problem);
+                    holdBack(problem.key(), problem.path(), withoutKey(problem.key(), problem.message()));
                 }
             }
         }
@@ -227,6 +241,16 @@ public final class BookFinder {
             String key = clash.get(0).key();
             return new InboxProblem(key, clash.get(0).root(), key + ": " + clash.size()
                     + " inbox entries would become the same book (" + entries + "); rename all but one", true);
+        }
+
+        /** Records that the book at {@code key} is held back; several reasons for one book are joined. */
+        private void holdBack(String key, Path folder, String reason) {
+            heldBack.merge(key, new HeldBack(key, folder, reason), (was, more) -> was.reason().contains(reason)
+                    ? was : new HeldBack(key, was.folder(), was.reason() + "; " + reason));
+        }
+
+        private static String withoutKey(String key, String message) {
+            return message.startsWith(key + ": ") ? message.substring(key.length() + 2) : message;
         }
 
         private <T> Stream<T> matching(Stream<T> items, Function<T, String> key) {

@@ -20,7 +20,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The size and modification time of every file of a book, to tell whether the book is still changing.
+ * The size, modification time and identity (file key and inode change time) of every file of a book, to tell
+ * whether the book is still changing, and whether its files are still the ones an attempt started with: a file
+ * replaced by a rename, or rewritten with the same length and time, keeps neither its file key nor its change time.
  * <p>
  * Downloads in progress ({@code .part}, {@code .crdownload}, {@code .tmp}) are included even though the scanner
  * ignores them, so a book keeps changing until its download has finished and been renamed.
@@ -40,8 +42,13 @@ public record BookFingerprint(List<FileState> files) {
      * @param size           bytes
      * @param modifiedMillis last modification, epoch milliseconds
      * @param audio          true when the file is one of the book's audio files
+     * @param identity       the file system's file key (device and inode) and inode change time, "" where unknown
      */
-    public record FileState(String relativePath, long size, long modifiedMillis, boolean audio) {
+    public record FileState(String relativePath, long size, long modifiedMillis, boolean audio, String identity) {
+
+        public FileState(String relativePath, long size, long modifiedMillis, boolean audio) {
+            this(relativePath, size, modifiedMillis, audio, "");
+        }
     }
 
     /**
@@ -92,14 +99,81 @@ public record BookFingerprint(List<FileState> files) {
         return files.stream().anyMatch(FileState::audio);
     }
 
+    /**
+     * The files recorded here that are still exactly as recorded (same size, time and identity), as paths under the
+     * book's folder: what an attempt that started with this fingerprint has read, and may move away.
+     */
+    public List<Path> unchangedFiles(Book book) {
+        Path base = book.folder();
+        List<Path> unchanged = new ArrayList<>();
+        for (FileState recorded : files) {
+            Path file = base.resolve(recorded.relativePath());
+            if (stateOf(file, recorded.relativePath(), recorded.audio()).filter(recorded::equals).isPresent()) {
+                unchanged.add(file);
+            }
+        }
+        return unchanged;
+    }
+
+    /**
+     * What differs between this (earlier) fingerprint and {@code now}, one phrase per file in path order
+     * ("01.mp3 was removed", "02.mp3 was replaced", "03.mp3 was rewritten", "04.mp3 is new"); empty when equal.
+     */
+    public List<String> changesTo(BookFingerprint now) {
+        java.util.Map<String, FileState> before = byPath();
+        java.util.Map<String, FileState> after = now.byPath();
+        java.util.SortedSet<String> paths = new java.util.TreeSet<>(before.keySet());
+        paths.addAll(after.keySet());
+        List<String> changes = new ArrayList<>();
+        for (String path : paths) {
+            FileState was = before.get(path);
+            FileState is = after.get(path);
+            if (is == null) {
+                changes.add(path + " was removed");
+            } else if (was == null) {
+                changes.add(path + " is new");
+            } else if (!was.identity().isEmpty() && !was.identity().equals(is.identity())
+                    && !sameFileKey(was.identity(), is.identity())) {
+                changes.add(path + " was replaced");
+            } else if (!was.equals(is)) {
+                changes.add(path + " was rewritten");
+            }
+        }
+        return changes;
+    }
+
+    private java.util.Map<String, FileState> byPath() {
+        java.util.Map<String, FileState> map = new java.util.LinkedHashMap<>();
+        files.forEach(file -> map.put(file.relativePath(), file));
+        return map;
+    }
+
+    private static boolean sameFileKey(String identity, String other) {
+        int at = identity.lastIndexOf('@');
+        int otherAt = other.lastIndexOf('@');
+        return at >= 0 && otherAt >= 0 && identity.substring(0, at).equals(other.substring(0, otherAt));
+    }
+
     private static Optional<FileState> stateOf(Path file, String relativePath, boolean audio) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             return Optional.of(new FileState(relativePath, attributes.size(),
-                    attributes.lastModifiedTime().toMillis(), audio));
+                    attributes.lastModifiedTime().toMillis(), audio, identityOf(file, attributes)));
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** "fileKey@ctime": a rename over the file changes the key, any rewrite changes the inode change time. */
+    private static String identityOf(Path file, BasicFileAttributes attributes) {
+        Object key = attributes.fileKey();
+        String changed;
+        try {
+            changed = String.valueOf(Files.getAttribute(file, "unix:ctime"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            changed = ""; // not a Unix file system: size, time and file key still tell most changes
+        }
+        return (key == null ? "" : key.toString()) + "@" + changed;
     }
 
     private static List<Path> companionsOf(Book book) {

@@ -38,7 +38,8 @@ final class FolderReader {
                 addEntry(entry, listing);
             }
         } catch (IOException | DirectoryIteratorException e) {
-            listing.issues.add(new ScanIssue(dir, "cannot read folder " + dir + " (" + describe(e) + ")"));
+            listing.issues.add(new ScanIssue(dir, "cannot read folder " + dir + " (" + describe(e) + ")",
+                    ScanIssue.UNREADABLE));
         }
         return listing.toFolder(dir, byName);
     }
@@ -54,7 +55,8 @@ final class FolderReader {
         } catch (NoSuchFileException vanished) {
             return; // deleted while we looked: the next scan sees the new state
         } catch (IOException e) {
-            listing.issues.add(new ScanIssue(entry, "cannot read " + entry + " (" + describe(e) + ")"));
+            listing.issues.add(new ScanIssue(entry, "cannot read " + entry + " (" + describe(e) + ")",
+                    ScanIssue.UNREADABLE));
             return;
         }
         if (attributes.isSymbolicLink()) {
@@ -67,28 +69,50 @@ final class FolderReader {
         // fifos, sockets and devices are never book content
     }
 
-    /** Accepts a symlink only when it leads to a regular file inside the inbox; folders are never followed. */
+    /**
+     * Accepts a symlink only when it leads to a regular file inside the inbox; folders are never followed. Any other
+     * link holds its book back, with the reason: it leads out of the book's top-level folder, it loops back to a
+     * folder that holds it ({@code self -> .}), it is a folder inside the book, or it is broken.
+     */
     private void addLinkTarget(Path link, String name, Listing listing) {
         Path target;
         try {
             target = link.toRealPath();
         } catch (IOException e) {
-            listing.issues.add(new ScanIssue(link, "ignored broken symlink " + link));
+            listing.issues.add(new ScanIssue(link, "ignored broken symlink " + link, ScanIssue.BROKEN_LINK));
             return;
         }
         boolean isFolder = Files.isDirectory(target);
         if (!target.startsWith(inboxRealPath)) {
             if (isFolder || isAudio.test(name) || isExtra.test(name)) {
                 listing.issues.add(new ScanIssue(link, "ignored symlink " + link
-                        + " that points outside the inbox; copy the files into the inbox instead"));
+                        + " that points outside the inbox; copy the files into the inbox instead", ScanIssue.LINK_OUTSIDE));
             }
         } else if (isFolder) {
             // following folder links could loop or count the same book twice
             listing.issues.add(new ScanIssue(link, "ignored symlinked folder " + link
-                    + "; symlinked folders are not followed, move the folder itself into the inbox"));
+                    + "; symlinked folders are not followed, move the folder itself into the inbox",
+                    folderLinkReason(link, target)));
         } else if (Files.isRegularFile(target)) {
             addFile(link, name, listing);
         }
+    }
+
+    /** Why a link to a folder inside the inbox holds its book back. */
+    private String folderLinkReason(Path link, Path target) {
+        Path holder;
+        try {
+            holder = link.toAbsolutePath().getParent().toRealPath();
+        } catch (IOException e) {
+            return ScanIssue.LINKED_FOLDER;
+        }
+        if (holder.startsWith(target)) {
+            return ScanIssue.LINK_LOOP;
+        }
+        Path relative = inboxRealPath.relativize(holder);
+        boolean inTheSameBook = relative.getNameCount() > 0 && !relative.toString().isEmpty()
+                && target.startsWith(inboxRealPath.resolve(relative.getName(0)));
+        return inTheSameBook ? ScanIssue.LINKED_FOLDER : ScanIssue.LINK_OUTSIDE;
     }
 
     private void addFile(Path file, String name, Listing listing) {

@@ -8,12 +8,20 @@ import java.util.List;
  *
  * @param books    the books, sorted by key
  * @param problems folders and files that did not become books, sorted by key
+ * @param heldBack the folders that hold a book (or would) but are not converted until the user acts on them: a link
+ *                 inside that leads out of the book or loops, an unreadable part, a folder that mixes books, two
+ *                 entries with the same key; sorted by key, one per key
  */
-public record InboxScan(List<Book> books, List<InboxProblem> problems) {
+public record InboxScan(List<Book> books, List<InboxProblem> problems, List<HeldBack> heldBack) {
 
     public InboxScan {
         books = List.copyOf(books);
         problems = List.copyOf(problems);
+        heldBack = List.copyOf(heldBack);
+    }
+
+    public InboxScan(List<Book> books, List<InboxProblem> problems) {
+        this(books, problems, List.of());
     }
 
     /**
@@ -26,5 +34,15 @@ public record InboxScan(List<Book> books, List<InboxProblem> problems) {
      *                it may sort itself out (still empty, still copying, permissions fixed later...)
      */
     public record InboxProblem(String key, Path path, String message, boolean fatal) {
+    }
+
+    /**
+     * A book held back.
+     *
+     * @param key    the book's key
+     * @param folder the book's folder (or the inbox entry)
+     * @param reason why, in a few words ("a link inside leads outside the book")
+     */
+    public record HeldBack(String key, Path folder, String reason) {
     }
 }

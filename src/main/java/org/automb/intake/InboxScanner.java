@@ -23,6 +23,8 @@ public final class InboxScanner {
     private final ReadinessTracker readiness;
     private final BookLedger ledger;
     private final Map<String, String> reportedProblems = new ConcurrentHashMap<>();
+    /** The held-back books last told in the log, with what they held then (told again when that changes). */
+    private final Map<String, String> reportedHeldBack = new ConcurrentHashMap<>();
 
     public InboxScanner(Path inbox, BookFinder finder, ReadinessTracker readiness, BookLedger ledger) {
         this.inbox = inbox;
@@ -31,16 +33,18 @@ public final class InboxScanner {
         this.ledger = ledger;
     }
 
-    /** The books ready to be converted now, each claimed for exactly one worker. */
-    public List<Book> readyBooks() {
+    /** The books ready to be converted now, each claimed for exactly one worker, with their fingerprint then. */
+    public List<TakenBook> readyBooks() {
         if (!Files.isDirectory(inbox)) {
             reportOnce("", "the inbox folder " + inbox + " does not exist", false);
+            ledger.heldBack(Map.of());
             ledger.scanFinished(0, List.of());
             return List.of();
         }
         InboxScan scan = finder.scan(inbox);
         scan.problems().forEach(this::report);
-        List<Book> ready = new ArrayList<>();
+        recordHeldBack(scan);
+        List<TakenBook> ready = new ArrayList<>();
         int changing = 0;
         readiness.retainOnly(scan.books().stream().map(Book::key).toList());
         for (Book book : scan.books()) {
@@ -67,14 +71,42 @@ public final class InboxScanner {
                 readiness.forget(book.key());
                 LOG.info("book '{}': started ({} audio file{})", book.key(), book.audioFiles().size(),
                     book.audioFiles().size() == 1 ? "" : "s");
-                ready.add(book);
+                ready.add(new TakenBook(book, fingerprint));
             }
         }
         ledger.scanFinished(changing, scan.books().stream().map(Book::key).toList());
         return ready;
     }
 
+    /**
+     * Hands the ledger the books held back now (for {@code --once}'s summary and exit code) and tells each in the log
+     * once per change. A book being converted is not held back: what a scan sees of it mid-way is read again after.
+     */
+    private void recordHeldBack(InboxScan scan) {
+        Map<String, String> now = new java.util.LinkedHashMap<>();
+        java.util.Set<String> refused = new java.util.HashSet<>();
+        scan.problems().stream().filter(InboxScan.InboxProblem::fatal).forEach(p -> refused.add(p.key()));
+        for (InboxScan.HeldBack held : scan.heldBack()) {
+            if (ledger.isBusy(held.key())) {
+                continue;
+            }
+            now.put(held.key(), held.reason());
+            String seen = held.reason() + "\n" + BookFingerprint.of(new Book(held.key(), held.key(), held.folder(),
+                List.of(), List.of(), false)).files();
+            if (!seen.equals(reportedHeldBack.put(held.key(), seen)) && !refused.contains(held.key())) {
+                // a refused folder has its own error line; this one is for links and unreadable parts
+                LOG.warn("book '{}' is held back ({}): it is not converted until that is fixed; it is looked at again"
+                    + " when it changes", held.key(), held.reason());
+            }
+        }
+        reportedHeldBack.keySet().retainAll(now.keySet());
+        ledger.heldBack(now);
+    }
+
     private void report(InboxScan.InboxProblem problem) {
+        if (problem.fatal() && ledger.isBusy(problem.key())) {
+            return; // the book is being converted: it is read again after, as a change, should it still be mixed
+        }
         if (problem.fatal()) {
             // a folder that needs the user's hand (e.g. mixed books) fails once per content, never crashes the scan
             if (!ledger.isFinishedWith(problem.key(), problem.message())) {
@@ -83,7 +115,7 @@ public final class InboxScanner {
             }
             return;
         }
-        reportOnce(problem.key(), problem.message(), false);
+        reportOnce(problem.key() + "\n" + problem.path(), problem.message(), false);
     }
 
     private void reportOnce(String key, String message, boolean error) {

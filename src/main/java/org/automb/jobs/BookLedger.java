@@ -32,6 +32,8 @@ public final class BookLedger {
     private final Set<String> activeHere = ConcurrentHashMap.newKeySet();
     private final Map<String, JobState> outcomesThisRun = new ConcurrentHashMap<>();
     private final CountDownLatch settled = new CountDownLatch(1);
+    /** The books the last scan held back, by key, with the reason (sorted by key). */
+    private volatile Map<String, String> heldBack = Map.of();
 
     public BookLedger(JobStore store) {
         this.store = store;
@@ -114,9 +116,19 @@ public final class BookLedger {
             return;
         }
         if (store.claim(key, message, EventCause.INTAKE).isPresent()) {
+            // stored as failed (its files stay in the inbox); counted as held back (see heldBack), not as failed
             store.recordFailure(key, ErrorClass.PERMANENT, message, null);
-            outcomesThisRun.put(key, JobState.FAILED);
         }
+    }
+
+    /** The books held back by the last scan (a link leading out, a loop, a mixed folder...), by key with the reason. */
+    public void heldBack(Map<String, String> reasonsByKey) {
+        heldBack = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(reasonsByKey));
+    }
+
+    /** The books held back at the last scan, by key with the reason, sorted by key. */
+    public Map<String, String> heldBack() {
+        return heldBack;
     }
 
     /** The book's files went to {@code folder}; a book moved back into the inbox is taken again, attempts reset. */

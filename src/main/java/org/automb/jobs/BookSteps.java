@@ -10,6 +10,7 @@ import org.automb.finish.OutputLayout;
 import org.automb.finish.SafeMover;
 import org.automb.intake.Book;
 import org.automb.intake.BookFingerprint;
+import org.automb.intake.TakenBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,13 +42,19 @@ public final class BookSteps {
     }
 
     /**
-     * Opens the book in the body (kept in property {@code book}, with its fingerprint to detect changes later);
-     * header {@code alreadyConverted} tells the route to skip it.
+     * Opens the book taken by the scan (kept in property {@code book}, with the fingerprint it was taken with, to
+     * detect changes later); header {@code alreadyConverted} tells the route to skip it. A book that changed while
+     * it waited for a worker is read again at once.
      */
     public void begin(Exchange exchange) {
-        Book book = exchange.getIn().getBody(Book.class);
+        TakenBook taken = exchange.getIn().getBody(TakenBook.class);
+        Book book = taken.book();
         exchange.setProperty("book", book);
-        exchange.setProperty("fingerprint", BookFingerprint.of(book));
+        exchange.setProperty("fingerprint", taken.fingerprint());
+        java.util.List<String> changes = taken.fingerprint().changesTo(BookFingerprint.of(book));
+        if (!changes.isEmpty()) {
+            throw new BookChangedException(book.key(), changes, null);
+        }
         ledger.converting(book.key());
         Path output = layout.outputFile(book);
         boolean exists = Files.exists(output);
@@ -108,8 +115,9 @@ public final class BookSteps {
     public void verifyUnchanged(Exchange exchange) {
         Book book = exchange.getProperty("book", Book.class);
         BookFingerprint before = exchange.getProperty("fingerprint", BookFingerprint.class);
-        if (!BookFingerprint.of(book).equals(before)) {
-            throw new BookChangedException(book.key());
+        java.util.List<String> changes = before.changesTo(BookFingerprint.of(book));
+        if (!changes.isEmpty()) {
+            throw new BookChangedException(book.key(), changes, null);
         }
     }
 

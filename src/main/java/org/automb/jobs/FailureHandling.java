@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.automb.finish.SafeMover;
 import org.automb.intake.Book;
+import org.automb.intake.BookFingerprint;
 import org.automb.jobs.store.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,8 @@ public final class FailureHandling {
     private static final Logger LOG = LoggerFactory.getLogger(FailureHandling.class);
     /** Exchange property read by the route's retryWhile. */
     public static final String RETRY_ALLOWED = "retryAllowed";
+    /** Exchange property the book-errors route branches on: the {@link BookChangedException} behind the failure. */
+    public static final String BOOK_CHANGED = "bookChanged";
 
     private final BookLedger ledger;
     private final RetryPolicy policy;
@@ -39,13 +43,23 @@ public final class FailureHandling {
         this.clock = clock;
     }
 
-    /** onExceptionOccurred: records the failed attempt and whether (and when) it is retried. */
+    /**
+     * onExceptionOccurred: records the failed attempt and whether (and when) it is retried. An attempt that failed
+     * while the book's files changed under it is no failure of the book: it is marked {@link #BOOK_CHANGED} (no
+     * attempt counted, no retry) and the book is read again once it is stable.
+     */
     public void attemptFailed(Exchange exchange) {
         Book book = exchange.getProperty("book", Book.class);
         Throwable error = exchange.getException() != null ? exchange.getException()
             : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         clearAttempt(exchange, book);
-        if (book == null || error instanceof BookChangedException) {
+        if (book == null) {
+            exchange.setProperty(RETRY_ALLOWED, false);
+            return;
+        }
+        BookChangedException change = changeBehind(exchange, book, error);
+        if (change != null) {
+            exchange.setProperty(BOOK_CHANGED, change);
             exchange.setProperty(RETRY_ALLOWED, false);
             return;
         }
@@ -108,9 +122,39 @@ public final class FailureHandling {
     /** The book changed while it was converted: drop this attempt, read the book again once it is stable. */
     public void bookChanged(Exchange exchange) {
         Book book = exchange.getProperty("book", Book.class);
-        LOG.warn("book '{}': its files changed during the conversion; the result was discarded and it will be read again",
-            book.key());
+        BookChangedException change = exchange.getProperty(BOOK_CHANGED, BookChangedException.class);
+        String what = change == null || change.changes().isEmpty() ? "" : " (" + String.join(", ", change.changes()) + ")";
+        Throwable failure = change == null ? null : change.getCause();
+        String outcome = failure != null
+            ? "the attempt, which failed meanwhile (" + firstLine(describe(book, failure)) + "), does not count"
+            : exchange.getProperty("run") == null ? "it had not started yet" : "the result was discarded";
+        LOG.warn("book '{}': its files changed during the conversion{}; {}; it will be read again once they have"
+            + " stopped changing", book.key(), what, outcome);
         ledger.changedWhileConverting(book.key());
+    }
+
+    /**
+     * The change behind a failure: the error itself, or a failure of an attempt whose book's files are no longer
+     * the ones it started with (a file removed, replaced, rewritten or added). Null when the files are unchanged,
+     * or once the output is delivered (from then on the service itself moves the originals away).
+     */
+    private static BookChangedException changeBehind(Exchange exchange, Book book, Throwable error) {
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof BookChangedException change) {
+                return change;
+            }
+        }
+        BookRun run = exchange.getProperty("run", BookRun.class);
+        BookFingerprint asTaken = exchange.getProperty("fingerprint", BookFingerprint.class);
+        if (asTaken == null || (run != null && run.finalOutput() != null)) {
+            return null;
+        }
+        List<String> changes = asTaken.changesTo(BookFingerprint.of(book));
+        return changes.isEmpty() ? null : new BookChangedException(book.key(), changes, error);
+    }
+
+    private static String firstLine(String text) {
+        return text.lines().findFirst().orElse(text);
     }
 
     /** Stops what the failed attempt left running and clears its working folder, so a retry starts clean. */

@@ -458,6 +458,18 @@ class BookFinderTest {
         }
     }
 
+    @Test
+    void aFolderMixingBooksIsHeldBackAndABookReadCleanlyIsNot() {
+        tree().files("Mixed/01.mp3", "Mixed/Other Book/01.mp3", "Mixed/Third/01.mp3", "Fine/01.mp3", "Empty/cover.jpg");
+
+        InboxScan scan = scan();
+
+        assertThat(scan.heldBack()).singleElement().satisfies(held -> {
+            assertThat(held.key()).isEqualTo("Mixed");
+            assertThat(held.reason()).startsWith("folder mixes 1 loose audio file with sub-folders");
+        });
+    }
+
     @Nested
     class Links {
 
@@ -477,6 +489,8 @@ class BookFinderTest {
                 assertThat(problem.fatal()).isFalse();
                 assertThat(problem.message()).contains("outside the inbox").contains(link.toString());
             });
+            assertThat(scan.heldBack()).extracting(InboxScan.HeldBack::key, InboxScan.HeldBack::reason).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("Linked", "a link that leads outside the inbox"));
         }
 
         @Test
@@ -515,6 +529,42 @@ class BookFinderTest {
             assertThat(scan.books()).isEmpty();
             assertThat(scan.problems()).singleElement()
                     .satisfies(problem -> assertThat(problem.message()).contains("not followed"));
+        }
+
+        @Test
+        void aBookWithASelfLoopIsHeldBackWithTheReason() throws IOException {
+            tree().files("Book/01.mp3", "Other/01.mp3");
+            createLinkOrSkip(inbox.resolve("Book/self"), Path.of("."));
+
+            InboxScan scan = scan();
+
+            assertThat(scan.books()).extracting(Book::key).containsExactly("Other");
+            assertThat(scan.heldBack()).containsExactly(new InboxScan.HeldBack("Book", inbox.resolve("Book"),
+                    "a link inside loops back into the book"));
+        }
+
+        @Test
+        void aBookWithAFolderLinkLeavingTheBookIsHeldBackWithTheReason() throws IOException {
+            tree().files("Book/01.mp3", "Other/01.mp3");
+            createLinkOrSkip(inbox.resolve("Book/Borrowed"), inbox.resolve("Other"));
+            Files.createFile(outside.resolve("02.mp3"));
+            createLinkOrSkip(inbox.resolve("Other/Outside"), outside);
+
+            InboxScan scan = scan();
+
+            assertThat(scan.books()).isEmpty();
+            assertThat(scan.heldBack()).extracting(InboxScan.HeldBack::key, InboxScan.HeldBack::reason).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("Book", "a link inside leads outside the book"),
+                    org.assertj.core.groups.Tuple.tuple("Other", "a link inside leads outside the book"));
+        }
+
+        @Test
+        void aFolderLinkWithinTheSameBookHoldsItBackAsNotFollowed() throws IOException {
+            tree().files("Book/Disc 1/01.mp3");
+            createLinkOrSkip(inbox.resolve("Book/CD1"), inbox.resolve("Book/Disc 1"));
+
+            assertThat(scan().heldBack()).extracting(InboxScan.HeldBack::reason)
+                    .containsExactly("a linked folder inside is not followed");
         }
 
         private Path createLinkOrSkip(Path link, Path target) {

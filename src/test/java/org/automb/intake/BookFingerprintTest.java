@@ -53,7 +53,8 @@ class BookFingerprintTest {
 
         BookFingerprint fingerprint = BookFingerprint.of(onlyBook());
 
-        assertThat(fingerprint.files()).containsExactly(new BookFingerprint.FileState("01.mp3", 42,
+        assertThat(fingerprint.files()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("identity")
+                .containsExactly(new BookFingerprint.FileState("01.mp3", 42,
                 Instant.parse("2024-05-06T07:08:09Z").toEpochMilli(), true));
         assertThat(fingerprint.lastModifiedMillis()).hasValue(Instant.parse("2024-05-06T07:08:09Z").toEpochMilli());
     }
@@ -103,5 +104,43 @@ class BookFingerprintTest {
         var state = new BookFingerprint.FileState("a.mp3", 1, 2, true);
 
         assertThat(new BookFingerprint(List.of(state))).isEqualTo(new BookFingerprint(List.of(state)));
+    }
+
+    @Test
+    void aFileReplacedByARenameWithTheSameSizeAndTimeIsAChange() throws IOException {
+        InboxTree tree = new InboxTree(inbox).files("Book/01.mp3", "Book/02.mp3");
+        Path two = tree.path("Book/02.mp3");
+        Files.write(two, new byte[100]);
+        Book book = onlyBook();
+        BookFingerprint before = BookFingerprint.of(book);
+        Path replacement = Files.write(inbox.resolve("replacement.tmp"), new byte[100]);
+        Files.setLastModifiedTime(replacement, Files.getLastModifiedTime(two));
+        Files.move(replacement, two, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        BookFingerprint after = BookFingerprint.of(book);
+
+        assertThat(after.files()).extracting(BookFingerprint.FileState::size, BookFingerprint.FileState::modifiedMillis)
+                .as("size and time alone do not tell").isEqualTo(before.files().stream()
+                        .map(f -> org.assertj.core.groups.Tuple.tuple(f.size(), f.modifiedMillis())).toList());
+        assertThat(after).isNotEqualTo(before);
+        assertThat(before.changesTo(after)).containsExactly("02.mp3 was replaced");
+        assertThat(before.unchangedFiles(book)).containsExactly(tree.path("Book/01.mp3"));
+    }
+
+    @Test
+    void changesNameEachFileRemovedRewrittenOrNew() throws IOException {
+        InboxTree tree = new InboxTree(inbox).files("Book/01.mp3", "Book/02.mp3", "Book/03.mp3");
+        Book book = onlyBook();
+        BookFingerprint before = BookFingerprint.of(book);
+        Files.delete(tree.path("Book/01.mp3"));
+        Files.write(tree.path("Book/02.mp3"), new byte[7]);
+        Files.write(inbox.resolve("Book/04.mp3"), new byte[1]);
+
+        BookFingerprint after = BookFingerprint.of(book);
+
+        assertThat(before.changesTo(after)).containsExactly("01.mp3 was removed", "02.mp3 was rewritten", "04.mp3 is new");
+        assertThat(before.changesTo(before)).isEmpty();
+        assertThat(before.unchangedFiles(book)).as("what the attempt read and may move")
+                .containsExactly(tree.path("Book/03.mp3"));
     }
 }

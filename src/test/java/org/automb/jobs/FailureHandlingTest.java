@@ -1,0 +1,98 @@
+package org.automb.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.automb.finish.SafeMover;
+import org.automb.intake.Book;
+import org.automb.intake.BookFingerprint;
+import org.automb.jobs.store.Job;
+import org.automb.jobs.store.JobStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** attemptFailed: a failure while the book's files changed is a change (nothing counted); otherwise a failure. */
+class FailureHandlingTest {
+
+    @TempDir
+    Path root;
+
+    private JobStore store;
+    private BookLedger ledger;
+    private FailureHandling handling;
+    private Book book;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        store = JobStore.open(JobStore.defaultUrl(Files.createDirectories(root.resolve("config"))), Clock.systemUTC());
+        ledger = new BookLedger(store);
+        handling = new FailureHandling(ledger, new RetryPolicy(true, 2, Duration.ofSeconds(1)), null, true,
+            new SafeMover(), Clock.systemUTC());
+        Path folder = Files.createDirectories(root.resolve("inbox/Book"));
+        book = new Book("Book", "Book", folder, List.of(Files.write(folder.resolve("01.mp3"), new byte[10]),
+            Files.write(folder.resolve("02.mp3"), new byte[20])), List.of(), false);
+        assertThat(ledger.claim("Book", BookFingerprint.of(book).contentHash())).isTrue();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void aFailureAfterAFileVanishedIsAChangeAndCountsNoAttempt() throws Exception {
+        Exchange exchange = failedAttempt();
+        Files.delete(book.audioFiles().get(1));
+
+        handling.attemptFailed(exchange);
+
+        BookChangedException change = exchange.getProperty(FailureHandling.BOOK_CHANGED, BookChangedException.class);
+        assertThat(change).isNotNull();
+        assertThat(change.changes()).containsExactly("02.mp3 was removed");
+        assertThat(exchange.getProperty(FailureHandling.RETRY_ALLOWED, Boolean.class)).isFalse();
+        assertThat(store.find("Book").map(Job::attempts)).hasValue(0);
+    }
+
+    @Test
+    void aFailureOfAnUnchangedBookIsRecordedAsOne() {
+        Exchange exchange = failedAttempt();
+
+        handling.attemptFailed(exchange);
+
+        assertThat(exchange.getProperty(FailureHandling.BOOK_CHANGED)).isNull();
+        assertThat(exchange.getProperty(FailureHandling.RETRY_ALLOWED, Boolean.class)).as("permanent").isFalse();
+        assertThat(store.find("Book").map(Job::attempts)).hasValue(1);
+    }
+
+    @Test
+    void aFailureOnceTheOutputIsDeliveredIsNeverAChange() throws Exception {
+        Exchange exchange = failedAttempt();
+        BookRun run = new BookRun(book, root.resolve("working/Book"), java.time.Instant.now());
+        run.finalOutput(root.resolve("converted/Book/Book.m4b"));
+        exchange.setProperty("run", run);
+        Files.delete(book.audioFiles().get(0)); // archived by the service itself before the failure
+
+        handling.attemptFailed(exchange);
+
+        assertThat(exchange.getProperty(FailureHandling.BOOK_CHANGED)).isNull();
+        assertThat(store.find("Book").map(Job::attempts)).hasValue(1);
+    }
+
+    /** An attempt of the book as taken, failed with the file-at-fault error a decoder gives. */
+    private Exchange failedAttempt() {
+        Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+        exchange.setProperty("book", book);
+        exchange.setProperty("fingerprint", BookFingerprint.of(book));
+        exchange.setException(new PermanentFailure("Book", book.audioFiles().get(1), "the audio cannot be decoded", ""));
+        return exchange;
+    }
+}
