@@ -145,21 +145,47 @@ public final class BookFinisher {
             target = target.resolveSibling(layout.folderName(target.getParent(), target.getFileName().toString(),
                 "_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss"))));
         }
-        if (!book.looseFile() && holdsOnly(book.root(), read) && renamedWhole(book.root(), target)) {
+        if (!book.looseFile() && holdsOnly(book.root(), read)) {
+            // all or nothing: one rename, or across file systems the whole folder copied and checked before it is deleted
+            mover.moveTree(book.root(), target, knownSha256);
             LOG.info("book '{}': originals archived to {}", book.key(), target);
             return;
         }
         Path base = book.folder();
-        if (!read.isEmpty()) {
-            Files.createDirectories(target);
-        }
-        for (Path file : read) {
-            mover.moveFile(file, fitted(target, base.relativize(file)), knownSha256.get(file));
+        boolean created = !Files.exists(target);
+        try {
+            for (Path file : read) {
+                mover.moveFile(file, fitted(target, base.relativize(file)), knownSha256.get(file));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (created) {
+                removeEmptyFolders(target); // folders made for a copy that failed its check
+            }
+            throw e;
         }
         if (!book.looseFile()) {
             removeEmptiedFolders(book.root(), target);
         }
         LOG.info("book '{}': originals archived to {}", book.key(), target);
+    }
+
+    /** Deletes {@code root} and the folders under it that hold nothing, deepest first; anything with a file stays. */
+    private static void removeEmptyFolders(Path root) throws IOException {
+        if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        List<Path> folders;
+        try (var walk = Files.walk(root)) {
+            folders = walk.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                .sorted(java.util.Comparator.reverseOrder()).toList();
+        }
+        for (Path folder : folders) {
+            try (var entries = Files.list(folder)) {
+                if (entries.findAny().isEmpty()) {
+                    Files.delete(folder);
+                }
+            }
+        }
     }
 
     /**
@@ -184,17 +210,6 @@ public final class BookFinisher {
             }
         }
         return false;
-    }
-
-    /** Renames the folder to {@code target} in one step; false across file systems (then it goes file by file). */
-    private static boolean renamedWhole(Path root, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        try {
-            Files.move(root, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            return true;
-        } catch (java.nio.file.AtomicMoveNotSupportedException crossDevice) {
-            return false;
-        }
     }
 
     /** {@code relative} under {@code root}, each name shortened where the destination's file system needs it. */

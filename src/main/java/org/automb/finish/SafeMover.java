@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.CopyOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -92,14 +93,7 @@ public final class SafeMover {
         } catch (AtomicMoveNotSupportedException crossDevice) {
             // different file systems: copy beside the target, check, then rename into place
         }
-        Path partial = partialBeside(target);
-        try {
-            copyChecked(source, partial, sourceSha256);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        }
+        copyIntoPlace(source, target, sourceSha256, StandardCopyOption.ATOMIC_MOVE);
         Files.delete(source);
     }
 
@@ -140,14 +134,7 @@ public final class SafeMover {
             throw new java.nio.file.FileAlreadyExistsException(target.toString());
         }
         if (!Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
-            Path partial = partialBeside(target);
-            try {
-                copyChecked(source, partial, null);
-                Files.move(partial, target); // a rename beside it, refused if the target appeared meanwhile
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(partial);
-                throw e;
-            }
+            copyIntoPlace(source, target, null); // a rename beside it, refused if the target appeared meanwhile
             return;
         }
         copyTreeIntoPlace(source, target, Map.of());
@@ -156,10 +143,18 @@ public final class SafeMover {
     /** Copies one file over {@code target} (replacing it), checked by SHA-256, through a temporary name. */
     public void copyFile(Path source, Path target) throws IOException {
         Files.createDirectories(target.getParent());
+        copyIntoPlace(source, target, null, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Copies {@code source} beside {@code target} under a temporary name, checks the copy by SHA-256 and renames it
+     * to {@code target} with {@code renameOptions}; on any failure the copy is deleted and the target untouched.
+     */
+    private void copyIntoPlace(Path source, Path target, String sourceSha256, CopyOption... renameOptions) throws IOException {
         Path partial = partialBeside(target);
         try {
-            copyChecked(source, partial, null);
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            copyChecked(source, partial, sourceSha256);
+            Files.move(partial, target, renameOptions);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(partial);
             throw e;

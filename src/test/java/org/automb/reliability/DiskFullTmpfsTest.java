@@ -35,31 +35,24 @@ import org.junit.jupiter.api.Test;
 class DiskFullTmpfsTest extends PipelineTestSupport {
 
     private static final String BOOK = "Long Book";
-    private static Path mountPoint;
+    private static Tmpfs tmpfs;
 
     @BeforeAll
     static void mountTinyTmpfs() throws Exception {
-        Path dir = Files.createTempDirectory("auto-m4b-tmpfs");
-        boolean mounted = run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", dir.toString());
-        if (!mounted) {
-            Files.delete(dir);
-        }
-        assumeThat(mounted).as("a 2 MB tmpfs can be mounted (root with CAP_SYS_ADMIN)").isTrue();
-        mountPoint = dir;
+        tmpfs = Tmpfs.mount(2);
     }
 
     /** After the last test: Camel has stopped, nothing uses the tmpfs any more. */
     @AfterAll
     static void unmount() throws Exception {
-        if (mountPoint != null) {
-            run("umount", mountPoint.toString());
-            Files.deleteIfExists(mountPoint);
+        if (tmpfs != null) {
+            tmpfs.close();
         }
     }
 
     @Override
     protected Path working() {
-        return mountPoint.resolve("working");
+        return tmpfs.root().resolve("working");
     }
 
     @Override
@@ -104,15 +97,5 @@ class DiskFullTmpfsTest extends PipelineTestSupport {
             .contains("Error type:   transient")
             .contains("Attempts:     2 (max retries 1)")
             .containsIgnoringCase("no space left on device");
-    }
-
-    private static boolean run(String... command) throws IOException, InterruptedException {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException notInstalled) {
-            return false;
-        }
     }
 }

@@ -21,6 +21,7 @@ import org.automb.jobs.store.JobEvent;
 import org.automb.jobs.store.JobState;
 import org.automb.testing.M4bInspector;
 import org.automb.testing.PipelineTestSupport;
+import org.automb.testing.ServiceFiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -148,7 +149,7 @@ class SourceChangedMidConversionTest extends PipelineTestSupport {
         assertThat(facts.chapterTitles()).as("the book as it is now").containsExactlyElementsOf(chapters);
         assertThat(facts.durationSeconds()).isCloseTo(seconds, within(0.5));
         assertThat(entriesUnder(failed())).as("a changed book is not a failed one").isEmpty();
-        assertThat(entriesUnder(working())).isEmpty();
+        assertThat(ServiceFiles.scratchLeftIn(working())).as("no book scratch left in the working folder").isEmpty();
         assertThat(filesUnder(inbox())).isEmpty();
 
         Job job = ledger().store().find(BOOK).orElseThrow();

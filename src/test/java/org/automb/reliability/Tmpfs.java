@@ -14,20 +14,38 @@ import java.util.concurrent.TimeUnit;
 final class Tmpfs implements AutoCloseable {
 
     private final Path mountPoint;
+    private final boolean ownFolder;
 
-    private Tmpfs(Path mountPoint) {
+    private Tmpfs(Path mountPoint, boolean ownFolder) {
         this.mountPoint = mountPoint;
+        this.ownFolder = ownFolder;
     }
 
     /** Mounts a tmpfs of {@code sizeMb} megabytes on a new temporary folder, or skips the test. */
     static Tmpfs mount(int sizeMb) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("auto-m4b-tmpfs");
-        boolean mounted = run("mount", "-t", "tmpfs", "-o", "size=" + sizeMb + "m", "tmpfs", dir.toString());
-        if (!mounted) {
-            Files.delete(dir);
+        try {
+            return mountOn(dir, "size=" + sizeMb + "m", true);
+        } finally {
+            if (!isMountPoint(dir)) {
+                Files.deleteIfExists(dir);
+            }
         }
-        assumeThat(mounted).as("a tmpfs can be mounted (root with CAP_SYS_ADMIN)").isTrue();
-        return new Tmpfs(dir);
+    }
+
+    /** Mounts a tmpfs with mount {@code options} (e.g. {@code ro,size=1m}) on the existing folder {@code dir}, or skips the test. */
+    static Tmpfs mountOn(Path dir, String options) throws IOException, InterruptedException {
+        return mountOn(dir, options, false);
+    }
+
+    private static Tmpfs mountOn(Path dir, String options, boolean ownFolder) throws IOException, InterruptedException {
+        boolean mounted = run("mount", "-t", "tmpfs", "-o", options, "tmpfs", dir.toString());
+        assumeThat(mounted).as("a tmpfs (" + options + ") can be mounted (root with CAP_SYS_ADMIN)").isTrue();
+        return new Tmpfs(dir, ownFolder);
+    }
+
+    private static boolean isMountPoint(Path dir) throws IOException {
+        return !Files.getFileStore(dir).equals(Files.getFileStore(dir.getParent()));
     }
 
     Path root() {
@@ -38,7 +56,9 @@ final class Tmpfs implements AutoCloseable {
     @Override
     public void close() throws IOException, InterruptedException {
         run("umount", mountPoint.toString());
-        Files.deleteIfExists(mountPoint);
+        if (ownFolder) {
+            Files.deleteIfExists(mountPoint);
+        }
     }
 
     private static boolean run(String... command) throws IOException, InterruptedException {

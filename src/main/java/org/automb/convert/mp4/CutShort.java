@@ -56,16 +56,9 @@ public record CutShort(Path file, double declaredSeconds, double presentSeconds)
         long offset = 0;
         boolean first = true;
         while (fileSize - offset >= 8) {
-            header.clear().limit((int) Math.min(16, fileSize - offset));
-            Mp4File.readFully(channel, header, offset);
-            header.flip();
-            long size = Integer.toUnsignedLong(header.getInt());
-            String type = Box.fourCc(header.getInt());
-            if (size == 1 && header.remaining() >= 8) {
-                size = header.getLong();
-            } else if (size == 0) {
-                size = fileSize - offset;
-            }
+            Mp4File.TopBox box = Mp4File.readHeader(channel, header, offset, fileSize);
+            long size = box.size();
+            String type = box.type();
             if (first && !type.equals("ftyp") || size < 8) {
                 return Optional.empty();
             }

@@ -82,23 +82,32 @@ public record Mp4File(Path file, long size, List<TopBox> topLevel, Box moov) {
             if (fileSize - offset < 8) {
                 throw new NotJoinableException("a top-level box header is cut short");
             }
-            header.clear().limit((int) Math.min(16, fileSize - offset));
-            readFully(channel, header, offset);
-            header.flip();
-            long size = Integer.toUnsignedLong(header.getInt());
-            String type = Box.fourCc(header.getInt());
-            if (size == 1 && header.remaining() >= 8) {
-                size = header.getLong();
-            } else if (size == 0) {
-                size = fileSize - offset;
+            TopBox box = readHeader(channel, header, offset, fileSize);
+            if (box.size() < 8 || box.size() > fileSize - offset) {
+                throw new NotJoinableException("not an MP4 file (a box '" + printable(box.type()) + "' runs past the end)");
             }
-            if (size < 8 || size > fileSize - offset) {
-                throw new NotJoinableException("not an MP4 file (a box '" + printable(type) + "' runs past the end)");
-            }
-            boxes.add(new TopBox(type, offset, size));
-            offset += size;
+            boxes.add(box);
+            offset += box.size();
         }
         return boxes;
+    }
+
+    /**
+     * The top-level box whose header starts at {@code offset} (at least 8 bytes must be left), with the size its
+     * header states: a 64-bit size read where given, a size of 0 meaning "to the end of the file".
+     */
+    static TopBox readHeader(FileChannel channel, ByteBuffer header, long offset, long fileSize) throws IOException {
+        header.clear().limit((int) Math.min(16, fileSize - offset));
+        readFully(channel, header, offset);
+        header.flip();
+        long size = Integer.toUnsignedLong(header.getInt());
+        String type = Box.fourCc(header.getInt());
+        if (size == 1 && header.remaining() >= 8) {
+            size = header.getLong();
+        } else if (size == 0) {
+            size = fileSize - offset;
+        }
+        return new TopBox(type, offset, size);
     }
 
     private static String printable(String type) {
