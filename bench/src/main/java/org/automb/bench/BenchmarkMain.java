@@ -57,9 +57,10 @@ public final class BenchmarkMain {
         final List<Double> exactPerBook = new ArrayList<>();
         Usage tool = Usage.ZERO;
         Usage copy;
-        Exactness.Result appExact;
-        Exactness.Result exactExact;
-        Exactness.Result toolExact;
+        /** The application's and the exact baseline's outputs are decoded by ffmpeg and GStreamer; the m4b-tool-style one by ffmpeg. */
+        Exactness.Verdict appExact;
+        Exactness.Verdict exactExact;
+        Exactness.Verdict toolExact;
         String error = "";
         double generateSeconds;
         double analyzeSeconds;
@@ -85,6 +86,9 @@ public final class BenchmarkMain {
     public static void main(String[] args) {
         try {
             System.exit(new BenchmarkMain().run());
+        } catch (Tools.MissingTool e) {
+            System.err.println("benchmark: " + e.getMessage());
+            System.exit(2);
         } catch (RuntimeException e) {
             e.printStackTrace();
             System.exit(2);
@@ -107,6 +111,7 @@ public final class BenchmarkMain {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no application jar at " + jar + " (run mvn package first, or set bench.jar)");
         }
+        Tools.requireGstreamer();
         Tools tools = Tools.locate();
         long started = System.nanoTime();
         progress("auto-m4b benchmark: scale " + scale + ", cases " + caseIds + ", work folder " + work);
@@ -252,20 +257,27 @@ public final class BenchmarkMain {
             }
         }
 
-        progress("[" + spec.id() + "] checking exactness (decoding every output)");
+        // after every timed run of the case: the decodes (GStreamer's too) are never inside a timed window
+        progress("[" + spec.id() + "] checking exactness (decoding every output with ffmpeg, the application's and the"
+            + " exact baseline's with GStreamer too)");
         List<Callable<Object>> checks = new ArrayList<>();
         List<Integer> kinds = new ArrayList<>();
         for (int b = 0; b < spec.books().size(); b++) {
             List<SourceInfo> bookSources = sources.get(b);
             BookReport report = r.app.books().get(spec.books().get(b).name());
             Path appOut = report == null ? null : report.output();
-            checks.add(() -> appOut == null ? new Exactness.Result(0, 0, 0, "no output") : exactness.check(appOut, bookSources));
-            kinds.add(0);
-            Path e = exactOutputs.get(b);
-            checks.add(() -> exactness.check(e, bookSources));
-            kinds.add(1);
+            int appJoins = report == null ? 0 : joins(report, bookSources.size());
+            for (Exactness.Decoder decoder : Exactness.Decoder.values()) {
+                checks.add(() -> appOut == null ? Exactness.Result.missing(decoder, "no output")
+                    : exactness.check(appOut, bookSources, decoder, appJoins));
+                kinds.add(decoder == Exactness.Decoder.FFMPEG ? 0 : 4);
+                Path e = exactOutputs.get(b);
+                checks.add(() -> exactness.check(e, bookSources, decoder, 0));
+                kinds.add(decoder == Exactness.Decoder.FFMPEG ? 1 : 5);
+            }
             Path m = toolOutputs.get(b);
-            checks.add(() -> exactness.check(m, bookSources));
+            // every file encoded alone, then joined by -c copy: a join per file boundary
+            checks.add(() -> exactness.check(m, bookSources, Exactness.Decoder.FFMPEG, bookSources.size() - 1));
             kinds.add(2);
         }
         if (r.segmentStarts != null && r.segmentStarts.size() >= 2) {
@@ -276,14 +288,18 @@ public final class BenchmarkMain {
             kinds.add(3);
         }
         List<Object> checked = Tools.parallel(cores, checks);
+        Exactness.Result[] worst = new Exactness.Result[6];
         for (int i = 0; i < checked.size(); i++) {
-            switch (kinds.get(i)) {
-                case 0 -> r.appExact = ((Exactness.Result) checked.get(i)).worst(r.appExact);
-                case 1 -> r.exactExact = ((Exactness.Result) checked.get(i)).worst(r.exactExact);
-                case 2 -> r.toolExact = ((Exactness.Result) checked.get(i)).worst(r.toolExact);
-                default -> r.seams = (Seams.Result) checked.get(i);
+            int kind = kinds.get(i);
+            if (kind == 3) {
+                r.seams = (Seams.Result) checked.get(i);
+            } else {
+                worst[kind] = ((Exactness.Result) checked.get(i)).worst(worst[kind]);
             }
         }
+        r.appExact = new Exactness.Verdict(worst[0], worst[4]);
+        r.exactExact = new Exactness.Verdict(worst[1], worst[5]);
+        r.toolExact = new Exactness.Verdict(worst[2], null);
         if (r.seams != null) {
             progress(Tools.fmt("[%s] seams: %d segments, largest jump at a join %.4f, elsewhere %.4f", spec.id(),
                 r.segmentStarts.size(), r.seams.atJoins(), r.seams.elsewhere()));
@@ -305,6 +321,23 @@ public final class BenchmarkMain {
             throw new IllegalStateException(what + " exited " + result.exitCode() + " with " + missing
                 + " book(s) not converted; log: " + result.log() + "\n" + Tools.tail(result.log(), 10));
         }
+    }
+
+    /**
+     * How many joins the application's output of a book has, for the length tolerance: parts joined by stream copy
+     * (intake.json mode stream_copy) join at every file boundary; a book encoded in separate time segments joins at
+     * each segment start after the first; a book encoded in one piece has none, however many files it came from.
+     */
+    private static int joins(BookReport report, int files) {
+        JsonNode manifest = report.manifest();
+        if (manifest == null) {
+            return 0;
+        }
+        if (manifest.path("mode").asText().equals("stream_copy")) {
+            return files - 1;
+        }
+        JsonNode starts = manifest.path("audio").path("segmentStarts");
+        return starts.isArray() ? Math.max(0, starts.size() - 1) : 0;
     }
 
     /** intake.json audio.segmentStarts of the case's (first) book; null when the key is absent (not encoded in the JVM). */
@@ -330,7 +363,7 @@ public final class BenchmarkMain {
     // ------------------------------------------------------------------ the table
 
     private void table(List<CaseResult> results) {
-        line("| case | run | wall s | book s | CPU s | JVM RSS MB | max RSS MB | speed ×RT | exact (len Δ, chapter err, in samples) |");
+        line("| case | run | wall s | book s | CPU s | JVM RSS MB | max RSS MB | speed ×RT | exact (per decoder: len Δ / chapter err, in samples) |");
         line("|---|---|---:|---:|---:|---:|---:|---:|---|");
         for (CaseResult r : results) {
             String id = r.spec.id();
@@ -361,16 +394,18 @@ public final class BenchmarkMain {
         line("wall: the process (for the application: JVM start to exit); book: the application's own span, first book"
             + " started to last book done, as logged; CPU: user+sys of the process and every child it waited for"
             + " (ffmpeg included); JVM RSS: peak resident memory of the application's JVM alone (/proc VmHWM);"
-            + " max RSS: the largest single process (GNU time %M); speed: audio duration / wall.");
+            + " max RSS: the largest single process (GNU time %M); speed: audio duration / wall. exact: decoded by ffmpeg"
+            + " and by GStreamer (gst); len Δ = decoded samples − the sources' total, allowed ±1024 × (1 + joins);"
+            + " ch = the largest distance between a chapter mark and its file's true start in that decode, allowed 1024.");
     }
 
-    private void appRow(String id, String name, AppRun.Result a, double audio, Exactness.Result exact) {
+    private void appRow(String id, String name, AppRun.Result a, double audio, Exactness.Verdict exact) {
         line(Tools.fmt("| %s | %s | %.1f | %.1f | %s | %d | %s | %.0f | %s |", id, name, a.usage().wall(), a.bookSpan(),
             cpu(a.usage()), a.jvmPeakRssKb() / 1024, rss(a.usage()), audio / a.usage().wall(),
             exact == null ? "" : exact.brief()));
     }
 
-    private void row(String id, String name, Usage u, double audio, Exactness.Result exact) {
+    private void row(String id, String name, Usage u, double audio, Exactness.Verdict exact) {
         line(Tools.fmt("| %s | %s | %s | | %s | | %s | %s | %s |", id, name,
             u.wall() < 0.1 ? Tools.fmt("%.3f", u.wall()) : Tools.fmt("%.1f", u.wall()), cpu(u), rss(u),
             Double.isNaN(audio) ? "" : Tools.fmt("%.0f", audio / u.wall()), exact == null ? "" : exact.brief()));
@@ -394,16 +429,25 @@ public final class BenchmarkMain {
 
         // exactness
         List<String> notExact = ok.stream().filter(r -> !r.appExact.exact()).map(r -> r.spec.id()).toList();
-        all &= target("exactness: every application output within 1024 samples of the sources' total, chapters within 1024 of the true starts",
+        all &= target("exactness: every application output, decoded by ffmpeg and by GStreamer, within 1024 samples per join"
+                + " (1024 × (1 + joins)) of the sources' total, chapters within 1024 of the true starts",
             (ok.size() - notExact.size()) + "/" + ok.size() + " cases exact" + (notExact.isEmpty() ? "" : "; not exact: " + notExact),
             notExact.isEmpty() && !ok.isEmpty());
+        List<String> playShort = ok.stream().filter(r -> r.appExact.gst().playsShort())
+            .map(r -> Tools.fmt("%s (gst stops after %d of %d samples, %.1f %%)", r.spec.id(), r.appExact.gst().decoded(),
+                r.appExact.gst().expected(), 100.0 * r.appExact.gst().decoded() / Math.max(1, r.appExact.gst().expected())))
+            .toList();
+        all &= target("every application output plays to the end in GStreamer (qtdemux; a GStreamer-based player)",
+            (ok.size() - playShort.size()) + "/" + ok.size() + " cases play to the end" + (playShort.isEmpty() ? "" : "; short: "
+                + String.join(", ", playShort)),
+            playShort.isEmpty() && !ok.isEmpty());
         List<String> toolDrifts = ok.stream().filter(r -> !r.toolExact.exact()).map(r -> r.spec.id()).toList();
         info("exactness: the m4b-tool-style baseline drifts (expected)", "drifts on " + toolDrifts.size() + "/" + ok.size()
-            + " cases; worst chapter error " + ok.stream().mapToLong(r -> r.toolExact.chapterError()).max().orElse(0)
-            + " samples, worst length error " + ok.stream().mapToLong(r -> Math.abs(r.toolExact.lengthDelta())).max().orElse(0) + " samples",
+            + " cases; worst chapter error " + ok.stream().mapToLong(r -> r.toolExact.ffmpeg().chapterError()).max().orElse(0)
+            + " samples, worst length error " + ok.stream().mapToLong(r -> Math.abs(r.toolExact.ffmpeg().lengthDelta())).max().orElse(0) + " samples",
             toolDrifts.isEmpty() ? "UNEXPECTED: baseline exact" : "drifts, as expected");
         List<String> exactBaselineOff = ok.stream().filter(r -> !r.exactExact.exact()).map(r -> r.spec.id()).toList();
-        info("exactness: the exact single-process baseline is exact (harness sanity)",
+        info("exactness: the exact single-process baseline is exact in ffmpeg and GStreamer (harness sanity)",
             (ok.size() - exactBaselineOff.size()) + "/" + ok.size() + " cases" + (exactBaselineOff.isEmpty() ? "" : "; not exact: " + exactBaselineOff),
             exactBaselineOff.isEmpty() ? "ok" : "CHECK");
 
@@ -689,9 +733,9 @@ public final class BenchmarkMain {
             // not Linux: described less precisely
         }
         String ffmpeg = tools.capture(tools.ffmpeg(List.of("-hide_banner", "-version"))).lines().findFirst().orElse("ffmpeg");
-        return Tools.fmt("machine: %s, %d cores, %s; %s %s; %s (bundled); m4b-tool-style baseline %d encoders at a time; %s",
+        return Tools.fmt("machine: %s, %d cores, %s; %s %s; %s (bundled); %s (second decoder); m4b-tool-style baseline %d encoders at a time; %s",
             cpu, Runtime.getRuntime().availableProcessors(), mem, System.getProperty("java.vm.name"),
-            System.getProperty("java.version"), ffmpeg, cores, Instant.now());
+            System.getProperty("java.version"), ffmpeg, tools.gstreamerVersion(), cores, Instant.now());
     }
 
     private static String loadAverage() {

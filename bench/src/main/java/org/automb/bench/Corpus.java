@@ -241,10 +241,25 @@ final class Corpus {
      * and padding (mp3 LAME header, MP4 edit list), as a player does.
      */
     static long decode(Tools tools, Path file, SampleSink sink) {
-        List<String> cmd = tools.ffmpeg(List.of("-nostdin", "-hide_banner", "-v", "error", "-i", file.toString(),
-            "-map", "0:a:0", "-ac", "1", "-c:a", "pcm_s16le", "-f", "s16le", "pipe:1"));
+        return stream(tools.ffmpeg(List.of("-nostdin", "-hide_banner", "-v", "error", "-i", file.toString(),
+            "-map", "0:a:0", "-ac", "1", "-c:a", "pcm_s16le", "-f", "s16le", "pipe:1")), "ffmpeg", file, sink);
+    }
+
+    /**
+     * The same with GStreamer, as a GStreamer-based player reads an MP4 file: {@code qtdemux} (its edit list
+     * handling), the first audio stream, {@code decodebin} (avdec_aac), downmixed to mono 16-bit at the stream's
+     * own rate, streamed from {@code fdsink} to us. Never a shell: gst-launch-1.0 escapes each argument itself.
+     */
+    static long decodeWithGstreamer(Tools tools, Path file, SampleSink sink) {
+        return stream(tools.gstreamerDecode(file), "GStreamer (gst-launch-1.0)", file, sink);
+    }
+
+    /** Runs a decoder that writes s16le mono to stdout and feeds it to {@code sink} as it arrives, never held whole. */
+    private static long stream(List<String> cmd, String decoder, Path file, SampleSink sink) {
+        Path errors = null;
         try {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD)
+            errors = Files.createTempFile("bench-decode", ".log");
+            Process p = new ProcessBuilder(cmd).redirectError(errors.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             long position = 0;
             byte[] bytes = new byte[1 << 16];
@@ -268,7 +283,8 @@ final class Corpus {
             }
             int exit = p.waitFor();
             if (exit != 0) {
-                throw new IllegalStateException("ffmpeg could not decode " + file + " (exit " + exit + ")");
+                throw new IllegalStateException(decoder + " could not decode " + file + " (exit " + exit + ")\n"
+                    + Tools.tail(errors, 6));
             }
             return position;
         } catch (IOException e) {
@@ -276,6 +292,14 @@ final class Corpus {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            if (errors != null) {
+                try {
+                    Files.deleteIfExists(errors);
+                } catch (IOException ignored) {
+                    // a temporary file left behind
+                }
+            }
         }
     }
 }

@@ -8,10 +8,13 @@ import java.util.List;
 import org.automb.bench.Corpus.SourceInfo;
 
 /**
- * Is an output book exact? Decodes it (as a player would: edit list honoured), counts its samples against the
- * sources' total, and finds where each source's audio really starts in it by correlating the source's opening
- * (first 8192 samples) with the output around the expected place; the chapter marks (ffprobe -show_chapters) are
- * compared with those true starts. Tolerance: one AAC frame, 1024 samples, for both.
+ * Is an output book exact, as two independent players see it? Decodes it with ffmpeg (libavformat) and, separately,
+ * with GStreamer ({@code qtdemux}, the demuxer of Linux audiobook players), each honouring the edit list as a player
+ * does; counts the samples against the sources' total, and finds where each source's audio really starts in each
+ * decode by correlating the source's opening (first 8192 samples) with the output around the expected place; the
+ * chapter marks (ffprobe -show_chapters) are compared with those true starts. Tolerances: chapters within one AAC
+ * frame (1024 samples); the length within one frame for the book's end plus one frame per join (each boundary between
+ * separately encoded segments or stream-copied parts that the output joins: a part's kept priming frame is one frame).
  */
 final class Exactness {
 
@@ -20,6 +23,17 @@ final class Exactness {
     private static final int SEARCH = 16384;
     private static final double MIN_CORRELATION = 0.5;
 
+    /** Who decodes the output. */
+    enum Decoder {
+        FFMPEG("ffmpeg"), GSTREAMER("gst");
+
+        final String label;
+
+        Decoder(String label) {
+            this.label = label;
+        }
+    }
+
     private final Tools tools;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -27,35 +41,86 @@ final class Exactness {
         this.tools = tools;
     }
 
+    /** The length tolerance, in samples: one AAC frame for the book's end, one more for each join. */
+    static long allowedLength(int joins) {
+        return FRAME * (1 + Math.max(0, joins));
+    }
+
     /**
+     * @param decoder      who decoded the output
+     * @param joins        how many joins of separately encoded segments or copied parts the output has
+     * @param decoded      samples decoded
+     * @param expected     the sources' total (at the output's rate)
      * @param lengthDelta  output samples minus the sources' total
      * @param chapterError largest distance, in samples, between a chapter mark and where its source really starts
      * @param placementDrift largest distance between where a source really starts and where it would start in an
      *                       exact concatenation (how far the audio itself has drifted)
      * @param problem      why the book cannot be judged exact beyond the numbers (missing chapters…), or empty
      */
-    record Result(long lengthDelta, long chapterError, long placementDrift, String problem) {
+    record Result(Decoder decoder, int joins, long decoded, long expected, long lengthDelta, long chapterError,
+                  long placementDrift, String problem) {
+
+        static Result missing(Decoder decoder, String problem) {
+            return new Result(decoder, 0, 0, 0, 0, 0, 0, problem);
+        }
+
         boolean exact() {
-            return problem.isEmpty() && Math.abs(lengthDelta) <= FRAME && chapterError <= FRAME;
+            return problem.isEmpty() && Math.abs(lengthDelta) <= allowedLength(joins) && chapterError <= FRAME;
+        }
+
+        /** Stops before the end: shorter than the sources by more than the tolerance (the bug of issue #11). */
+        boolean playsShort() {
+            return lengthDelta < -allowedLength(joins);
         }
 
         String brief() {
-            String numbers = Tools.fmt("len %+d, chap %d", lengthDelta, chapterError);
-            return (exact() ? "yes" : "NO") + " (" + numbers + (problem.isEmpty() ? "" : ", " + problem) + ")";
+            return Tools.fmt("%s Δ%+d/ch %d", decoder.label, lengthDelta, chapterError) + (problem.isEmpty() ? "" : ", " + problem);
         }
 
-        /** The worse of two results (for a case of several books). */
+        /** How far past its tolerances this result is (the larger excess, in samples; ≤ 0 when within both). */
+        private long excess() {
+            return Math.max(Math.abs(lengthDelta) - allowedLength(joins), chapterError - FRAME);
+        }
+
+        /** The worse of two results (for a case of several books): the book that is not exact, or the farther off. */
         Result worst(Result other) {
             if (other == null) {
                 return this;
             }
-            long len = Math.abs(other.lengthDelta) > Math.abs(lengthDelta) ? other.lengthDelta : lengthDelta;
-            String p = problem.isEmpty() ? other.problem : problem;
-            return new Result(len, Math.max(chapterError, other.chapterError), Math.max(placementDrift, other.placementDrift), p);
+            if (exact() != other.exact()) {
+                return exact() ? other : this;
+            }
+            return other.excess() > excess() ? other : this;
         }
     }
 
-    Result check(Path output, List<SourceInfo> sources) {
+    /** One output as both decoders see it ({@code gst} null when it was decoded by ffmpeg only). */
+    record Verdict(Result ffmpeg, Result gst) {
+
+        boolean exact() {
+            return ffmpeg.exact() && (gst == null || gst.exact());
+        }
+
+        /** e.g. "yes (ffmpeg Δ+193/ch 43; gst Δ+193/ch 43)", with the joins and the length allowed when there are joins. */
+        String brief() {
+            String joins = ffmpeg.joins() == 0 ? ""
+                : Tools.fmt("%d joins, len ≤ %d: ", ffmpeg.joins(), allowedLength(ffmpeg.joins()));
+            return (exact() ? "yes" : "NO") + " (" + joins + ffmpeg.brief() + (gst == null ? "" : "; " + gst.brief()) + ")";
+        }
+
+        Verdict worst(Verdict other) {
+            if (other == null) {
+                return this;
+            }
+            return new Verdict(ffmpeg.worst(other.ffmpeg), gst == null ? other.gst : gst.worst(other.gst));
+        }
+    }
+
+    /**
+     * @param joins how many joins of separately encoded segments or stream-copied parts the output has (0 for a
+     *              book encoded in one piece, however many files it came from)
+     */
+    Result check(Path output, List<SourceInfo> sources, Decoder decoder, int joins) {
         JsonNode probe;
         try {
             probe = json.readTree(tools.capture(tools.ffprobe(List.of("-v", "error", "-select_streams", "a:0",
@@ -73,12 +138,13 @@ final class Exactness {
         }
         long total = sources.stream().mapToLong(SourceInfo::samples).sum();
         if (rate != sourceRate) {
-            long decoded = Corpus.decode(tools, output, (b, n, p) -> { });
-            return new Result(decoded - Math.round(total * (double) rate / sourceRate), 0, 0,
+            long decoded = decode(decoder, output, (b, n, p) -> { });
+            long expected = Math.round(total * (double) rate / sourceRate);
+            return new Result(decoder, joins, decoded, expected, decoded - expected, 0, 0,
                 "sample rate changed " + sourceRate + " -> " + rate + ", chapters not checked");
         }
         Locator locator = new Locator(sources);
-        long decoded = Corpus.decode(tools, output, locator::feed);
+        long decoded = decode(decoder, output, locator::feed);
         locator.finish();
         String problem = "";
         if (marks.size() != sources.size()) {
@@ -100,10 +166,14 @@ final class Exactness {
             ideal += sources.get(i).samples();
         }
         if (Boolean.getBoolean("bench.verbose")) {
-            System.out.println(Tools.fmt("[bench] %s: %d samples for %d in the sources (%+d); chapter mark − true start:%s",
-                output, decoded, total, decoded - total, trace));
+            System.out.println(Tools.fmt("[bench] %s (%s): %d samples for %d in the sources (%+d); chapter mark − true start:%s",
+                output, decoder.label, decoded, total, decoded - total, trace));
         }
-        return new Result(decoded - total, chapterError, drift, problem);
+        return new Result(decoder, joins, decoded, total, decoded - total, chapterError, drift, problem);
+    }
+
+    private long decode(Decoder decoder, Path output, Corpus.SampleSink sink) {
+        return decoder == Decoder.FFMPEG ? Corpus.decode(tools, output, sink) : Corpus.decodeWithGstreamer(tools, output, sink);
     }
 
     /**

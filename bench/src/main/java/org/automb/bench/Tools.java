@@ -18,11 +18,26 @@ import org.bytedeco.javacpp.Loader;
 /**
  * The public tools the benchmark uses: the ffmpeg and ffprobe bundled in {@code org.bytedeco:ffmpeg} (started the
  * way the application starts them, {@code env LD_LIBRARY_PATH=<dir> <dir>/ffmpeg}), GNU {@code /usr/bin/time} for
- * wall time, CPU time (the process and every child it waited for) and peak RSS, and {@code /proc}.
+ * wall time, CPU time (the process and every child it waited for) and peak RSS, {@code /proc}, and GStreamer's
+ * {@code gst-launch-1.0} (Debian's gstreamer1.0-tools and plugins) for the second decoder of the exactness check.
  */
 final class Tools {
 
     static final Path GNU_TIME = Path.of("/usr/bin/time");
+    /** The GStreamer elements the exactness check's decode needs, and the Debian package that ships each. */
+    private static final List<List<String>> GSTREAMER_ELEMENTS = List.of(List.of("filesrc", "gstreamer1.0-tools"),
+        List.of("fdsink", "gstreamer1.0-tools"), List.of("qtdemux", "gstreamer1.0-plugins-good"),
+        List.of("decodebin", "gstreamer1.0-plugins-base"), List.of("audioconvert", "gstreamer1.0-plugins-base"),
+        List.of("avdec_aac", "gstreamer1.0-libav"));
+    static final String GSTREAMER_PACKAGES =
+        "gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav";
+
+    /** A tool the benchmark cannot run without; its message says what to install. */
+    static final class MissingTool extends RuntimeException {
+        MissingTool(String message) {
+            super(message);
+        }
+    }
 
     final List<String> ffmpeg;
     final List<String> ffprobe;
@@ -166,6 +181,65 @@ final class Tools {
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Checks that gst-launch-1.0 and every element the GStreamer decode needs are installed; throws
+     * {@link MissingTool} naming what is missing and the packages to install. Called before anything is measured.
+     */
+    static void requireGstreamer() {
+        String why = "the exactness check decodes every output with GStreamer's qtdemux as well as ffmpeg";
+        String install = "install Debian's " + GSTREAMER_PACKAGES + " (apt-get install " + GSTREAMER_PACKAGES + ")";
+        for (String tool : List.of("gst-launch-1.0", "gst-inspect-1.0")) {
+            if (onPath(tool) == null) {
+                throw new MissingTool(tool + " is not on the PATH: " + why + "; " + install);
+            }
+        }
+        for (List<String> element : GSTREAMER_ELEMENTS) {
+            if (!succeeds(List.of("gst-inspect-1.0", "--exists", element.get(0)))) {
+                throw new MissingTool("GStreamer element " + element.get(0) + " is missing (Debian package "
+                    + element.get(1) + "): " + why + "; " + install);
+            }
+        }
+    }
+
+    /** gst-launch-1.0's version line, for the report. */
+    String gstreamerVersion() {
+        return capture(List.of("gst-launch-1.0", "--version")).lines().filter(l -> l.startsWith("GStreamer"))
+            .findFirst().orElse("GStreamer");
+    }
+
+    /**
+     * gst-launch-1.0 decoding {@code file}'s first audio stream as a GStreamer-based player would (qtdemux, decodebin),
+     * to mono s16le at the stream's rate on stdout. Each argument is one pipeline token; gst-launch escapes it itself,
+     * so a path with spaces or quotes stays one location.
+     */
+    List<String> gstreamerDecode(Path file) {
+        return List.of("gst-launch-1.0", "-q", "filesrc", "location=" + file.toAbsolutePath(), "!",
+            "qtdemux", "name=demux", "demux.audio_0", "!", "decodebin", "!", "audioconvert", "dithering=none", "!",
+            "audio/x-raw,format=S16LE,layout=interleaved,channels=1", "!", "fdsink", "fd=1");
+    }
+
+    private static Path onPath(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static boolean succeeds(List<String> command) {
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
