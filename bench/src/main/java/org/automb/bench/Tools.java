@@ -25,8 +25,8 @@ final class Tools {
 
     static final Path GNU_TIME = Path.of("/usr/bin/time");
     /** The GStreamer elements the exactness check's decode needs, and the Debian package that ships each. */
-    private static final List<List<String>> GSTREAMER_ELEMENTS = List.of(List.of("filesrc", "gstreamer1.0-tools"),
-        List.of("fdsink", "gstreamer1.0-tools"), List.of("qtdemux", "gstreamer1.0-plugins-good"),
+    private static final List<List<String>> GSTREAMER_ELEMENTS = List.of(List.of("filesrc", "libgstreamer1.0-0"),
+        List.of("fdsink", "libgstreamer1.0-0"), List.of("qtdemux", "gstreamer1.0-plugins-good"),
         List.of("decodebin", "gstreamer1.0-plugins-base"), List.of("audioconvert", "gstreamer1.0-plugins-base"),
         List.of("avdec_aac", "gstreamer1.0-libav"));
     static final String GSTREAMER_PACKAGES =
