@@ -104,7 +104,7 @@ final class Exactness {
         /** e.g. "yes (ffmpeg Δ+193/ch 43; gst Δ+193/ch 43)", with the joins and the length allowed when there are joins. */
         String brief() {
             String joins = ffmpeg.joins() == 0 ? ""
-                : Tools.fmt("%d joins, len ≤ %d: ", ffmpeg.joins(), allowedLength(ffmpeg.joins()));
+                : Tools.fmt("%d join%s, len ≤ %d: ", ffmpeg.joins(), ffmpeg.joins() == 1 ? "" : "s", allowedLength(ffmpeg.joins()));
             return (exact() ? "yes" : "NO") + " (" + joins + ffmpeg.brief() + (gst == null ? "" : "; " + gst.brief()) + ")";
         }
 
