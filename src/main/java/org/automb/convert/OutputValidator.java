@@ -64,7 +64,7 @@ public final class OutputValidator {
         if (Math.abs(facts.durationSeconds() - expected) > tolerance) {
             throw lengthMismatch(run, facts.durationSeconds(), expected);
         }
-        checkEveryPlayerPlaysItAll(run, expected, tolerance);
+        checkEveryPlayerPlaysItAll(key, run.workingOutput(), expected, tolerance);
         if (facts.chapterCount() != run.chapters().size()) {
             throw new PermanentFailure(key, null, "the output has " + facts.chapterCount() + " chapters, expected "
                 + run.chapters().size(), "");
@@ -76,11 +76,10 @@ public final class OutputValidator {
      * The output's audio edit list has one entry, presenting what went in: a player that honours only the first
      * entry (GStreamer's qtdemux) would otherwise stop early, while ffprobe, which reads them all, sees a whole book.
      */
-    private static void checkEveryPlayerPlaysItAll(BookRun run, double expected, double tolerance) {
-        String key = run.book().key();
+    static void checkEveryPlayerPlaysItAll(String key, java.nio.file.Path output, double expected, double tolerance) {
         java.util.Optional<AudioEditList> read;
         try {
-            read = AudioEditList.read(run.workingOutput());
+            read = AudioEditList.read(output);
         } catch (NotJoinableException e) {
             throw new PermanentFailure(key, null, "the output's MP4 structure cannot be read: " + e.getMessage(), "");
         } catch (IOException e) {
