@@ -70,13 +70,13 @@ class JoinTimelineTest {
     void theLastPartTrustsItsEditListOnlyWhereItDisagreesWithItsFrames() {
         // Apple's files: whole frames in stts, the end in the edit list
         PartTiming apple = new PartTiming(12, 1024, 12 * 1024, 2112, OptionalLong.of(2112 + 8000), 1);
-        assertThat(apple.presentedDuration(true)).isEqualTo(8000);
+        assertThat(apple.audioEnd()).isEqualTo(2112 + 8000);
         // an edit list in milliseconds that lands 13 samples off the stts end: the stts is exact
         PartTiming ffmpeg = new PartTiming(12, 1024, 11 * 1024 + 500, 1024, OptionalLong.of(11 * 1024 + 513), 45);
-        assertThat(ffmpeg.presentedDuration(true)).isEqualTo(10 * 1024 + 500);
+        assertThat(ffmpeg.audioEnd()).isEqualTo(11 * 1024 + 500);
         // an edit list that claims more than the media: the media
         PartTiming past = new PartTiming(12, 1024, 12 * 1024, 1024, OptionalLong.of(20 * 1024), 1);
-        assertThat(past.presentedDuration(true)).isEqualTo(11 * 1024);
+        assertThat(past.audioEnd()).isEqualTo(12 * 1024);
     }
 
     @Test
