@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The join-aac-parts route's steps: AAC .m4a parts of one codec setup are joined by {@link AacPartJoiner} into the
- * final .m4b, exactly (each part's priming skipped by its own edit) and at about the speed of a file copy. ffmpeg
+ * final .m4b (one continuous track with one edit, each chapter on its part's true start, see
+ * {@link JoinTimeline}) at about the speed of a file copy. ffmpeg
  * only writes a small metadata shell (tags, cover, chapters) around part 1's first frames, with the same
  * arguments as the mux pass.
  */
@@ -86,7 +87,7 @@ public final class AacJoinStep {
         AacPartJoiner.JoinableParts parts = exchange.getProperty(PARTS, AacPartJoiner.JoinableParts.class);
         Path shellAudio = exchange.getProperty(SHELL_AUDIO, Path.class);
         if (shellAudio == null) {
-            // AAC sources joined as they are: each part is one source, and its chapter starts where it does
+            // AAC sources joined as they are: each part is one source, and its chapter starts where its audio does
             JoinTimeline timeline = parts.timeline();
             SourcePlacement placement = SourcePlacement.fromSamples(timeline.presentedDurations(), Math.toIntExact(parts.timescale()));
             run.audioMillis(placement.totalMillis());

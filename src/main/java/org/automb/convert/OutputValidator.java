@@ -4,12 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
+import org.automb.convert.mp4.AudioEditList;
+import org.automb.convert.mp4.NotJoinableException;
 import org.automb.jobs.BookRun;
 import org.automb.jobs.PermanentFailure;
+import org.automb.jobs.TransientFailure;
 
 /**
  * Checks a finished .m4b in the working folder before it is moved into place: ffprobe reads it, it holds
- * AAC audio, its duration is within 1 s per hour of what went in, and its chapter count is right. An output of
+ * AAC audio, its duration is within 1 s per hour of what went in, and its chapter count is right. It also checks
+ * what players that read MP4 edit lists their own way play: the audio's edit list has one entry (GStreamer's
+ * qtdemux plays only the first), which presents the sources' length; read from the moov alone, so it costs no
+ * decode. A user's own m4b (passthrough) is delivered as it is, warned about at intake. An output of
  * the wrong length names the source at fault: the one cut short, or that decodes short of its header (see
  * {@link ShortSourceFinder}: only this failure pays for the decode).
  */
@@ -58,11 +64,40 @@ public final class OutputValidator {
         if (Math.abs(facts.durationSeconds() - expected) > tolerance) {
             throw lengthMismatch(run, facts.durationSeconds(), expected);
         }
+        checkEveryPlayerPlaysItAll(key, run.workingOutput(), expected, tolerance);
         if (facts.chapterCount() != run.chapters().size()) {
             throw new PermanentFailure(key, null, "the output has " + facts.chapterCount() + " chapters, expected "
                 + run.chapters().size(), "");
         }
         return facts;
+    }
+
+    /**
+     * The output's audio edit list has one entry, presenting what went in: a player that honours only the first
+     * entry (GStreamer's qtdemux) would otherwise stop early, while ffprobe, which reads them all, sees a whole book.
+     */
+    static void checkEveryPlayerPlaysItAll(String key, java.nio.file.Path output, double expected, double tolerance) {
+        java.util.Optional<AudioEditList> read;
+        try {
+            read = AudioEditList.read(output);
+        } catch (NotJoinableException e) {
+            throw new PermanentFailure(key, null, "the output's MP4 structure cannot be read: " + e.getMessage(), "");
+        } catch (IOException e) {
+            throw new TransientFailure(key, null, "cannot read the output back: " + e.getMessage(), e);
+        }
+        if (read.isEmpty()) {
+            return;
+        }
+        AudioEditList edits = read.get();
+        if (edits.edits().edits().size() != 1) {
+            throw new PermanentFailure(key, null, String.format(java.util.Locale.ROOT, "the output's audio has an edit "
+                + "list of %d entries: players built on GStreamer would play only the first (%.3f s of %.3f s)",
+                edits.edits().edits().size(), edits.firstEntrySeconds(), edits.allEntriesSeconds()), "");
+        }
+        if (Math.abs(edits.firstEntrySeconds() - expected) > tolerance) {
+            throw new PermanentFailure(key, null, String.format(java.util.Locale.ROOT, "the output's edit list presents "
+                + "%.3f s but the sources add up to %.3f s", edits.firstEntrySeconds(), expected), "");
+        }
     }
 
     /** The failure for an output of the wrong length, naming the source at fault when one can be found. */

@@ -4,12 +4,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Optional;
+import org.automb.convert.mp4.AudioEditList;
+import org.automb.convert.mp4.NotJoinableException;
 import org.automb.jobs.BookRun;
 import org.automb.jobs.PermanentFailure;
 import org.automb.jobs.TransientFailure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** A book that is already one .m4b: copied to the working folder as is (no re-encode) and validated like any output. */
+/**
+ * A book that is already one .m4b: copied to the working folder as is (no re-encode) and validated like any output.
+ * The user's file is delivered unchanged, but when its edit list has more than one entry that shows audio, the
+ * book is delivered with a warning (log and intake.json): players built on GStreamer play only the first entry.
+ */
 public final class PassthroughStep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PassthroughStep.class);
 
     public void copyToWorking(BookRun run) {
         Path source = run.plan().sources().get(0).file();
@@ -17,6 +29,7 @@ public final class PassthroughStep {
         ShortSourceFinder.cutShort(run.plan().sources()).ifPresent(cut -> {
             throw new PermanentFailure(run.book().key(), cut.file(), cut.reason(), "");
         });
+        warnIfCutShortByGstreamer(run, source);
         Path output = run.workDir().resolve("output.m4b");
         try {
             Files.copy(source, output, StandardCopyOption.REPLACE_EXISTING);
@@ -25,5 +38,25 @@ public final class PassthroughStep {
         }
         run.workingOutput(output);
         run.audioMillis(Math.round(run.plan().totalSeconds() * 1000));
+    }
+
+    /** Reads only the file's moov: an edit list of several entries with audio is what GStreamer cuts short. */
+    static void warnIfCutShortByGstreamer(BookRun run, Path source) {
+        Optional<AudioEditList> edits;
+        try {
+            edits = AudioEditList.read(source);
+        } catch (NotJoinableException | IOException e) {
+            // not a plain one-track MP4: nothing this check can say; ffprobe already read it
+            LOG.debug("book '{}': edit list of '{}' not checked: {}", run.book().key(), source.getFileName(), e.getMessage());
+            return;
+        }
+        if (edits.isPresent() && edits.get().cutShortByFirstEntryPlayers()) {
+            AudioEditList list = edits.get();
+            String warning = String.format(Locale.ROOT, "'%s' has an edit list of %d entries: players built on "
+                + "GStreamer (Cozy, Rhythmbox, GNOME Music, Lollypop) play only the first, %.1f s of %.1f s; delivered "
+                + "as it is", source.getFileName(), list.mediaEntries(), list.firstEntrySeconds(), list.allEntriesSeconds());
+            run.warn(warning);
+            LOG.warn("book '{}': {}", run.book().key(), warning);
+        }
     }
 }

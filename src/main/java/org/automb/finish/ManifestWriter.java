@@ -61,6 +61,9 @@ public final class ManifestWriter {
         manifest.put("output", Map.of("path", run.finalOutput().toString(), "sha256", run.outputSha256(),
             "sizeBytes", Files.size(run.finalOutput()), "durationSeconds", facts.durationSeconds(),
             "chapterCount", facts.chapterCount()));
+        if (!run.warnings().isEmpty()) {
+            manifest.put("warnings", run.warnings());
+        }
         if (!shortened.isEmpty()) {
             List<Map<String, String>> names = new ArrayList<>();
             for (ShortenedName name : shortened) {

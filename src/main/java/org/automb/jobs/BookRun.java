@@ -35,6 +35,7 @@ public final class BookRun {
     private final java.util.Deque<AutoCloseable> resources = new java.util.ArrayDeque<>();
 
     private List<Long> segmentStarts = List.of();
+    private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public BookRun(Book book, Path workDir, Instant startedAt) {
         this.book = book;
@@ -62,6 +63,9 @@ public final class BookRun {
     public List<Long> segmentStarts() { return segmentStarts; }
     public void segmentStarts(List<Long> starts) { this.segmentStarts = List.copyOf(starts); }
     public void audioMillis(long millis) { this.audioMillis = millis; }
+    /** What the user should know about a book delivered anyway (written to intake.json). */
+    public List<String> warnings() { return List.copyOf(warnings); }
+    public void warn(String warning) { warnings.add(warning); }
     public void outputSha256(String sha) { this.outputSha256 = sha; }
 
     /** The sources' SHA-256 by file, when they are being computed already. */

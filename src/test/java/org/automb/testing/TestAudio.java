@@ -17,6 +17,7 @@ public final class TestAudio {
 
     private final FfmpegTools tools;
     private int tone = 220;
+    private int seed = 1;
 
     public TestAudio(FfmpegTools tools) {
         this.tools = tools;
@@ -81,6 +82,29 @@ public final class TestAudio {
         List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i",
             "anoisesrc=d=" + seconds + ":r=" + rate + ":a=0.5:seed=" + (file.getFileName().hashCode() & 0xffff), "-af", "volume='if(lt(t,1),0,1)':eval=frame",
             "-ac", String.valueOf(channels), "-c:a", "libmp3lame", "-q:a", "4", "-write_xing", "0"));
+        addTags(args, tags);
+        args.add(file.toString());
+        run(args);
+        return file;
+    }
+
+    /** {@link #findable}'s MP3 encoding. */
+    public static final List<String> MP3 = List.of("-c:a", "libmp3lame", "-b:a", "64k");
+    /** {@link #findable}'s AAC-LC .m4a encoding, without noise bands (they decode differently in every file). */
+    public static final List<String> AAC = List.of("-c:a", "aac", "-aac_pns", "0", "-b:a", "96k", "-f", "ipod");
+    /** {@link #findable}'s FLAC encoding. */
+    public static final List<String> FLAC = List.of("-c:a", "flac");
+
+    /**
+     * Audio whose start can be found again in a book by cross-correlation (see {@code StartFinder}): pink noise of
+     * its own seed, with a tremolo, so no stretch looks like a shifted copy of another (a pure tone does).
+     */
+    public Path findable(Path file, double seconds, int rate, int channels, List<String> codec, Map<String, String> tags) {
+        String source = String.format(java.util.Locale.ROOT,
+            "anoisesrc=color=pink:amplitude=0.25:seed=%d:sample_rate=%d:duration=%.6f", seed++, rate, seconds);
+        List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", source, "-af", "tremolo=f=2.5:d=0.5",
+            "-ac", String.valueOf(channels)));
+        args.addAll(codec);
         addTags(args, tags);
         args.add(file.toString());
         run(args);

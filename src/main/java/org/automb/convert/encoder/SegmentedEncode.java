@@ -63,7 +63,10 @@ public final class SegmentedEncode {
             sourceSamples = List.copyOf(sourceSamples);
         }
 
-        /** The segments as parts for the MP4 joiner: the first one's priming skipped, the rest joined frame to frame. */
+        /**
+         * The segments as parts for the MP4 joiner: the first one's priming skipped, the rest (no priming of their
+         * own) joined frame to frame, so the book is one continuous track under one edit.
+         */
         public AacPartJoiner.JoinableParts parts(int sampleRate) throws IOException, NotJoinableException {
             Box stsd = AudioPart.read(head).stsd();
             List<AudioPart> parts = new ArrayList<>();

@@ -15,9 +15,11 @@ import java.util.concurrent.Executor;
 import java.util.function.LongConsumer;
 
 /**
- * Joins AAC parts (.m4a/.m4b of one codec setup) into one .m4b without decoding, and exactly: each part keeps its
- * frames, and one edit per part skips its encoder priming (see {@link JoinTimeline}). ffmpeg's mov muxer writes
- * one edit per track at most, so a join by ffmpeg keeps every part's priming; hence this joiner.
+ * Joins AAC parts (.m4a/.m4b of one codec setup) into one .m4b without decoding: each part keeps its frames, one
+ * edit skips the first part's priming, and every chapter starts on its part's first real sample, after the part's
+ * own priming (see {@link JoinTimeline}: one entry, because GStreamer's qtdemux plays only the first). Unlike
+ * ffmpeg's concat demuxer it places chapters on the parts' true starts and ends the book where the last part's
+ * audio ends, and copies at the speed of a file copy.
  *
  * <p>The output is a "shell" that ffmpeg wrote with the book's tags, cover and chapters around the first frames
  * of part 1, with its audio tables replaced by the parts' tables: {@code ftyp}, then the {@code moov} (first, so

@@ -4,18 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where each part goes when parts are joined, as one edit per part.
+ * Where each part goes when parts are joined into one continuous track with one edit.
  *
- * <p>Each part keeps all its frames, priming included (its first frame primes the decoder for its second), so
- * part k's media starts where the frames of the parts before it end. Its edit skips its own priming and presents
- * the rest up to its last whole frame: the end padding of every part but the last is kept, because players built
- * on ffmpeg do not trim it when the part plays alone, and an edit ending on a frame boundary is read alike by
- * every player. So part k starts, in the presented book, at the sum of what ffmpeg decodes from each earlier part
- * alone. The last part's edit ends where its own edit ended.
+ * <p>Each part keeps all its frames, priming included, so part k's media starts where the frames of the parts
+ * before it end, and the joined media plays straight through. One edit skips the first part's priming and presents
+ * everything after it, up to where the last part's audio ends: GStreamer's {@code qtdemux} (Linux players such as
+ * Cozy, Rhythmbox, GNOME Music) honours only the first entry of an edit list, so an edit per part made it stop
+ * after part 1 (measured in docs/architecture.md). A later part's priming frames stay in the presented audio (one
+ * AAC frame, about 23 ms of near-silence per join: the first part's last frame fading into the next part's
+ * silent priming), and part k's chapter starts at its true first sample, after its priming, so marks and audio never
+ * drift apart. Where parts have no priming (the in-JVM encoder's later segments), the join is seamless.
  *
  * @param mediaStarts        where each part's first frame is in the joined media
  * @param presentedStarts    where each part's audio starts in the presented book (the chapter positions)
- * @param presentedDurations how long each part's edit presents
+ * @param presentedDurations from each part's audio start to the next one's (the last: to where its audio ends)
  * @param mediaDuration      the joined media's length (the mdhd duration)
  * @param parts              the parts' timings, in play order
  */
@@ -32,17 +34,20 @@ public record JoinTimeline(List<Long> mediaStarts, List<Long> presentedStarts, L
     public static JoinTimeline of(List<PartTiming> parts) {
         List<Long> mediaStarts = new ArrayList<>();
         List<Long> presentedStarts = new ArrayList<>();
-        List<Long> durations = new ArrayList<>();
         long media = 0;
-        long presented = 0;
+        long skipped = parts.get(0).priming();
         for (int k = 0; k < parts.size(); k++) {
-            boolean last = k == parts.size() - 1;
             PartTiming part = parts.get(k);
             mediaStarts.add(media);
-            presentedStarts.add(presented);
-            durations.add(part.presentedDuration(last));
-            media += part.joinedMediaDuration(last);
-            presented += part.presentedDuration(last);
+            presentedStarts.add(media + part.priming() - skipped);
+            media += part.joinedMediaDuration(k == parts.size() - 1);
+        }
+        PartTiming last = parts.get(parts.size() - 1);
+        long end = mediaStarts.get(parts.size() - 1) + last.audioEnd() - skipped;
+        List<Long> durations = new ArrayList<>();
+        for (int k = 0; k < parts.size(); k++) {
+            long next = k + 1 < parts.size() ? presentedStarts.get(k + 1) : end;
+            durations.add(next - presentedStarts.get(k));
         }
         return new JoinTimeline(mediaStarts, presentedStarts, durations, media, parts);
     }
@@ -53,18 +58,12 @@ public record JoinTimeline(List<Long> mediaStarts, List<Long> presentedStarts, L
     }
 
     /**
-     * One edit per part. Segment durations are in the movie timescale: each is the difference of its rounded end and
-     * start positions, so rounding never adds up over many parts.
+     * One entry: from the first part's priming on, the whole presented book. Its duration is in the movie
+     * timescale, rounded once, so no rounding adds up over many parts.
      */
     public EditList editList(long movieTimescale, long mediaTimescale) {
-        List<EditList.Edit> edits = new ArrayList<>();
-        for (int k = 0; k < parts.size(); k++) {
-            long start = presentedStarts.get(k);
-            long end = start + presentedDurations.get(k);
-            long segment = rescale(end, movieTimescale, mediaTimescale) - rescale(start, movieTimescale, mediaTimescale);
-            edits.add(new EditList.Edit(segment, mediaStarts.get(k) + parts.get(k).priming(), EditList.NORMAL_RATE));
-        }
-        return new EditList(edits);
+        long segment = rescale(presentedDuration(), movieTimescale, mediaTimescale);
+        return new EditList(List.of(new EditList.Edit(segment, parts.get(0).priming(), EditList.NORMAL_RATE)));
     }
 
     /** {@code value} units of {@code from} per second in units of {@code to} per second, rounded to nearest. */

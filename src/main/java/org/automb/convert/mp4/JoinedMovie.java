@@ -122,7 +122,7 @@ final class JoinedMovie {
         return shellMoov.withChildren(withHeader);
     }
 
-    /** The shell's audio trak with the joined tables, one edit per part, and its durations. */
+    /** The shell's audio trak with the joined tables, the one edit, and its durations. */
     private Box audioTrak(SampleTable table, boolean wideOffsets) throws NotJoinableException {
         List<Box> children = new ArrayList<>();
         for (Box child : shellAudio.children()) {

@@ -21,14 +21,6 @@ public record PartTiming(long samples, long frame, long mediaDuration, long prim
     }
 
     /**
-     * How much of the part is presented: from its priming on, up to its whole last frame (end padding kept, as
-     * ffmpeg-based players play a part alone), or for the book's last part up to where its own edit ends.
-     */
-    long presentedDuration(boolean last) {
-        return (last ? audioEnd() : samples * frame) - priming;
-    }
-
-    /**
      * Where the part's audio ends: its stts when its edit list agrees within the edit list's precision (a
      * millisecond for ffmpeg's files; the stts is exact), else its edit list, never past its media.
      */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.automb.testing.PlayerCheck;
 import org.automb.testing.TestAudio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,8 @@ class AacPartJoinerTest {
         assertThat(first.priming()).isEqualTo(1024);
         assertThat(first.frame()).isEqualTo(1024);
         assertThat(first.mediaDuration()).as("priming + the audio, the last frame cut").isEqualTo(1024 + 48510);
-        assertThat(parts.timeline().presentedStarts()).containsExactly(0L, first.samples() * 1024 - 1024);
+        assertThat(parts.timeline().presentedStarts()).as("part 2 starts after part 1's frames and its own priming")
+            .containsExactly(0L, first.samples() * 1024);
     }
 
     @Test
@@ -101,6 +103,27 @@ class AacPartJoinerTest {
 
         assertThat(reports).as("the head, then after each copy").hasSizeGreaterThan(2).isSorted();
         assertThat(reports.get(reports.size() - 1)).isEqualTo(java.nio.file.Files.size(output));
+    }
+
+    @Test
+    void joinedPartsPlayToTheEndInGstreamerAndFfmpegWithEachPartWhereItsChapterGoes() throws Exception {
+        List<Path> files = new ArrayList<>();
+        double[] seconds = {1.1, 0.73, 1.37, 0.91};
+        for (int i = 0; i < seconds.length; i++) {
+            files.add(AUDIO.findable(dir.resolve("p" + i + ".m4a"), seconds[i], 44100, 2, TestAudio.AAC, java.util.Map.of()));
+        }
+        Path shell = ffmpeg(dir.resolve("shell.m4b"), "-t", "0.046", "-c:a", "aac", "-movie_timescale", "44100", "-f", "ipod");
+        Path output = dir.resolve("output.m4b");
+        AacPartJoiner.JoinableParts parts = AacPartJoiner.inspect(files);
+
+        AacPartJoiner.join(shell, parts, output);
+
+        AudioEditList edits = AudioEditList.read(output).orElseThrow();
+        assertThat(edits.edits().edits()).as("one entry, skipping part 1's priming")
+            .containsExactly(new EditList.Edit(parts.timeline().presentedDuration(), 1024, EditList.NORMAL_RATE));
+        PlayerCheck players = new PlayerCheck(AUDIO.tools());
+        List<Double> marks = parts.timeline().presentedStarts().stream().map(start -> start / 44100.0).toList();
+        players.assertPlaysCompletely(output, players.sourcesAlone(files, 44100), marks, 44100);
     }
 
     /** A 1 s stereo sine at 44.1 kHz written with {@code output} options. */
