@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -156,24 +158,32 @@ public record BookFingerprint(List<FileState> files) {
 
     private static Optional<FileState> stateOf(Path file, String relativePath, boolean audio) {
         try {
+            // one stat per file and scan: the unix view gives size, time, file key and inode change time at once
+            Map<String, Object> unix = Files.readAttributes(file, "unix:size,lastModifiedTime,fileKey,ctime");
+            return Optional.of(new FileState(relativePath, (Long) unix.get("size"),
+                    ((FileTime) unix.get("lastModifiedTime")).toMillis(), audio,
+                    identity(unix.get("fileKey"), String.valueOf(unix.get("ctime")))));
+        } catch (UnsupportedOperationException | IllegalArgumentException notUnix) {
+            return basicStateOf(file, relativePath, audio);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Where the unix view is missing: size, time and file key still tell most changes. */
+    private static Optional<FileState> basicStateOf(Path file, String relativePath, boolean audio) {
+        try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
             return Optional.of(new FileState(relativePath, attributes.size(),
-                    attributes.lastModifiedTime().toMillis(), audio, identityOf(file, attributes)));
+                    attributes.lastModifiedTime().toMillis(), audio, identity(attributes.fileKey(), "")));
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
     /** "fileKey@ctime": a rename over the file changes the key, any rewrite changes the inode change time. */
-    private static String identityOf(Path file, BasicFileAttributes attributes) {
-        Object key = attributes.fileKey();
-        String changed;
-        try {
-            changed = String.valueOf(Files.getAttribute(file, "unix:ctime"));
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            changed = ""; // not a Unix file system: size, time and file key still tell most changes
-        }
-        return (key == null ? "" : key.toString()) + "@" + changed;
+    private static String identity(Object fileKey, String inodeChanged) {
+        return (fileKey == null ? "" : fileKey.toString()) + "@" + inodeChanged;
     }
 
     private static List<Path> companionsOf(Book book) {

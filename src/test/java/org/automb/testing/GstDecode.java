@@ -48,9 +48,7 @@ public final class GstDecode {
                     + "; are gstreamer1.0-plugins-good and gstreamer1.0-libav installed?): " + said.strip());
             }
             byte[] bytes = Files.readAllBytes(raw);
-            short[] samples = new short[bytes.length / 2];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
-            return samples;
+            return s16le(bytes);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -63,5 +61,12 @@ public final class GstDecode {
                 // a temporary folder's file
             }
         }
+    }
+
+    /** Signed 16-bit little-endian PCM, as both decoders are asked to write it. */
+    static short[] s16le(byte[] bytes) {
+        short[] samples = new short[bytes.length / 2];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+        return samples;
     }
 }

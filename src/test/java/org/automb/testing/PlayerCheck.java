@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,9 +110,7 @@ public final class PlayerCheck {
             }
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("ffmpeg decodes %s in time", file.getFileName()).isTrue();
             assertThat(process.exitValue()).as("ffmpeg decodes %s", file.getFileName()).isZero();
-            short[] samples = new short[bytes.length / 2];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
-            return samples;
+            return GstDecode.s16le(bytes);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
