@@ -25,6 +25,8 @@ import org.automb.config.Settings;
 import org.automb.config.SettingsCatalog;
 import org.automb.config.SettingsResolver;
 import org.automb.config.StartupFailure;
+import org.automb.health.HealthRoutes;
+import org.automb.health.ServerPort;
 import org.automb.jobs.BookLedger;
 import org.automb.jobs.FolderLocks;
 import org.automb.jobs.InstanceGuard;
@@ -44,8 +46,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>Start-up runs in a fixed order, and each step that fails ends the start with one line and its exit code (the
  * stack trace only with DEBUG=Y): settings parsed (2), folder rules checked with nothing touched yet (2), folders
- * created and the instance lock taken (4 when another instance holds it), then the job store, ffmpeg and Camel
- * started (5 when any of them fails).
+ * created and the instance lock taken (4 when another instance holds it), then the HTTP port checked free (not with
+ * --once), the job store, ffmpeg and Camel started (5 when any of them fails).
  */
 @Command(name = "auto-m4b", mixinStandardHelpOptions = true, version = "auto-m4b 0.1.0",
     description = "Watches an inbox of audiobook folders and turns each book into one chaptered, tagged .m4b.",
@@ -55,7 +57,7 @@ import picocli.CommandLine.Spec;
         "2:the configuration is invalid or a folder is refused; every problem is listed and nothing was changed",
         "3:at least one book failed or was held back (--once; the summary names each held-back book and why)",
         "4:another instance is already running (its PID is named)",
-        "5:cannot start: the job store cannot be opened, ffmpeg cannot run, or Camel fails to start"})
+        "5:cannot start: the job store cannot be opened, ffmpeg cannot run, Camel fails to start, or HTTP_PORT is in use"})
 public final class AutoM4bCommand implements Callable<Integer> {
 
     public static final int EXIT_OK = 0;
@@ -76,6 +78,9 @@ public final class AutoM4bCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Why the HTTP server does not listen although Camel started (a port taken at the last moment). */
+    private volatile String serverFailure;
 
     /** Set once Camel has started: a failure after that is not a start-up failure. */
     private volatile boolean camelStarted;
@@ -175,7 +180,10 @@ public final class AutoM4bCommand implements Callable<Integer> {
             return EXIT_CONFIG;
         }
         try (InstanceGuard.Claim held = claim) {
-            return runService(raw, EarlyStart.begin(settings, java.time.Clock.systemUTC()));
+            if (!once) {
+                ServerPort.requireFree(settings.httpHost(), settings.httpPort());
+            }
+            return runService(settings, raw, EarlyStart.begin(settings, java.time.Clock.systemUTC()));
         }
     }
 
@@ -193,7 +201,7 @@ public final class AutoM4bCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private int runService(Map<String, String> raw, EarlyStart earlyStart) throws Exception {
+    private int runService(Settings settings, Map<String, String> raw, EarlyStart earlyStart) throws Exception {
         Main main = new Main();
         main.configure().addConfiguration(new AppConfiguration(earlyStart));
         main.setPropertyPlaceholderLocations("classpath:application.properties;optional=true,file:application.properties;optional=true");
@@ -201,6 +209,12 @@ public final class AutoM4bCommand implements Callable<Integer> {
         overrides.putAll(raw);
         if (once) {
             overrides.put("scan.period", "1s");
+        } else {
+            // the service's one HTTP server (Camel Main's embedded Vert.x server): health now, the API later
+            overrides.put("camel.server.enabled", "true");
+            overrides.put("camel.server.host", settings.httpHost());
+            overrides.put("camel.server.port", String.valueOf(settings.httpPort()));
+            main.configure().addRoutesBuilder(new HealthRoutes());
         }
         if (!Files.isDirectory(Path.of("routes"))) {
             overrides.put("camel.main.routes-include-pattern", "classpath:routes/*.yaml");
@@ -210,6 +224,17 @@ public final class AutoM4bCommand implements Callable<Integer> {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport started) {
+                if (!once) {
+                    java.util.Optional<Integer> port = ServerPort.listening(started.getCamelContext());
+                    if (port.isEmpty()) {
+                        // the port was taken between the check and the bind: Camel carries on without a server
+                        serverFailure = ServerPort.inUse(settings.httpHost(), settings.httpPort());
+                        main.completed();
+                        return;
+                    }
+                    org.slf4j.LoggerFactory.getLogger(AutoM4bCommand.class).info(
+                        "HTTP server listening on {}:{} (/health/live, /health/ready)", settings.httpHost(), port.get());
+                }
                 camelStarted = true;
                 ledger[0] = started.getCamelContext().getRegistry().lookupByNameAndType("bookLedger", BookLedger.class);
                 if (once) {
@@ -220,6 +245,9 @@ public final class AutoM4bCommand implements Callable<Integer> {
             }
         });
         main.run();
+        if (serverFailure != null) {
+            throw new IllegalStateException(serverFailure);
+        }
         if (!once || ledger[0] == null) {
             return EXIT_OK;
         }

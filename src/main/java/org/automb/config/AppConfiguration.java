@@ -106,6 +106,9 @@ public class AppConfiguration implements CamelConfiguration {
         long timeoutFloor = Long.parseLong(context.getPropertiesComponent().resolveProperty("convert.timeout-floor-seconds").orElse("60"));
 
         registry.bind("settings", settings);
+        // the named checks of /health/ready (served only while the service's HTTP server runs)
+        org.automb.health.ServiceHealthChecks.register(context, org.automb.health.ServiceHealthChecks.of(settings,
+            LibavEncodeStep.wanted(settings, true) && settings.ffprobePath().isBlank(), libav.isPresent(), tools, store));
         registry.bind("ffmpegTools", tools);
         registry.bind("bookLedger", ledger);
         registry.bind("inboxScanner", new InboxScanner(settings.inbox(),

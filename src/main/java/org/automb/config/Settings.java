@@ -22,7 +22,8 @@ public record Settings(
         boolean alwaysEncode, Encoder encoder, int maxBitrateKbps, OptionalInt audioBitrateKbps,
         String ffmpegPath, String ffprobePath,
         int maxRetries, boolean retryTransientErrors, java.time.Duration retryBaseDelay, boolean moveFailedBooks,
-        double convertTimeoutFactor, long minFreeSpaceMb, String databaseUrl, boolean debug) {
+        double convertTimeoutFactor, long minFreeSpaceMb, String databaseUrl, boolean debug,
+        String httpHost, int httpPort) {
 
     /** Where a book's audio is encoded. */
     public enum Encoder {
@@ -53,7 +54,7 @@ public record Settings(
             p.text("FFMPEG_PATH"), p.text("FFPROBE_PATH"),
             p.integer("MAX_RETRIES", 0, 100), p.bool("RETRY_TRANSIENT_ERRORS"), p.seconds("RETRY_BASE_DELAY", 0, 86400),
             p.bool("MOVE_FAILED_BOOKS"), p.decimal("CONVERT_TIMEOUT_FACTOR", 0.001, 100), p.integer("MIN_FREE_SPACE_MB", 0, 10_000_000),
-            p.text("DATABASE_URL"), p.bool("DEBUG"));
+            p.text("DATABASE_URL"), p.bool("DEBUG"), p.host("HTTP_HOST"), p.integer("HTTP_PORT", 0, 65535));
         if (!p.problems.isEmpty()) {
             throw new InvalidSettingsException(p.problems);
         }
@@ -90,6 +91,14 @@ public record Settings(
                 return Path.of(".");
             }
             return Path.of(value).toAbsolutePath().normalize();
+        }
+
+        String host(String name) {
+            String value = text(name);
+            if (value.isEmpty() || value.chars().anyMatch(Character::isWhitespace)) {
+                problems.add(name + "=" + value + " must name a host or IP address (0.0.0.0 = every interface)");
+            }
+            return value;
         }
 
         boolean bool(String name) {

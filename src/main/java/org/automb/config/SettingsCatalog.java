@@ -43,7 +43,9 @@ public final class SettingsCatalog {
             new SettingDef("CONVERT_TIMEOUT_FACTOR", "decimal 0.001..100", "1.0", "ffmpeg is killed when a conversion takes longer than the book's duration times this (at least 60 s)"),
             new SettingDef("MIN_FREE_SPACE_MB", "integer 0..10000000", "200", "free space to keep in the working and converted folders beyond the book's expected size"),
             new SettingDef("DATABASE_URL", "JDBC URL", "", "job store; empty = SQLite at CONFIG_FOLDER/auto-m4b.db (jdbc:postgresql://… works too)"),
-            new SettingDef("DEBUG", "boolean", "N", "log every command and decision"));
+            new SettingDef("DEBUG", "boolean", "N", "log every command and decision"),
+            new SettingDef("HTTP_HOST", "host or IP", "0.0.0.0", "address the service's HTTP server (/health/live, /health/ready) listens on; not used with --once or --validate"),
+            new SettingDef("HTTP_PORT", "integer 0..65535", "8080", "port of the service's HTTP server; 0 = any free port"));
     }
 
     public List<SettingDef> all() {

@@ -64,7 +64,8 @@ final class ChildServiceHarness implements BeforeEachCallback, AfterEachCallback
     /**
      * Starts the service in a child JVM on this harness's folders. {@code options} (e.g. {@code --once},
      * {@code --max-retries=3}) replace the defaults of the same name: no wait time, a scan every second, 1 MB of
-     * free space to keep, short retries, originals archived.
+     * free space to keep, short retries, originals archived, and the HTTP server on any free port (services run in
+     * parallel must never meet on 8080).
      */
     ServiceProcess start(String name, String... options) {
         return start(name, Map.of(), options);
@@ -81,7 +82,8 @@ final class ChildServiceHarness implements BeforeEachCallback, AfterEachCallback
         for (String option : List.of("--inbox-folder=" + inbox(), "--converted-folder=" + converted(),
                 "--archive-folder=" + archive(), "--failed-folder=" + failed(), "--working-folder=" + working(),
                 "--backup-folder=" + backup(), "--config-folder=" + config(), "--wait-time=0", "--sleep-time=1",
-                "--min-free-space-mb=1", "--retry-base-delay=0.5", "--max-retries=2", "--on-complete=archive")) {
+                "--min-free-space-mb=1", "--retry-base-delay=0.5", "--max-retries=2", "--on-complete=archive",
+                "--http-port=0")) {
             byName.put(optionName(option), option);
         }
         for (String option : options) {

@@ -213,7 +213,7 @@ final class AppRun {
             Path logConfig = runDir.resolve("log4j2-bench.properties");
             writeLogConfig(logConfig);
             Files.createDirectories(runDir.resolve("cwd"));
-            List<String> cmd = new ArrayList<>(List.of(launcher().toString(), "--sleep-time=1"));
+            List<String> cmd = new ArrayList<>(List.of(launcher().toString(), "--sleep-time=1", "--http-port=0"));
             cmd.addAll(folderOptions(runDir, inbox));
             ProcessBuilder builder = new ProcessBuilder(cmd).directory(runDir.resolve("cwd").toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
