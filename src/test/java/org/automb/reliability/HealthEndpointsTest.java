@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,9 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The service's HTTP server as a container probe meets it: real service in a child JVM, real HTTP requests on a
- * free port. {@code /health/ready} names every check and turns 503 when a folder goes; {@code /health/live} answers
- * while the context runs; a port in use ends the start with one line and exit code 5; {@code --once} and
- * {@code --validate} open no port.
+ * free port. {@code /health/ready} names every check and turns 503 when a folder goes, turns read-only (a tmpfs
+ * mounted over it) or has too little free space (a 1 MB tmpfs); {@code /health/live} answers while the context runs;
+ * a port in use ends the start with one line and exit code 5; {@code --once} and {@code --validate} open no port.
  */
 class HealthEndpointsTest {
 
@@ -65,6 +66,35 @@ class HealthEndpointsTest {
         Files.createDirectories(harness.archive());
         assertThat(get(port, "/health/ready").status()).as("ready again once the folder is back").isEqualTo(200);
         assertThat(service.isAlive()).isTrue();
+    }
+
+    @Test
+    void tooLittleFreeSpaceAndAFolderTurnedReadOnlyAreDownByName() throws Exception {
+        Files.createDirectories(harness.failed());
+        try (Tmpfs small = Tmpfs.mount(1)) {
+            Path working = Files.createDirectories(small.root().resolve("working"));
+            int port = freePort();
+            ServiceProcess service = harness.start("service", "--http-port=" + port, "--working-folder=" + working,
+                "--min-free-space-mb=2");
+            try {
+                Response lowOnSpace = awaitAnswer(service, port);
+                assertThat(lowOnSpace.status()).as("ready; body: %s", lowOnSpace.body()).isEqualTo(503);
+                assertThat(checks(lowOnSpace.json())).containsEntry("free-space", "DOWN").containsEntry("folder-working", "UP")
+                    .containsEntry("folder-failed", "UP").containsEntry("job-store", "UP");
+                assertThat(reason(lowOnSpace.json(), "free-space")).contains("WORKING_FOLDER=" + working)
+                    .contains("MIN_FREE_SPACE_MB=2");
+
+                // the start refuses a read-only folder; one that turns read-only later shows here
+                try (Tmpfs readOnly = Tmpfs.mountOn(harness.failed(), "ro,size=1m")) {
+                    Response down = get(port, "/health/ready");
+                    assertThat(checks(down.json())).containsEntry("folder-failed", "DOWN").containsEntry("folder-inbox", "UP");
+                    assertThat(reason(down.json(), "folder-failed")).contains("FAILED_FOLDER=" + harness.failed() + " is not writable");
+                }
+                assertThat(get(port, "/health/live").status()).isEqualTo(200);
+            } finally {
+                service.kill(); // before the unmount: nothing may hold the tmpfs
+            }
+        }
     }
 
     @Test
@@ -134,6 +164,22 @@ class HealthEndpointsTest {
                     return false;
                 }
                 return last[0].status() == 200;
+            });
+        return last[0];
+    }
+
+    /** The first answer of {@code /health/ready} once its route has started (anything but a refused connection or 404). */
+    private Response awaitAnswer(ServiceProcess service, int port) {
+        Response[] last = new Response[1];
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+            .failFast("the service ended", () -> !service.isAlive())
+            .alias("ready answers").until(() -> {
+                try {
+                    last[0] = get(port, "/health/ready");
+                } catch (IOException e) {
+                    return false;
+                }
+                return last[0].status() != 404 && last[0].json().path("checks").size() > 1;
             });
         return last[0];
     }
