@@ -14,8 +14,7 @@ import org.automb.config.StartupFailure;
  * Runs the checks behind {@code /health/live} and {@code /health/ready} through Camel's health-check API and tells
  * the result as a {@link HealthReport}. Both take Camel's {@code context} check (the context started and running);
  * readiness adds the service's own {@link ReadinessCheck}s. Camel's per-route and per-consumer checks are left out:
- * a consumer's passing error is the job store's and the failed folder's business, not a reason to mark the service
- * unready.
+ * a book that fails is handled by retries and the failed folder, and must not make the whole service unready.
  */
 public final class HealthReports {
 

@@ -87,7 +87,7 @@ class SettingsTest {
     @ParameterizedTest
     @CsvSource({
         "CPU_CORES, 1, 256", "MAX_PARALLEL_BOOKS, 1, 64", "SLEEP_TIME, 1, 86400", "WAIT_TIME, 0, 86400",
-        "MAX_BITRATE, 24, 320", "AUDIO_BITRATE, 24, 320"})
+        "MAX_BITRATE, 24, 320", "AUDIO_BITRATE, 24, 320", "HTTP_PORT, 0, 65535"})
     void numbersAreCheckedAgainstTheirRange(String name, int min, int max) {
         parse(name, String.valueOf(min));
         parse(name, String.valueOf(max));
@@ -179,5 +179,14 @@ class SettingsTest {
         // an absent boolean reads as unset (N); an absent number is reported
         assertThatThrownBy(() -> Settings.parse(raw)).isInstanceOf(InvalidSettingsException.class)
             .hasMessageContaining("SLEEP_TIME= is not a whole number");
+    }
+
+    @Test
+    void theHttpServerListensOnEveryInterfaceAt8080UnlessToldOtherwise() {
+        assertThat(parse().httpHost()).isEqualTo("0.0.0.0");
+        assertThat(parse().httpPort()).isEqualTo(8080);
+        assertThat(parse("HTTP_HOST", " 127.0.0.1 ", "HTTP_PORT", "0").httpHost()).isEqualTo("127.0.0.1");
+        assertThat(problemsOf("HTTP_HOST", "").problems())
+            .containsExactly("HTTP_HOST= must name a host or IP address (0.0.0.0 = every interface)");
     }
 }
