@@ -82,6 +82,10 @@ public final class BookSteps {
     /** Each attempt (the first and every retry) starts from an empty working folder, with enough disk space. */
     public void startAttempt(Exchange exchange) {
         Book book = exchange.getProperty("book", Book.class);
+        if (stop.isStopping()) {
+            // taken just as the stop began: left for the next start (the failure handling sees the stop)
+            throw new IllegalStateException("book '" + book.key() + "': not started, the service is stopping");
+        }
         BookRun run = new BookRun(book, layout.workFolder(book), clock.instant());
         exchange.setProperty("run", run);
         // a stop ends the attempt's processes at once (ffmpeg would finish the book first), and its decoders
