@@ -143,6 +143,21 @@ class StopTest {
         assertThat(filesUnder(harness.failed())).isEmpty();
     }
 
+    @Test
+    void anIdleServiceStopsAtOnceAndLogsNoWarning() {
+        String book = "Short Book";
+        harness.dropMp3Book(TestAudio.bundled(), book, 3.0);
+        harness.createStore();
+        ServiceProcess service = harness.start("run-idle");
+        await("the book converted").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+            .until(() -> harness.store(store -> store.find(book)).map(Job::state), state -> state.equals(Optional.of(JobState.DONE)));
+
+        ServiceProcess.Stopped stopped = service.terminate(Duration.ofSeconds(30));
+        System.out.printf("StopTest (idle): SIGTERM: exit %d after %.2f s%n", stopped.exitCode(), stopped.seconds());
+
+        assertStoppedCleanly(service, stopped, 0);
+    }
+
     /** The books' files in the inbox, by relative path (the lock file of a running instance aside). */
     private Map<String, String> inboxChecksums() {
         Map<String, String> sums = new java.util.TreeMap<>(checksums(harness.inbox()));
