@@ -86,6 +86,10 @@ class StopTest {
             assertThat(child.isAlive()).as("process %d (%s) the service started, after the stop", child.pid(),
                 child.info().commandLine().orElse("?")).isFalse();
         }
+        String root = harness.root().toString();
+        assertThat(ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(root)).orElse(false)).toList())
+            .as("processes still working on the test's folders after the stop").isEmpty();
         assertThat(filesWithoutLock(harness.converted())).as("nothing delivered of the abandoned encode").isEmpty();
         assertThat(filesUnder(harness.failed())).as("a stop sends no book to the failed folder").isEmpty();
         assertThat(inboxChecksums()).as("the originals untouched in the inbox").isEqualTo(originals);
