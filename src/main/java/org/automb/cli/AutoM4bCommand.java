@@ -53,11 +53,12 @@ import picocli.CommandLine.Spec;
     description = "Watches an inbox of audiobook folders and turns each book into one chaptered, tagged .m4b.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:every book succeeded (--once), the configuration is usable (--validate), or the service was stopped",
+        "0:every book succeeded (--once), or the configuration is usable (--validate)",
         "2:the configuration is invalid or a folder is refused; every problem is listed and nothing was changed",
         "3:at least one book failed or was held back (--once; the summary names each held-back book and why)",
         "4:another instance is already running (its PID is named)",
-        "5:cannot start: the job store cannot be opened, ffmpeg cannot run, Camel fails to start, or HTTP_PORT is in use"})
+        "5:cannot start: the job store cannot be opened, ffmpeg cannot run, Camel fails to start, or HTTP_PORT is in use",
+        "143:stopped by SIGTERM (docker stop): books in flight abandoned, converted again at the next start"})
 public final class AutoM4bCommand implements Callable<Integer> {
 
     public static final int EXIT_OK = 0;

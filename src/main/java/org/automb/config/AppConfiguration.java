@@ -50,6 +50,8 @@ import org.automb.jobs.FailedBookMover;
 import org.automb.jobs.FailureHandling;
 import org.automb.jobs.FreeSpaceGuard;
 import org.automb.jobs.RetryPolicy;
+import org.automb.jobs.RetryWaits;
+import org.automb.jobs.ServiceStop;
 import org.automb.jobs.StartupRecovery;
 import org.automb.jobs.store.JobStore;
 import org.automb.jobs.BookSteps;
@@ -103,6 +105,11 @@ public class AppConfiguration implements CamelConfiguration {
         new StartupRecovery(settings.working(), store, mover).recover();
         BookLedger ledger = new BookLedger(store);
         RetryPolicy retryPolicy = new RetryPolicy(settings.retryTransientErrors(), settings.maxRetries(), settings.retryBaseDelay());
+        // a stop abandons what is under way (encodes, retry waits) instead of waiting for it; see docs/reliability.md
+        ServiceStop stop = new ServiceStop();
+        RetryWaits retryWaits = new RetryWaits();
+        registry.bind("retryWaits", retryWaits);
+        context.getManagementStrategy().addEventNotifier(new StopListener(stop, retryWaits));
         long timeoutFloor = Long.parseLong(context.getPropertiesComponent().resolveProperty("convert.timeout-floor-seconds").orElse("60"));
 
         registry.bind("settings", settings);
@@ -115,9 +122,9 @@ public class AppConfiguration implements CamelConfiguration {
             new BookFinder(settings.audioExtensions(), settings.matchFilter()),
             new ReadinessTracker(Duration.ofSeconds(settings.waitSeconds()), clock), ledger));
         registry.bind("bookSteps", new BookSteps(settings, layout, mover, ledger,
-            new FreeSpaceGuard(settings.working(), settings.converted(), settings.minFreeSpaceMb()), new ManifestWriter(), clock));
+            new FreeSpaceGuard(settings.working(), settings.converted(), settings.minFreeSpaceMb()), new ManifestWriter(), clock, stop));
         registry.bind("failureHandling", new FailureHandling(ledger, retryPolicy,
-            new FailedBookMover(settings.failed(), mover, ZoneId.systemDefault()), settings.moveFailedBooks(), mover, clock));
+            new FailedBookMover(settings.failed(), mover, ZoneId.systemDefault()), settings.moveFailedBooks(), mover, clock, stop));
         registry.bind("retryPolicy", retryPolicy);
         FailureHandling failures = registry.lookupByNameAndType("failureHandling", FailureHandling.class);
         registry.bind("recordAttemptFailure", (org.apache.camel.Processor) failures::attemptFailed);
@@ -134,7 +141,7 @@ public class AppConfiguration implements CamelConfiguration {
             .filter(counter -> LibavEncodeStep.wanted(settings, true))
             .map(counter -> new SegmentedEncode(new SegmentPlanner(SegmentPlanner.PREROLL_FRAMES, 4, 8L * SegmentPlanner.PREROLL_FRAMES * SegmentPlanner.FRAME), SourceCounter.of(counter, settings.cpuCores()),
                 context.getExecutorServiceManager().newFixedThreadPool(this, "encoder", settings.cpuCores()), settings.cpuCores()));
-        registry.bind("libavEncodeStep", new LibavEncodeStep(segmentedEncode, progress, convertTimeout, ticker, crashGuard));
+        registry.bind("libavEncodeStep", new LibavEncodeStep(segmentedEncode, progress, convertTimeout, ticker, crashGuard, stop));
         MuxStep muxStep = new MuxStep(tools, new FfmetadataWriter());
         registry.bind("muxStep", muxStep);
         // the checksums intake.json records, computed while a book is converted: a book's sources on one thread, its

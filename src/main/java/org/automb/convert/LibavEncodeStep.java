@@ -19,6 +19,7 @@ import org.automb.convert.encoder.NativeCrashGuard;
 import org.automb.convert.encoder.SegmentedEncode;
 import org.automb.convert.mp4.NotJoinableException;
 import org.automb.jobs.BookRun;
+import org.automb.jobs.ServiceStop;
 import org.automb.jobs.TransientFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,15 +42,18 @@ public final class LibavEncodeStep {
     private final ConvertTimeout timeout;
     private final ScheduledExecutorService ticker;
     private final NativeCrashGuard crashGuard;
+    private final ServiceStop stop;
 
     /**
      * @param encode     the in-JVM encode; empty when it is not to be used (ENCODER=ffmpeg, FFMPEG_PATH, no libraries)
      * @param ticker     writes the book's {@code encode.progress} file
      * @param crashGuard the books to leave to an ffmpeg process (the service stopped during their last in-JVM encode)
+     * @param stop       cancels the encode when the service stops
      */
     public LibavEncodeStep(Optional<SegmentedEncode> encode, ProgressMonitor progress, ConvertTimeout timeout,
-                           ScheduledExecutorService ticker, NativeCrashGuard crashGuard) {
+                           ScheduledExecutorService ticker, NativeCrashGuard crashGuard, ServiceStop stop) {
         this.crashGuard = crashGuard;
+        this.stop = stop;
         this.encode = encode;
         this.progress = progress;
         this.timeout = timeout;
@@ -87,7 +91,9 @@ public final class LibavEncodeStep {
             () -> appendProgress(progressFile, doneSeconds.getAsDouble(), false), PROGRESS_FILE_MILLIS, PROGRESS_FILE_MILLIS,
             TimeUnit.MILLISECONDS);
         SegmentedEncode.EncodedBook book;
-        try (NativeCrashGuard.Marker marker = crashGuard.encoding(run.workDir(), run.book().key())) {
+        // a stop abandons the encode (its encoders end within a few frames) instead of waiting for the book
+        try (NativeCrashGuard.Marker marker = crashGuard.encoding(run.workDir(), run.book().key());
+             ServiceStop.Registration cancelOnStop = stop.whenStopping(control::cancel)) {
             book = encode.orElseThrow().encode(run.book().key(), plan.sources(),
                 new AacTarget(plan.sampleRate(), plan.channels(), plan.bitrateKbps()), run.workDir(), control);
         } catch (IOException e) {

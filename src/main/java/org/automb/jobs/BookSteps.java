@@ -29,9 +29,17 @@ public final class BookSteps {
     private final FreeSpaceGuard freeSpace;
     private final org.automb.finish.ManifestWriter manifests;
     private final Clock clock;
+    private final ServiceStop stop;
 
     public BookSteps(Settings settings, OutputLayout layout, SafeMover mover, BookLedger ledger, FreeSpaceGuard freeSpace,
                      org.automb.finish.ManifestWriter manifests, Clock clock) {
+        this(settings, layout, mover, ledger, freeSpace, manifests, clock, new ServiceStop());
+    }
+
+    /** @param stop ends the attempt's ffmpeg processes and decoders when the service stops */
+    public BookSteps(Settings settings, OutputLayout layout, SafeMover mover, BookLedger ledger, FreeSpaceGuard freeSpace,
+                     org.automb.finish.ManifestWriter manifests, Clock clock, ServiceStop stop) {
+        this.stop = stop;
         this.manifests = manifests;
         this.settings = settings;
         this.layout = layout;
@@ -74,8 +82,17 @@ public final class BookSteps {
     /** Each attempt (the first and every retry) starts from an empty working folder, with enough disk space. */
     public void startAttempt(Exchange exchange) {
         Book book = exchange.getProperty("book", Book.class);
+        if (stop.isStopping()) {
+            // taken just as the stop began: left for the next start (the failure handling sees the stop)
+            throw new IllegalStateException("book '" + book.key() + "': not started, the service is stopping");
+        }
         BookRun run = new BookRun(book, layout.workFolder(book), clock.instant());
         exchange.setProperty("run", run);
+        // a stop ends the attempt's processes at once (ffmpeg would finish the book first), and its decoders
+        run.onClose(stop.whenStopping(() -> {
+            run.closeResources();
+            endProcessesNaming(run.workDir());
+        }));
         try {
             mover.deleteTree(run.workDir());
             Files.createDirectories(run.workDir());
@@ -83,6 +100,16 @@ public final class BookSteps {
             throw new TransientFailure(book.key(), null, "cannot prepare the working folder " + run.workDir() + ": " + e, e);
         }
         freeSpace.check(book);
+    }
+
+    /** Kills this service's processes (ffmpeg) with a file in {@code workDir} on their command line. */
+    private static void endProcessesNaming(Path workDir) {
+        java.util.List<String> folder = java.util.List.of(workDir + "/", workDir.toAbsolutePath() + "/");
+        ProcessHandle.current().descendants()
+            .filter(process -> process.info().arguments()
+                .map(args -> java.util.Arrays.stream(args).anyMatch(arg -> folder.stream().anyMatch(arg::startsWith)))
+                .orElse(false))
+            .forEach(ProcessHandle::destroyForcibly);
     }
 
     /** BACKUP=Y: copies the book to BACKUP_FOLDER/&lt;key&gt; and verifies the copy before anything else happens. */

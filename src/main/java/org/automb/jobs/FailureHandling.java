@@ -25,6 +25,8 @@ public final class FailureHandling {
     public static final String RETRY_ALLOWED = "retryAllowed";
     /** Exchange property the book-errors route branches on: the {@link BookChangedException} behind the failure. */
     public static final String BOOK_CHANGED = "bookChanged";
+    /** Exchange property the book-errors route branches on: the attempt ended because the service is stopping. */
+    public static final String INTERRUPTED_BY_STOP = "interruptedByStop";
 
     private final BookLedger ledger;
     private final RetryPolicy policy;
@@ -32,9 +34,17 @@ public final class FailureHandling {
     private final boolean moveFailedBooks;
     private final SafeMover mover;
     private final Clock clock;
+    private final ServiceStop stop;
 
     public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
                            SafeMover mover, Clock clock) {
+        this(ledger, policy, failedBooks, moveFailedBooks, mover, clock, new ServiceStop());
+    }
+
+    /** @param stop tells an attempt cut short by the service's stop from a failure of the book */
+    public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
+                           SafeMover mover, Clock clock, ServiceStop stop) {
+        this.stop = stop;
         this.ledger = ledger;
         this.policy = policy;
         this.failedBooks = failedBooks;
@@ -54,6 +64,13 @@ public final class FailureHandling {
             : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         clearAttempt(exchange, book);
         if (book == null) {
+            exchange.setProperty(RETRY_ALLOWED, false);
+            return;
+        }
+        if (stop.isStopping()) {
+            // the stop ended the attempt (its encoders cancelled, its ffmpeg killed): nothing is recorded, the job stays
+            // as it was and the next start's recovery queues the book again, attempts unchanged
+            exchange.setProperty(INTERRUPTED_BY_STOP, true);
             exchange.setProperty(RETRY_ALLOWED, false);
             return;
         }
@@ -80,6 +97,13 @@ public final class FailureHandling {
     public void retryStarting(Exchange exchange) {
         Book book = exchange.getProperty("book", Book.class);
         int attempt = exchange.getProperty("failureNumber", 1, Integer.class) + 1;
+        if (stop.isStopping()) {
+            // the stop ended the wait (see RetryWaits): no new attempt now; the job store keeps the retry and its time
+            exchange.setRouteStop(true);
+            LOG.info("book '{}': its retry (attempt {} of {}) waits for the next start", book.key(), attempt,
+                policy.maxRetries() + 1);
+            return;
+        }
         LOG.info("book '{}': retry, attempt {} of {}", book.key(), attempt, policy.maxRetries() + 1);
         ledger.retrying(book.key(), attempt);
     }
@@ -117,6 +141,13 @@ public final class FailureHandling {
                 + " folder failed: {}){}", headline, attempts, e.getMessage(), details);
         }
         ledger.failedForGood(book.key());
+    }
+
+    /** The stop interrupted the book's attempt: nothing is counted; the next start converts it again. */
+    public void interruptedByStop(Exchange exchange) {
+        Book book = exchange.getProperty("book", Book.class);
+        LOG.info("book '{}': conversion abandoned as the service stops; it is converted again at the next start",
+            book == null ? "?" : book.key());
     }
 
     /** The book changed while it was converted: drop this attempt, read the book again once it is stable. */

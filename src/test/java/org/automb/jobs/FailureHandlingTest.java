@@ -87,6 +87,43 @@ class FailureHandlingTest {
         assertThat(store.find("Book").map(Job::attempts)).hasValue(1);
     }
 
+    @Test
+    void aFailureWhileTheServiceStopsIsAnInterruptionThatCountsNothing() {
+        ServiceStop stop = new ServiceStop();
+        FailureHandling stopping = new FailureHandling(ledger, new RetryPolicy(true, 2, Duration.ofSeconds(1)), null, true,
+            new SafeMover(), Clock.systemUTC(), stop);
+        Exchange exchange = failedAttempt();
+        stop.stopping();
+
+        stopping.attemptFailed(exchange);
+
+        assertThat(exchange.getProperty(FailureHandling.INTERRUPTED_BY_STOP, Boolean.class)).isTrue();
+        assertThat(exchange.getProperty(FailureHandling.RETRY_ALLOWED, Boolean.class)).isFalse();
+        Job job = store.find("Book").orElseThrow();
+        assertThat(job.attempts()).as("attempts").isZero();
+        assertThat(job.errorMessage()).as("no failure recorded").isNull();
+    }
+
+    @Test
+    void aRetryDueWhileTheServiceStopsIsLeftToTheNextStart() {
+        ServiceStop stop = new ServiceStop();
+        FailureHandling stopping = new FailureHandling(ledger, new RetryPolicy(true, 2, Duration.ofSeconds(1)), null, true,
+            new SafeMover(), Clock.systemUTC(), stop);
+        Exchange exchange = failedAttempt();
+        exchange.setException(new TransientFailure("Book", null, "disk full", ""));
+        stopping.attemptFailed(exchange);
+        Job scheduled = store.find("Book").orElseThrow();
+        stop.stopping();
+
+        stopping.retryStarting(exchange);
+
+        assertThat(exchange.isRouteStop()).as("no new attempt now").isTrue();
+        Job afterStop = store.find("Book").orElseThrow();
+        assertThat(afterStop.state()).isEqualTo(org.automb.jobs.store.JobState.RETRY_SCHEDULED);
+        assertThat(afterStop.attempts()).isEqualTo(scheduled.attempts()).isEqualTo(1);
+        assertThat(afterStop.nextRetryAt()).isEqualTo(scheduled.nextRetryAt());
+    }
+
     /** An attempt of the book as taken, failed with the file-at-fault error a decoder gives. */
     private Exchange failedAttempt() {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());

@@ -161,6 +161,21 @@ final class ServiceProcess {
         }
     }
 
+    /**
+     * SIGTERM, as {@code docker stop} or a service manager ends the service, then waits up to {@code limit} for the
+     * exit; returns the exit code and the seconds the stop took. Kills the process and fails when it outlives the limit.
+     */
+    Stopped terminate(Duration limit) {
+        long sent = System.nanoTime();
+        process.destroy(); // SIGTERM on Linux
+        int exit = awaitExit(limit);
+        return new Stopped(exit, (System.nanoTime() - sent) / 1e9);
+    }
+
+    /** How a SIGTERM ended the service: its exit code and how long the stop took. */
+    record Stopped(int exitCode, double seconds) {
+    }
+
     /** Kills the process and everything it started, without waiting for orphans to end by themselves (clean-up). */
     void killTree() {
         List<ProcessHandle> children = process.descendants().toList();

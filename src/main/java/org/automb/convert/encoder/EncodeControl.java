@@ -4,8 +4,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Shared by the encoders of one book: the time limit, a stop signal when one of them failed, and the samples
- * encoded so far (for the progress log).
+ * Shared by the encoders of one book: the time limit, a stop signal when one of them failed or the service stops,
+ * and the samples encoded so far (for the progress log).
  */
 public final class EncodeControl {
 
@@ -23,7 +23,15 @@ public final class EncodeControl {
         }
     }
 
+    /** Ends an encoder because the service is stopping. */
+    public static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("cancelled: the service is stopping", null, false, false);
+        }
+    }
+
     private final long deadlineNanos;
+    private volatile boolean cancelled;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicLong encodedSamples = new AtomicLong();
 
@@ -33,6 +41,9 @@ public final class EncodeControl {
 
     /** Throws when the book's encoders should stop: over the time limit, or another segment failed. */
     void check() {
+        if (cancelled) {
+            throw new Cancelled();
+        }
         if (stopped.get()) {
             throw new Stopped();
         }
@@ -40,6 +51,12 @@ public final class EncodeControl {
             stopped.set(true);
             throw new TimedOut();
         }
+    }
+
+    /** Ends every encoder of the book at its next check (the service is stopping). */
+    public void cancel() {
+        cancelled = true;
+        stopped.set(true);
     }
 
     void stopAll() {

@@ -161,7 +161,7 @@ public final class SegmentedEncode {
             } catch (CompletionException e) {
                 control.stopAll();
                 RuntimeException cause = translate(book.key(), e.getCause(), started);
-                if (failure == null || failure instanceof EncodeControl.Stopped) {
+                if (failure == null || failure instanceof EncodeControl.Stopped || cause instanceof EncodeControl.Cancelled) {
                     failure = cause;
                 }
             }
