@@ -31,7 +31,7 @@ COPY src/main src/main
 COPY routes routes
 COPY application.properties .
 COPY docker/ExtractNatives.java docker/
-RUN mvn -B -q -o -Djavacpp.platform="$(cat javacpp.platform)" -Dmaven.test.skip=true package \
+RUN mvn -B -q -Djavacpp.platform="$(cat javacpp.platform)" -Dmaven.test.skip=true package \
     && javac -d target/extract -cp 'target/lib/*' docker/ExtractNatives.java
 
 # --- jre: Debian's JRE, nothing else ---
@@ -94,7 +94,7 @@ ENV INBOX_FOLDER=/data/inbox CONVERTED_FOLDER=/data/converted ARCHIVE_FOLDER=/da
 WORKDIR /app
 EXPOSE 8080
 # /health/ready: folders writable, free space, encoder libraries, job store (docs/docker.md)
-HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+HEALTHCHECK --interval=20s --timeout=5s --start-period=30s --retries=3 \
     CMD curl -fsS "http://localhost:${HTTP_PORT}/health/ready" >/dev/null || exit 1
 # the service ends cleanly on SIGTERM within a few seconds; docker-compose.yml's stop_grace_period is 10s
 STOPSIGNAL SIGTERM
