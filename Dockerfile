@@ -65,10 +65,12 @@ COPY routes /app/routes
 COPY application.properties /app/application.properties
 COPY bin/auto-m4b /app/bin/auto-m4b
 COPY docker/entrypoint.sh /usr/local/bin/entrypoint.sh
-# 1. the bundled ffmpeg extracted once into a root-owned cache the service only reads (JavaCPP's cachedir, which the
-#    entrypoint passes to the JVM), with the sonames of libva the service would otherwise link at run time;
+# 1. the bundled ffmpeg extracted once into a cache the service only reads (JavaCPP's cachedir, which the entrypoint
+#    passes to the JVM), with the sonames of libva the service would otherwise link there at run time. Everything in
+#    it is root's and read-only; only the folder itself is writable like /tmp (sticky: nobody can change or remove
+#    what is in it), because JavaCPP passes over a cache folder it cannot write;
 # 2. every extracted library and executable resolves all its libraries (ldd), else the build fails;
-# 3. an unprivileged user loads everything and runs ffmpeg from the read-only cache (nothing to write at run time);
+# 3. an unprivileged user loads everything and runs ffmpeg from that cache, and the cache is unchanged after;
 # 4. the class-data-sharing archive (/app/auto-m4b.jsa) made by the launcher's training start.
 RUN set -eu; \
     cache=/opt/javacpp; \
@@ -77,15 +79,18 @@ RUN set -eu; \
     ln -s libva.so "$natives/libva.so.2"; ln -s libva-drm.so "$natives/libva-drm.so.2"; \
     missing=$(for f in "$natives"/*; do LD_LIBRARY_PATH="$natives" ldd "$f" | sed -n "s|^\t*\(.*not found\)|$f: \1|p"; done); \
     if [ -n "$missing" ]; then echo "libraries still missing:"; echo "$missing"; exit 1; fi; \
-    chown -R root:root "$cache"; chmod -R u=rwX,go=rX "$cache"; \
+    chown -R root:root "$cache"; chmod -R u=rwX,go=rX "$cache"; chmod 1777 "$cache"; \
+    find "$cache" -printf '%p %s %T@ %m %u\n' | sort > /tmp/cache-before; \
     setpriv --reuid=65534 --regid=65534 --clear-groups \
       java -Dorg.bytedeco.javacpp.cachedir="$cache" -cp "/tmp/extract:/app/lib/*" ExtractNatives > /tmp/again; \
     cmp /tmp/executables /tmp/again; \
     setpriv --reuid=65534 --regid=65534 --clear-groups env LD_LIBRARY_PATH="$natives" "$natives/ffmpeg" -hide_banner -version >/dev/null; \
+    find "$cache" -printf '%p %s %T@ %m %u\n' | sort | diff /tmp/cache-before -; \
     JAVA_TOOL_OPTIONS="-Dorg.bytedeco.javacpp.cachedir=$cache" AUTO_M4B_JAR=/app/auto-m4b.jar /app/bin/auto-m4b --version; \
     test -s /app/auto-m4b.jsa; \
+    find "$cache" -printf '%p %s %T@ %m %u\n' | sort | diff /tmp/cache-before -; \
     chmod 0755 /app/bin/auto-m4b /usr/local/bin/entrypoint.sh; \
-    rm -rf /tmp/extract /tmp/executables /tmp/again /tmp/hsperfdata_* /root/.javacpp
+    rm -rf /tmp/extract /tmp/executables /tmp/again /tmp/cache-before /tmp/hsperfdata_* /root/.javacpp
 # Folders: everything under /data, one host folder or one mount per folder (docs/docker.md). No VOLUME: an anonymous
 # volume would hide archived originals from the user who mounts only some folders.
 ENV INBOX_FOLDER=/data/inbox CONVERTED_FOLDER=/data/converted ARCHIVE_FOLDER=/data/archive \
