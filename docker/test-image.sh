@@ -74,7 +74,7 @@ if docker buildx version >/dev/null 2>&1; then
   builder="buildx"
 else
   export DOCKER_BUILDKIT=0
-  build=(docker build)
+  build=(docker build --force-rm)
   builder="the legacy builder (no buildx plugin)"
 fi
 echo "building the image with $builder"
@@ -155,7 +155,7 @@ else
   if wait_for "the book converted into /data/converted" 300 converted; then
     m4b=$(find "$work/data/converted" -name '*.m4b' | head -n 1)
     titles=$(chapters "${m4b#"$work/"}" || true)
-    check "the m4b has the two chapters (got: $(tr '\n' '|' <<<"$titles"))" \
+    check "the m4b has the two chapters (got: $(paste -sd '|' <<<"$titles"))" \
       test "$titles" = "$(printf 'Chapter One\nChapter Two')"
   else
     fail "the book is converted into /data/converted"
@@ -191,7 +191,7 @@ if "${build[@]}" -q --target bare -t "$image-bare" . >"$work/build-bare.log" 2>&
       >"$work/bare.log" 2>&1; then
     m4b=$(find "$work/bare/converted" -name '*.m4b' | head -n 1)
     titles=$(if [[ -n "$m4b" ]]; then chapters "${m4b#"$work/"}"; fi || true)
-    check "the jar's default path converts a two-file book on Debian's JRE alone (chapters: $(tr '\n' '|' <<<"$titles"))" \
+    check "the jar's default path converts a two-file book on Debian's JRE alone (chapters: $(paste -sd '|' <<<"$titles"))" \
       test "$titles" = "$(printf 'Chapter One\nChapter Two')"
   else
     grep -v '^\s*at ' "$work/bare.log" | tail -5 >&2
