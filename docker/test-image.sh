@@ -7,7 +7,8 @@
 #     /data/inbox and checks: the m4b has two chapters, the originals are archived under /data, the container turns
 #     healthy, `docker stop` ends it with 0 or 143 in under 10 s, every file under the host folder belongs to
 #     1234:1234, and the log has no WARN or ERROR line;
-#  4. bare base: the jar's default path converts a book in a container with Debian's JRE only, where libpulse0 and
+#  4. ENCODER=ffmpeg converts a book in the image (--once);
+#  5. bare base: the jar's default path converts a book in a container with Debian's JRE only, where libpulse0 and
 #     libxcb-shm0 are absent (the Dockerfile's `bare` target).
 # The audio is generated with the ffmpeg inside the built image (lavfi sources, tags); no binary fixtures.
 # Prints SKIPPED and exits 0 when no Docker engine answers. Removes its containers and image tags at exit (the
@@ -175,6 +176,20 @@ else
   docker logs "$container" >"$work/service.log" 2>&1
   bad=$(grep -E '\b(WARN|ERROR)\b' "$work/service.log" || true)
   check "the log has no WARN or ERROR line${bad:+ (first: $(head -n 1 <<<"$bad"))}" test -z "$bad"
+fi
+
+# --- ENCODER=ffmpeg: the bundled ffmpeg executable runs in the image (the libraries it links are installed) ---
+docker run --rm -v "$work:/work" --entrypoint sh "$image" -c 'mkdir /work/ffmpeg && chown 1234:1234 /work/ffmpeg'
+make_book "ffmpeg/inbox/Ffmpeg Book"
+if docker run --rm -e PUID=1234 -e PGID=1234 -e ENCODER=ffmpeg -e WAIT_TIME=1 -v "$work/ffmpeg:/data" "$image" --once \
+    >"$work/ffmpeg.log" 2>&1; then
+  m4b=$(find "$work/ffmpeg/converted" -name '*.m4b' | head -n 1)
+  titles=$(if [[ -n "$m4b" ]]; then chapters "${m4b#"$work/"}"; fi || true)
+  check "ENCODER=ffmpeg converts a book in the image (--once; chapters: $(paste -sd '|' <<<"$titles"))" \
+    test "$titles" = "$(printf 'Chapter One\nChapter Two')"
+else
+  grep -v '^\s*at ' "$work/ffmpeg.log" | tail -5 >&2
+  fail "ENCODER=ffmpeg converts a book in the image (--once failed)"
 fi
 
 # --- 4. the default path on Debian's JRE alone ---
