@@ -17,8 +17,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! docker info >/dev/null 2>&1; then
-  echo "SKIPPED: no Docker engine (docker info: $(docker info 2>&1 | grep -m1 -i -E 'error|cannot|permission' || echo 'no answer'))"
+if ! info=$(docker info 2>&1); then
+  echo "SKIPPED: no Docker engine (docker info: $(grep -m1 -i -E 'error|cannot|permission' <<<"$info" || echo 'no answer'))"
   exit 0
 fi
 
