@@ -52,7 +52,7 @@ class EntrypointTest {
         data = temp.resolve("data");
         etc = temp.resolve("etc");
         service = temp.resolve("service.sh");
-        Files.writeString(service, "#!/bin/sh\necho \"ran uid=$(id -u) gid=$(id -g) umask=$(umask) tz=$TZ args=$*\"\n");
+        Files.writeString(service, "#!/bin/sh\necho \"ran uid=$(id -u) gid=$(id -g) umask=$(umask) tz=$TZ args=$*\"\necho \"java_opts=$JAVA_OPTS\"\n");
         Files.setPosixFilePermissions(service, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
@@ -154,6 +154,17 @@ class EntrypointTest {
         assertThat(Files.readString(etc.resolve("passwd"))).doesNotContain("abc:");
     }
 
+    @Test
+    void theImagesFfmpegCacheIsPassedToTheJvmBeforeTheUsersJavaOpts() throws Exception {
+        Path cache = Files.createDirectories(temp.resolve("javacpp"));
+
+        Result result = entrypoint(Map.of("PUID", "1234", "PGID", "1234", "JAVA_OPTS", "-Xmx1g",
+            "AUTO_M4B_JAVACPP_CACHE", cache.toString()));
+
+        assertThat(result.exit).as(result.output).isZero();
+        assertThat(result.output).contains("java_opts=-Dorg.bytedeco.javacpp.cachedir=" + cache + " -Xmx1g");
+    }
+
     private Path folderOf(String setting) {
         return data.resolve(setting.substring(0, setting.indexOf('_')).toLowerCase());
     }
@@ -193,7 +204,7 @@ class EntrypointTest {
     private static Result run(List<String> command, Map<String, String> environment) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.equals("TZ") || name.equals("UMASK")
-            || name.equals("PUID") || name.equals("PGID") || name.endsWith("_FOLDER"));
+            || name.equals("PUID") || name.equals("PGID") || name.equals("JAVA_OPTS") || name.endsWith("_FOLDER"));
         builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
