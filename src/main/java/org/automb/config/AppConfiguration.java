@@ -27,6 +27,7 @@ import org.automb.convert.encoder.SourceCounter;
 import org.automb.convert.ExecRunner;
 import org.automb.convert.FfmetadataWriter;
 import org.automb.convert.FfmpegTools;
+import org.automb.convert.LibavShellWriter;
 import org.automb.convert.LibavProbe;
 import org.automb.convert.MuxStep;
 import org.automb.convert.OutputValidator;
@@ -140,7 +141,10 @@ public class AppConfiguration implements CamelConfiguration {
             Math.max(2, settings.cpuCores())));
         hashes.warmUp();
         registry.bind("fileHashes", hashes);
-        registry.bind("aacJoinStep", new AacJoinStep(tools, muxStep, hashes, probePool));
+        // the join's metadata shell in the JVM unless FFMPEG_PATH names the ffmpeg the user wants to write files
+        java.util.Optional<LibavShellWriter> shellWriter = settings.ffmpegPath().isBlank() ? LibavShellWriter.load()
+            : java.util.Optional.empty();
+        registry.bind("aacJoinStep", new AacJoinStep(tools, muxStep, hashes, probePool, shellWriter));
         registry.bind("passthroughStep", new PassthroughStep());
         registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec, libav), new ManifestWriter(), hashes));
     }
