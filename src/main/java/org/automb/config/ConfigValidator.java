@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.automb.convert.FfmpegTools;
+import org.automb.convert.LibavProbe;
 import org.automb.jobs.store.JobStore;
 import org.automb.jobs.store.StoreInspection;
 
@@ -72,12 +73,15 @@ public final class ConfigValidator {
         if (storeUrl != null) {
             checkStore(JobStore.inspect(storeUrl), problems, warnings, notes);
         }
-        try {
-            FfmpegTools tools = FfmpegTools.resolve(ffmpegPath, ffprobePath);
-            checkRuns("ffmpeg", tools.ffmpegCommand(List.of("-hide_banner", "-version")), problems);
-            checkRuns("ffprobe", tools.ffprobeCommand(List.of("-hide_banner", "-version")), problems);
-        } catch (RuntimeException e) {
-            problems.add("ffmpeg: " + e.getMessage());
+        FfmpegTools tools = FfmpegTools.resolve(ffmpegPath, ffprobePath);
+        checkProgram("ffmpeg", ffmpegPath, () -> tools.ffmpegCommand(List.of("-hide_banner", "-version")), problems, warnings);
+        checkProgram("ffprobe", ffprobePath, () -> tools.ffprobeCommand(List.of("-hide_banner", "-version")), problems, warnings);
+        if (ffprobePath == null || ffprobePath.isBlank()) {
+            try {
+                LibavProbe.require();
+            } catch (IllegalStateException e) {
+                problems.add(e.getMessage());
+            }
         }
         return new Report(problems, warnings, notes);
     }
@@ -98,6 +102,26 @@ public final class ConfigValidator {
         for (FolderRules.Folder folder : FolderRules.of(settings)) {
             Files.createDirectories(folder.path());
         }
+    }
+
+    /**
+     * A program named by its setting must run. The bundled one is needed only off the default path (ENCODER=ffmpeg, a
+     * cover to re-encode, parts the MP4 joiner cannot take): one that cannot load here is a warning.
+     */
+    private static void checkProgram(String what, String named, java.util.function.Supplier<List<String>> command,
+                                     List<String> problems, List<String> warnings) {
+        if (named != null && !named.isBlank()) {
+            checkRuns(what, command.get(), problems);
+            return;
+        }
+        List<String> bundledProblems = new ArrayList<>();
+        try {
+            checkRuns(what, command.get(), bundledProblems);
+        } catch (RuntimeException e) {
+            bundledProblems.add(e.getMessage());
+        }
+        bundledProblems.forEach(problem -> warnings.add(problem + " (needed only for ENCODER=ffmpeg, a cover that is not"
+            + " JPEG or PNG, and AAC parts the MP4 joiner cannot take)"));
     }
 
     private static void checkRuns(String what, List<String> command, List<String> problems) {

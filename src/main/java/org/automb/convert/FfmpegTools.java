@@ -16,29 +16,55 @@ import org.bytedeco.javacpp.Loader;
  * find their own libraries through {@code $ORIGIN}, but those libraries' dependencies (libva) are only
  * found through {@code LD_LIBRARY_PATH}, so the bundled prefix is {@code env LD_LIBRARY_PATH=<dir> <exe>};
  * {@code env} execs the program directly, no shell is involved.
+ *
+ * <p>The bundled programs are extracted the first time a command is asked for, not at start: the default path
+ * (probe, encoder, metadata shell in the JVM) never runs them, and loading them loads libavdevice, which needs
+ * PulseAudio, ALSA and XCB libraries a server may not have. When they cannot load, asking for a command fails
+ * with a message naming the missing library and its Debian package.
  */
-public record FfmpegTools(List<String> ffmpeg, List<String> ffprobe) {
+public final class FfmpegTools {
 
-    public FfmpegTools {
-        ffmpeg = List.copyOf(ffmpeg);
-        ffprobe = List.copyOf(ffprobe);
+    private final Program ffmpeg;
+    private final Program ffprobe;
+
+    private FfmpegTools(Program ffmpeg, Program ffprobe) {
+        this.ffmpeg = ffmpeg;
+        this.ffprobe = ffprobe;
     }
 
-    /** Resolves the executables, extracting the bundled ones from the jar on first use. */
+    /** The executables named (blank: the bundled ones, extracted from the jar when first used). */
     public static FfmpegTools resolve(String ffmpegOverride, String ffprobeOverride) {
-        List<String> ffmpeg = isSet(ffmpegOverride) ? List.of(ffmpegOverride) : bundled(org.bytedeco.ffmpeg.ffmpeg.class);
-        List<String> ffprobe = isSet(ffprobeOverride) ? List.of(ffprobeOverride) : bundled(org.bytedeco.ffmpeg.ffprobe.class);
-        return new FfmpegTools(ffmpeg, ffprobe);
+        return new FfmpegTools(
+            new Program(isSet(ffmpegOverride) ? List.of(ffmpegOverride) : null, org.bytedeco.ffmpeg.ffmpeg.class),
+            new Program(isSet(ffprobeOverride) ? List.of(ffprobeOverride) : null, org.bytedeco.ffmpeg.ffprobe.class));
+    }
+
+    /** One program's command prefix, named or bundled (loaded once, when first asked for). */
+    private static final class Program {
+        private final Class<?> bundled;
+        private List<String> prefix;
+
+        Program(List<String> named, Class<?> bundled) {
+            this.prefix = named;
+            this.bundled = bundled;
+        }
+
+        synchronized List<String> prefix() {
+            if (prefix == null) {
+                prefix = FfmpegTools.bundled(bundled);
+            }
+            return prefix;
+        }
     }
 
     /** The full argument list that runs ffmpeg with {@code args}. */
     public List<String> ffmpegCommand(List<String> args) {
-        return join(ffmpeg, args);
+        return join(ffmpeg.prefix(), args);
     }
 
     /** The full argument list that runs ffprobe with {@code args}. */
     public List<String> ffprobeCommand(List<String> args) {
-        return join(ffprobe, args);
+        return join(ffprobe.prefix(), args);
     }
 
     private static List<String> join(List<String> prefix, List<String> args) {
@@ -56,9 +82,12 @@ public record FfmpegTools(List<String> ffmpeg, List<String> ffprobe) {
         String path;
         try {
             path = Loader.load(program);
-        } catch (UnsatisfiedLinkError e) {
-            throw new IllegalStateException("the bundled ffmpeg cannot load its libraries (" + e.getMessage()
-                    + "); on Debian/Ubuntu install libpulse0, or set FFMPEG_PATH and FFPROBE_PATH", e);
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            // the loader's message as a suppressed error: the stack trace keeps it, the one-line reason does not
+            IllegalStateException failure = new IllegalStateException(MissingLibrary.explain("the bundled "
+                + program.getSimpleName() + " program", e, "install it, or set FFMPEG_PATH and FFPROBE_PATH"));
+            failure.addSuppressed(e);
+            throw failure;
         }
         if (path == null || !Files.isExecutable(Path.of(path))) {
             throw new IllegalStateException("the bundled " + program.getSimpleName() + " could not be extracted");
