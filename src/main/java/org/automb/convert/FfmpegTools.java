@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.bytedeco.javacpp.Loader;
 
 /**
@@ -34,24 +35,25 @@ public final class FfmpegTools {
 
     /** The executables named (blank: the bundled ones, extracted from the jar when first used). */
     public static FfmpegTools resolve(String ffmpegOverride, String ffprobeOverride) {
+        // the program classes are named in lambdas: not even loaded until a command is asked for
         return new FfmpegTools(
-            new Program(isSet(ffmpegOverride) ? List.of(ffmpegOverride) : null, org.bytedeco.ffmpeg.ffmpeg.class),
-            new Program(isSet(ffprobeOverride) ? List.of(ffprobeOverride) : null, org.bytedeco.ffmpeg.ffprobe.class));
+            new Program(isSet(ffmpegOverride) ? List.of(ffmpegOverride) : null, () -> org.bytedeco.ffmpeg.ffmpeg.class),
+            new Program(isSet(ffprobeOverride) ? List.of(ffprobeOverride) : null, () -> org.bytedeco.ffmpeg.ffprobe.class));
     }
 
     /** One program's command prefix, named or bundled (loaded once, when first asked for). */
     private static final class Program {
-        private final Class<?> bundled;
+        private final Supplier<Class<?>> bundled;
         private List<String> prefix;
 
-        Program(List<String> named, Class<?> bundled) {
+        Program(List<String> named, Supplier<Class<?>> bundled) {
             this.prefix = named;
             this.bundled = bundled;
         }
 
         synchronized List<String> prefix() {
             if (prefix == null) {
-                prefix = FfmpegTools.bundled(bundled);
+                prefix = FfmpegTools.bundled(bundled.get());
             }
             return prefix;
         }
@@ -85,7 +87,8 @@ public final class FfmpegTools {
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             // the loader's message as a suppressed error: the stack trace keeps it, the one-line reason does not
             IllegalStateException failure = new IllegalStateException(MissingLibrary.explain("the bundled "
-                + program.getSimpleName() + " program", e, "install it, or set FFMPEG_PATH and FFPROBE_PATH"));
+                + program.getSimpleName() + " program", e, "or set FFMPEG_PATH and FFPROBE_PATH (the bundled programs need "
+                + MissingLibrary.PROGRAM_PACKAGES + " on Debian/Ubuntu)"));
             failure.addSuppressed(e);
             throw failure;
         }

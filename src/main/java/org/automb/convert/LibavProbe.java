@@ -53,7 +53,7 @@ public final class LibavProbe {
         } catch (Throwable e) {
             // the loader's message as a suppressed error: the stack trace keeps it, the one-line reason does not
             IllegalStateException failure = new IllegalStateException(MissingLibrary.explain(
-                "the bundled ffmpeg libraries", e, "install it, or set FFMPEG_PATH and FFPROBE_PATH to ffmpeg programs"));
+                "the bundled ffmpeg libraries", e, "or set FFMPEG_PATH and FFPROBE_PATH to ffmpeg programs"));
             failure.addSuppressed(e);
             throw failure;
         }

@@ -34,6 +34,9 @@ public record MissingLibrary(String soname) {
         Map.entry("libva.so.2", "libva2"),
         Map.entry("libva-drm.so.2", "libva-drm2"));
 
+    /** The packages the bundled ffmpeg and ffprobe programs need beyond the libraries (their libavdevice's). */
+    public static final String PROGRAM_PACKAGES = "libxcb1, libxcb-shm0, libasound2 and libpulse0";
+
     /** The first library the loader could not find, in {@code error} or its causes. */
     public static Optional<MissingLibrary> in(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
@@ -59,13 +62,15 @@ public record MissingLibrary(String soname) {
     }
 
     /**
-     * One line saying that {@code what} cannot be loaded, naming the missing library and its package when the error
-     * tells which, the error's own first line otherwise, then what the user can do ({@code remedy}).
+     * One line saying that {@code what} cannot be loaded: the missing library, its package and "install it, " before
+     * {@code otherwise} when the error names one; else the error's own first line and {@code otherwise}.
      */
-    public static String explain(String what, Throwable error, String remedy) {
-        String cause = in(error).map(MissingLibrary::describe)
-            .orElseGet(() -> String.valueOf(error.getMessage() == null ? error.getClass().getSimpleName()
-                : error.getMessage().lines().findFirst().orElse("")));
-        return what + " cannot be loaded: " + cause + "; " + remedy;
+    public static String explain(String what, Throwable error, String otherwise) {
+        Optional<MissingLibrary> missing = in(error);
+        String cause = missing.map(MissingLibrary::describe)
+            .orElseGet(() -> error.getMessage() == null ? error.getClass().getSimpleName()
+                : error.getMessage().lines().findFirst().orElse(""));
+        String remedy = otherwise.startsWith("or ") && missing.isEmpty() ? otherwise.substring(3) : otherwise;
+        return what + " cannot be loaded: " + cause + "; " + (missing.isPresent() ? "install it, " : "") + remedy;
     }
 }
