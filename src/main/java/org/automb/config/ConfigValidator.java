@@ -106,7 +106,7 @@ public final class ConfigValidator {
 
     /**
      * A program named by its setting must run. The bundled one is needed only off the default path (ENCODER=ffmpeg, a
-     * cover to re-encode, parts the MP4 joiner cannot take): one that cannot load here is a warning.
+     * AAC parts the MP4 joiner cannot take): one that cannot load here is a warning.
      */
     private static void checkProgram(String what, String named, java.util.function.Supplier<List<String>> command,
                                      List<String> problems, List<String> warnings) {
@@ -120,8 +120,8 @@ public final class ConfigValidator {
         } catch (RuntimeException e) {
             bundledProblems.add(e.getMessage());
         }
-        bundledProblems.forEach(problem -> warnings.add(problem + " (needed only for ENCODER=ffmpeg, a cover that is not"
-            + " JPEG or PNG, and AAC parts the MP4 joiner cannot take)"));
+        bundledProblems.forEach(problem -> warnings.add(problem + " (needed only for ENCODER=ffmpeg and AAC parts the MP4"
+            + " joiner cannot take)"));
     }
 
     private static void checkRuns(String what, List<String> command, List<String> problems) {

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * final .m4b (one continuous track with one edit, each chapter on its part's true start, see
  * {@link JoinTimeline}) at about the speed of a file copy, into a small metadata shell (tags, cover, chapters) around
  * part 1's first frames. The shell is written in the JVM by {@link LibavShellWriter}, or by the ffmpeg program with
- * the same arguments as the mux pass when FFMPEG_PATH names one or the cover must be re-encoded.
+ * the same arguments as the mux pass when FFMPEG_PATH names one.
  */
 public final class AacJoinStep {
 
@@ -93,8 +93,8 @@ public final class AacJoinStep {
 
     /**
      * Places the chapters where each part starts in the joined book (unless the encoder placed them) and sets
-     * {@value #SHELL_IN_JVM}: whether the JVM writes the shell, or the ffmpeg program (FFMPEG_PATH set, the libraries
-     * not loaded, or a cover that must be re-encoded to JPEG).
+     * {@value #SHELL_IN_JVM}: whether the JVM writes the shell, or the ffmpeg program (FFMPEG_PATH set, or the
+     * libraries not loaded).
      */
     public void placeChapters(Exchange exchange) {
         BookRun run = exchange.getProperty("run", BookRun.class);
@@ -107,7 +107,7 @@ public final class AacJoinStep {
             run.chapters(ChapterPlacer.place(run.plan(), placement));
             exchange.setProperty(SHELL_AUDIO, run.plan().sources().get(0).file().toAbsolutePath());
         }
-        exchange.getIn().setHeader(SHELL_IN_JVM, shellWriter.isPresent() && LibavShellWriter.takesAsIs(run.plan().cover()));
+        exchange.getIn().setHeader(SHELL_IN_JVM, shellWriter.isPresent());
     }
 
     /**

@@ -12,9 +12,11 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swscale;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacpp.Pointer;
@@ -28,7 +30,8 @@ import org.bytedeco.javacpp.PointerPointer;
  * <p>It does what {@code ffmpeg -t <first frames> -i audio -f ffmetadata -i metadata [-i cover] -map 0:a
  * -map_metadata 1 -map_chapters 1 -c:a copy [-map 2:v -c:v copy -disposition:v:0 attached_pic] -movie_timescale N
  * -f ipod shell.m4b} does (see {@link MuxStep#arguments}), the same muxer given the same streams, tags and chapters,
- * so the book comes out the same; but it needs only libavformat, libavcodec and libavutil, not the ffmpeg program,
+ * so the book comes out the same (a cover MP4 cannot hold as it is is encoded as JPEG, {@code -c:v mjpeg}, see
+ * {@link CoverJpeg}); but it needs only libavformat, libavcodec, libswscale and libavutil, not the ffmpeg program,
  * whose libavdevice wants PulseAudio, ALSA and XCB on the machine.
  */
 public final class LibavShellWriter {
@@ -42,18 +45,12 @@ public final class LibavShellWriter {
     public static Optional<LibavShellWriter> load() {
         try {
             Loader.load(avformat.class);
+            // the cover's conversion to JPEG's colours (webp, bmp, gif covers)
+            Loader.load(swscale.class);
             return Optional.of(new LibavShellWriter());
         } catch (Throwable e) {
             return Optional.empty();
         }
-    }
-
-    /**
-     * Whether the cover goes into the shell as it is: an embedded picture, or a JPEG or PNG file. Another image (webp,
-     * bmp, gif) needs an encode to JPEG first, which is left to the ffmpeg program.
-     */
-    public static boolean takesAsIs(Optional<CoverPicker.CoverChoice> cover) {
-        return cover.map(MuxStep::copiesAsIs).orElse(true);
     }
 
     /**
@@ -64,23 +61,38 @@ public final class LibavShellWriter {
      *                       time on are left out (a limit on the output would clip the chapters or drop the cover)
      * @param tags           the book's tags ({@link FfmetadataWriter#tags}), as they are
      * @param chapters       the chapters, in milliseconds
-     * @param cover          the cover, JPEG or PNG (see {@link #takesAsIs})
+     * @param cover          the cover: copied when JPEG or PNG, else encoded as JPEG (see {@link CoverJpeg})
      * @param movieTimescale the mvhd timescale (the sample rate: every edit then lands on an exact sample)
      */
     public void write(Path output, Path audio, long audioMicros, Map<String, String> tags, List<Chapter> chapters,
                       Optional<CoverPicker.CoverChoice> cover, long movieTimescale) throws IOException {
         AVFormatContext audioIn = open(audio);
         AVFormatContext pictureIn = null;
+        AVPacket picture = null;
         AVFormatContext out = new AVFormatContext(null);
         try (BytePointer format = new BytePointer("ipod"); BytePointer name = LibavText.fileName(output)) {
             check(avformat.avformat_alloc_output_context2(out, null, format, name), output, "cannot set up");
             int[] audioMap = mapAudio(audioIn, out, audio);
             AVStream pictureStream = null;
-            int pictureIndex = -1;
+            AVRational pictureTimeBase = null;
             if (cover.isPresent()) {
-                pictureIn = open(cover.get().file());
-                pictureIndex = pictureIndex(pictureIn, cover.get());
-                pictureStream = copyStream(pictureIn.streams(pictureIndex), out, cover.get().file());
+                Path file = cover.get().file();
+                pictureIn = open(file);
+                int index = pictureIndex(pictureIn, cover.get());
+                AVStream source = pictureIn.streams(index);
+                picture = avcodec.av_packet_alloc();
+                pictureStream = newStream(out, source, file);
+                if (MuxStep.copiesAsIs(cover.get())) {
+                    check(avcodec.avcodec_parameters_copy(pictureStream.codecpar(), source.codecpar()), file, "cannot copy the picture of");
+                    readPicture(pictureIn, index, picture, file);
+                    pictureTimeBase = source.time_base();
+                } else {
+                    // -c:v mjpeg: what MP4 holds
+                    CoverJpeg.encode(pictureIn, index, pictureStream.codecpar(), picture, file);
+                    pictureTimeBase = avutil.av_make_q(1, 25);
+                }
+                pictureStream.codecpar().codec_tag(0);
+                pictureStream.time_base(pictureTimeBase);
                 pictureStream.disposition(avformat.AV_DISPOSITION_ATTACHED_PIC);
             }
             out.metadata(dictionary(tags));
@@ -90,11 +102,14 @@ public final class LibavShellWriter {
             out.pb(io);
             writeHeader(out, movieTimescale, output);
             if (pictureStream != null) {
-                copyPicture(pictureIn, pictureIndex, pictureStream, out, cover.get().file(), output);
+                writePicture(picture, pictureTimeBase, pictureStream, out, output);
             }
             copyFirstFrames(audioIn, audioMap, out, audioMicros, audio, output);
             check(avformat.av_write_trailer(out), output, "cannot finish");
         } finally {
+            if (picture != null) {
+                avcodec.av_packet_free(picture);
+            }
             if (out.pb() != null && !out.pb().isNull()) {
                 avformat.avio_closep(out.pb());
             }
@@ -134,14 +149,20 @@ public final class LibavShellWriter {
 
     /** A stream-copied output stream as ffmpeg sets it up: parameters, tags and disposition of the input's. */
     private static AVStream copyStream(AVStream source, AVFormatContext out, Path file) throws IOException {
-        AVStream stream = avformat.avformat_new_stream(out, null);
-        if (stream == null) {
-            throw new IOException("cannot add a stream for " + file.getFileName());
-        }
+        AVStream stream = newStream(out, source, file);
         check(avcodec.avcodec_parameters_copy(stream.codecpar(), source.codecpar()), file, "cannot copy the stream of");
         // the muxer picks its own tag for the codec (mp4a for AAC)
         stream.codecpar().codec_tag(0);
         stream.time_base(source.time_base());
+        return stream;
+    }
+
+    /** An output stream with the tags and disposition of {@code source}, as ffmpeg maps them. */
+    private static AVStream newStream(AVFormatContext out, AVStream source, Path file) throws IOException {
+        AVStream stream = avformat.avformat_new_stream(out, null);
+        if (stream == null) {
+            throw new IOException("cannot add a stream for " + file.getFileName());
+        }
         stream.disposition(source.disposition());
         AVDictionary metadata = new AVDictionary(null);
         avutil.av_dict_copy(metadata, source.metadata(), 0);
@@ -219,25 +240,24 @@ public final class LibavShellWriter {
         }
     }
 
-    /** The picture's one packet (an image file's data, or the embedded picture), its time zero if it has none. */
-    private static void copyPicture(AVFormatContext in, int index, AVStream stream, AVFormatContext out, Path file,
-                                    Path output) throws IOException {
-        AVPacket packet = avcodec.av_packet_alloc();
-        try {
-            int read;
-            while ((read = avformat.av_read_frame(in, packet)) >= 0 && packet.stream_index() != index) {
-                avcodec.av_packet_unref(packet);
-            }
-            check(read, file, "cannot read the picture of");
-            avcodec.av_packet_rescale_ts(packet, in.streams(index).time_base(), stream.time_base());
-            if (packet.dts() == avutil.AV_NOPTS_VALUE) {
-                packet.dts(0);
-            }
-            packet.stream_index(stream.index());
-            check(avformat.av_interleaved_write_frame(out, packet), output, "cannot write the cover into");
-        } finally {
-            avcodec.av_packet_free(packet);
+    /** The picture's one packet: an image file's data, or the embedded picture. */
+    private static void readPicture(AVFormatContext in, int index, AVPacket packet, Path file) throws IOException {
+        int read;
+        while ((read = avformat.av_read_frame(in, packet)) >= 0 && packet.stream_index() != index) {
+            avcodec.av_packet_unref(packet);
         }
+        check(read, file, "cannot read the picture of");
+    }
+
+    /** Writes the picture's packet, at time zero if it has no time (as ffmpeg gives it one). */
+    private static void writePicture(AVPacket packet, AVRational from, AVStream stream, AVFormatContext out, Path output)
+            throws IOException {
+        avcodec.av_packet_rescale_ts(packet, from, stream.time_base());
+        if (packet.dts() == avutil.AV_NOPTS_VALUE) {
+            packet.dts(0);
+        }
+        packet.stream_index(stream.index());
+        check(avformat.av_interleaved_write_frame(out, packet), output, "cannot write the cover into");
     }
 
     /**

@@ -100,13 +100,31 @@ class LibavShellWriterTest {
     }
 
     @Test
-    void leavesCoversThatMustBeReencodedToTheFfmpegProgram() {
-        assertThat(LibavShellWriter.takesAsIs(Optional.empty())).isTrue();
-        assertThat(LibavShellWriter.takesAsIs(Optional.of(new CoverPicker.CoverChoice(Path.of("Cover.JPEG"), -1)))).isTrue();
-        assertThat(LibavShellWriter.takesAsIs(Optional.of(new CoverPicker.CoverChoice(Path.of("a.png"), -1)))).isTrue();
-        assertThat(LibavShellWriter.takesAsIs(Optional.of(new CoverPicker.CoverChoice(Path.of("01.mp3"), 2)))).isTrue();
-        assertThat(LibavShellWriter.takesAsIs(Optional.of(new CoverPicker.CoverChoice(Path.of("cover.webp"), -1)))).isFalse();
-        assertThat(LibavShellWriter.takesAsIs(Optional.of(new CoverPicker.CoverChoice(Path.of("cover.bmp"), -1)))).isFalse();
+    void encodesAWebpBmpOrGifCoverAsJpegAsFfmpegDoes() throws Exception {
+        Path part = AUDIO.aac(dir.resolve("part.m4a"), 1.0, 44100, 1, Map.of());
+        BookTags few = new BookTags("Bunt", null, null, null, null, null, null, null);
+
+        for (String name : List.of("cover.webp", "cover.bmp", "cover.gif", "odd.webp")) {
+            int width = name.startsWith("odd") ? 301 : 360;
+            Optional<CoverPicker.CoverChoice> cover =
+                Optional.of(new CoverPicker.CoverChoice(AUDIO.image(dir.resolve(name), width, 240), -1));
+            Path inJvm = writeInJvm(part, cover, few, List.of());
+            assertThat(picture(inJvm)).as(name).isEqualTo("mjpeg " + width + "x240");
+            assertThat(picture(inJvm)).as(name).isEqualTo(picture(writeWithFfmpeg(part, cover, few, List.of())));
+        }
+    }
+
+    /** The attached picture's codec and size, as ffprobe reads them. */
+    private static String picture(Path file) throws Exception {
+        Process process = new ProcessBuilder(AUDIO.tools().ffprobeCommand(List.of("-v", "error", "-select_streams", "v",
+            "-show_entries", "stream=codec_name,width,height:stream_disposition=attached_pic", "-of", "csv=p=0",
+            file.toString()))).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String[] fields = output.split(",");
+        assertThat(fields).as(output).hasSize(4);
+        assertThat(fields[3]).as("attached_pic").isEqualTo("1");
+        return fields[0] + " " + fields[1] + "x" + fields[2];
     }
 
     private Path writeInJvm(Path part, Optional<CoverPicker.CoverChoice> cover, BookTags tags, List<Chapter> chapters)
@@ -126,7 +144,7 @@ class LibavShellWriterTest {
         cover.ifPresent(c -> args.addAll(List.of("-i", c.file().toString())));
         args.addAll(List.of("-map", "0:a", "-map_metadata", "1", "-map_chapters", "1", "-c:a", "copy"));
         cover.ifPresent(c -> args.addAll(List.of("-map", c.streamIndex() >= 0 ? "2:" + c.streamIndex() : "2:v:0",
-            "-c:v", "copy", "-disposition:v:0", "attached_pic")));
+            "-c:v", MuxStep.copiesAsIs(c) ? "copy" : "mjpeg", "-disposition:v:0", "attached_pic")));
         args.addAll(List.of("-movie_timescale", "44100", "-f", "ipod", "-y", shell.toString()));
         Process process = new ProcessBuilder(AUDIO.tools().ffmpegCommand(args)).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
