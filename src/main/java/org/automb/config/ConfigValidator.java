@@ -120,8 +120,8 @@ public final class ConfigValidator {
         } catch (RuntimeException e) {
             bundledProblems.add(e.getMessage());
         }
-        bundledProblems.forEach(problem -> warnings.add(problem + " (needed only for ENCODER=ffmpeg and AAC parts the MP4"
-            + " joiner cannot take)"));
+        bundledProblems.stream().map(problem -> problem + " (needed only for ENCODER=ffmpeg and AAC parts the MP4 joiner"
+            + " cannot take)").filter(warning -> !warnings.contains(warning)).forEach(warnings::add);
     }
 
     private static void checkRuns(String what, List<String> command, List<String> problems) {

@@ -27,33 +27,35 @@ public final class FfmpegTools {
 
     private final Program ffmpeg;
     private final Program ffprobe;
+    /** Why the bundled programs could not be loaded: a second try fails only with "could not initialize class". */
+    private String loadFailure;
 
-    private FfmpegTools(Program ffmpeg, Program ffprobe) {
-        this.ffmpeg = ffmpeg;
-        this.ffprobe = ffprobe;
+    private FfmpegTools(String ffmpegOverride, String ffprobeOverride) {
+        // the program classes are named in lambdas: not even loaded until a command is asked for
+        this.ffmpeg = new Program(isSet(ffmpegOverride) ? List.of(ffmpegOverride) : null,
+            () -> bundled(org.bytedeco.ffmpeg.ffmpeg.class));
+        this.ffprobe = new Program(isSet(ffprobeOverride) ? List.of(ffprobeOverride) : null,
+            () -> bundled(org.bytedeco.ffmpeg.ffprobe.class));
     }
 
     /** The executables named (blank: the bundled ones, extracted from the jar when first used). */
     public static FfmpegTools resolve(String ffmpegOverride, String ffprobeOverride) {
-        // the program classes are named in lambdas: not even loaded until a command is asked for
-        return new FfmpegTools(
-            new Program(isSet(ffmpegOverride) ? List.of(ffmpegOverride) : null, () -> org.bytedeco.ffmpeg.ffmpeg.class),
-            new Program(isSet(ffprobeOverride) ? List.of(ffprobeOverride) : null, () -> org.bytedeco.ffmpeg.ffprobe.class));
+        return new FfmpegTools(ffmpegOverride, ffprobeOverride);
     }
 
     /** One program's command prefix, named or bundled (loaded once, when first asked for). */
     private static final class Program {
-        private final Supplier<Class<?>> bundled;
+        private final Supplier<List<String>> bundled;
         private List<String> prefix;
 
-        Program(List<String> named, Supplier<Class<?>> bundled) {
+        Program(List<String> named, Supplier<List<String>> bundled) {
             this.prefix = named;
             this.bundled = bundled;
         }
 
         synchronized List<String> prefix() {
             if (prefix == null) {
-                prefix = FfmpegTools.bundled(bundled.get());
+                prefix = bundled.get();
             }
             return prefix;
         }
@@ -80,15 +82,20 @@ public final class FfmpegTools {
         return value != null && !value.isBlank();
     }
 
-    private static List<String> bundled(Class<?> program) {
+    private synchronized List<String> bundled(Class<?> program) {
+        if (loadFailure != null) {
+            throw new IllegalStateException(loadFailure);
+        }
         String path;
         try {
             path = Loader.load(program);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            // the JVM keeps a class whose initialisation failed unusable: only a restart loads it again
+            loadFailure = MissingLibrary.explain("the bundled ffmpeg and ffprobe programs", e,
+                "or set FFMPEG_PATH and FFPROBE_PATH (the bundled programs need " + MissingLibrary.PROGRAM_PACKAGES
+                    + " on Debian/Ubuntu; restart auto-m4b once they are installed)");
             // the loader's message as a suppressed error: the stack trace keeps it, the one-line reason does not
-            IllegalStateException failure = new IllegalStateException(MissingLibrary.explain("the bundled "
-                + program.getSimpleName() + " program", e, "or set FFMPEG_PATH and FFPROBE_PATH (the bundled programs need "
-                + MissingLibrary.PROGRAM_PACKAGES + " on Debian/Ubuntu)"));
+            IllegalStateException failure = new IllegalStateException(loadFailure);
             failure.addSuppressed(e);
             throw failure;
         }
