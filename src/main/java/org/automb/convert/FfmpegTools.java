@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.bytedeco.javacpp.Loader;
 
@@ -58,6 +59,20 @@ public final class FfmpegTools {
                 prefix = bundled.get();
             }
             return prefix;
+        }
+    }
+
+    /**
+     * Why the programs cannot be used here ("cannot be loaded: libpulse.so.0 is missing…"), or empty when both load
+     * (extracting the bundled ones now if they are used). Named programs are taken as they are.
+     */
+    public Optional<String> unavailable() {
+        try {
+            ffmpeg.prefix();
+            ffprobe.prefix();
+            return Optional.empty();
+        } catch (IllegalStateException e) {
+            return Optional.of(e.getMessage().replaceFirst("^the bundled ffmpeg and ffprobe programs ", ""));
         }
     }
 
