@@ -37,7 +37,8 @@ public final class ConfigValidator {
 
     /** Every problem, warning and note for a configuration whose values are valid. */
     public Report check(Settings settings) {
-        return check(FolderRules.of(settings), EarlyStart.storeUrl(settings), settings.ffmpegPath(), settings.ffprobePath());
+        return check(FolderRules.of(settings), EarlyStart.storeUrl(settings), settings.ffmpegPath(), settings.ffprobePath(),
+            settings.encoder() == Settings.Encoder.FFMPEG);
     }
 
     /**
@@ -60,10 +61,12 @@ public final class ConfigValidator {
         String config = raw.getOrDefault("CONFIG_FOLDER", "").trim();
         String storeUrl = !databaseUrl.isEmpty() ? databaseUrl
             : config.isEmpty() ? null : JobStore.defaultUrl(Path.of(config).toAbsolutePath().normalize());
-        return check(folders, storeUrl, raw.getOrDefault("FFMPEG_PATH", ""), raw.getOrDefault("FFPROBE_PATH", ""));
+        return check(folders, storeUrl, raw.getOrDefault("FFMPEG_PATH", ""), raw.getOrDefault("FFPROBE_PATH", ""),
+            "ffmpeg".equalsIgnoreCase(raw.getOrDefault("ENCODER", "").trim()));
     }
 
-    private Report check(List<FolderRules.Folder> folders, String storeUrl, String ffmpegPath, String ffprobePath) {
+    private Report check(List<FolderRules.Folder> folders, String storeUrl, String ffmpegPath, String ffprobePath,
+                         boolean programsNeeded) {
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -74,8 +77,9 @@ public final class ConfigValidator {
             checkStore(JobStore.inspect(storeUrl), problems, warnings, notes);
         }
         FfmpegTools tools = FfmpegTools.resolve(ffmpegPath, ffprobePath);
-        checkProgram("ffmpeg", ffmpegPath, () -> tools.ffmpegCommand(List.of("-hide_banner", "-version")), problems, warnings);
-        checkProgram("ffprobe", ffprobePath, () -> tools.ffprobeCommand(List.of("-hide_banner", "-version")), problems, warnings);
+        List<String> programProblems = programsNeeded ? problems : warnings;
+        checkProgram("ffmpeg", ffmpegPath, () -> tools.ffmpegCommand(List.of("-hide_banner", "-version")), problems, programProblems);
+        checkProgram("ffprobe", ffprobePath, () -> tools.ffprobeCommand(List.of("-hide_banner", "-version")), problems, programProblems);
         if (ffprobePath == null || ffprobePath.isBlank()) {
             try {
                 LibavProbe.require();
@@ -105,23 +109,24 @@ public final class ConfigValidator {
     }
 
     /**
-     * A program named by its setting must run. The bundled one is needed only off the default path (ENCODER=ffmpeg, a
-     * AAC parts the MP4 joiner cannot take): one that cannot load here is a warning.
+     * A program named by its setting must run. The bundled one is needed by ENCODER=ffmpeg (then it must run too);
+     * otherwise only to join AAC parts the MP4 joiner cannot take, which are encoded instead: a warning.
      */
     private static void checkProgram(String what, String named, java.util.function.Supplier<List<String>> command,
-                                     List<String> problems, List<String> warnings) {
+                                     List<String> problems, List<String> bundledProblems) {
         if (named != null && !named.isBlank()) {
             checkRuns(what, command.get(), problems);
             return;
         }
-        List<String> bundledProblems = new ArrayList<>();
+        List<String> found = new ArrayList<>();
         try {
-            checkRuns(what, command.get(), bundledProblems);
+            checkRuns(what, command.get(), found);
         } catch (RuntimeException e) {
-            bundledProblems.add(e.getMessage());
+            found.add(e.getMessage());
         }
-        bundledProblems.stream().map(problem -> problem + " (needed only for ENCODER=ffmpeg and AAC parts the MP4 joiner"
-            + " cannot take)").filter(warning -> !warnings.contains(warning)).forEach(warnings::add);
+        found.stream().map(problem -> problem + " (needed for ENCODER=ffmpeg; otherwise AAC parts the MP4 joiner cannot"
+            + " take are encoded instead of joined as they are)").filter(line -> !bundledProblems.contains(line))
+            .forEach(bundledProblems::add);
     }
 
     private static void checkRuns(String what, List<String> command, List<String> problems) {

@@ -57,12 +57,17 @@ public final class EarlyStart {
     /**
      * The ffmpeg and ffprobe to use; one named by FFMPEG_PATH or FFPROBE_PATH must exist as an executable, or the
      * start fails now rather than every book later (running them is left to {@code --validate}: it costs a process).
-     * The bundled ones are extracted only when a book needs them (see {@link FfmpegTools}).
+     * The bundled ones are extracted only when a book needs them (see {@link FfmpegTools}), or now for ENCODER=ffmpeg,
+     * which needs them for every book: one that cannot load here fails the start, naming the missing library.
      */
     static FfmpegTools runnableTools(Settings settings) {
         requireExecutable("FFMPEG_PATH", settings.ffmpegPath());
         requireExecutable("FFPROBE_PATH", settings.ffprobePath());
-        return FfmpegTools.resolve(settings.ffmpegPath(), settings.ffprobePath());
+        FfmpegTools tools = FfmpegTools.resolve(settings.ffmpegPath(), settings.ffprobePath());
+        if (settings.encoder() == Settings.Encoder.FFMPEG) {
+            tools.ffmpegCommand(java.util.List.of());
+        }
+        return tools;
     }
 
     private static void requireExecutable(String setting, String value) {
