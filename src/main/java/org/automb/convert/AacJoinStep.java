@@ -123,9 +123,14 @@ public final class AacJoinStep {
         try {
             shellWriter.orElseThrow().write(run.workDir().resolve(SHELL), shellAudio, twoFramesMicros,
                 mux.tags(run), run.chapters(), run.plan().cover(), parts.timescale());
+        } catch (LibavShellWriter.UnreadableInput e) {
+            throw new PermanentFailure(run.book().key(), e.file(), e.getMessage(), e);
         } catch (IOException e) {
-            // the parts were read already: most likely the working folder is full, as for ffmpeg's shell
-            throw new TransientFailure(run.book().key(), null, "cannot write the m4b's metadata shell: " + e.getMessage(), e);
+            // as for ffmpeg's shell (FfmpegFailures): a full disk is worth a retry, anything else is not
+            if (String.valueOf(e.getMessage()).contains("No space left")) {
+                throw new TransientFailure(run.book().key(), null, "the working folder is full (no space left on device)", e);
+            }
+            throw new PermanentFailure(run.book().key(), null, "cannot write the m4b's metadata shell: " + e.getMessage(), e);
         }
     }
 

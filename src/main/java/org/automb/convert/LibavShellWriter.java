@@ -41,6 +41,20 @@ public final class LibavShellWriter {
     private LibavShellWriter() {
     }
 
+    /** An input (the audio, or the cover) libav cannot open, read or decode: the book's fault, not the machine's. */
+    public static final class UnreadableInput extends IOException {
+        private final Path file;
+
+        UnreadableInput(Path file, String message) {
+            super(message);
+            this.file = file;
+        }
+
+        public Path file() {
+            return file;
+        }
+    }
+
     /** The writer, or empty when the bundled libraries cannot be loaded here (the ffmpeg program writes the shell). */
     public static Optional<LibavShellWriter> load() {
         try {
@@ -80,6 +94,10 @@ public final class LibavShellWriter {
                 pictureIn = open(file);
                 int index = pictureIndex(pictureIn, cover.get());
                 AVStream source = pictureIn.streams(index);
+                if (source.codecpar().width() <= 0 || source.codecpar().height() <= 0) {
+                    // the muxer would fail on it with a bare "Invalid argument"
+                    throw new UnreadableInput(file, file.getFileName() + " holds no picture libav can read");
+                }
                 picture = avcodec.av_packet_alloc();
                 pictureStream = newStream(out, source, file);
                 if (MuxStep.copiesAsIs(cover.get())) {
@@ -88,7 +106,11 @@ public final class LibavShellWriter {
                     pictureTimeBase = source.time_base();
                 } else {
                     // -c:v mjpeg: what MP4 holds
-                    CoverJpeg.encode(pictureIn, index, pictureStream.codecpar(), picture, file);
+                    try {
+                        CoverJpeg.encode(pictureIn, index, pictureStream.codecpar(), picture, file);
+                    } catch (IOException e) {
+                        throw new UnreadableInput(file, e.getMessage());
+                    }
                     pictureTimeBase = avutil.av_make_q(1, 25);
                 }
                 pictureStream.codecpar().codec_tag(0);
@@ -125,12 +147,12 @@ public final class LibavShellWriter {
     private static AVFormatContext open(Path file) throws IOException {
         AVFormatContext context = new AVFormatContext(null);
         try (BytePointer name = LibavText.fileName(file)) {
-            check(avformat.avformat_open_input(context, name, null, null), file, "cannot open");
+            readable(avformat.avformat_open_input(context, name, null, null), file, "cannot open");
         }
         int found = avformat.avformat_find_stream_info(context, (PointerPointer<?>) null);
         if (found < 0) {
             avformat.avformat_close_input(context);
-            check(found, file, "cannot read");
+            readable(found, file, "cannot read");
         }
         return context;
     }
@@ -180,7 +202,7 @@ public final class LibavShellWriter {
                 return i;
             }
         }
-        throw new IOException(cover.file().getFileName() + " holds no picture"
+        throw new UnreadableInput(cover.file(), cover.file().getFileName() + " holds no picture"
             + (cover.streamIndex() >= 0 ? " at stream " + cover.streamIndex() : ""));
     }
 
@@ -246,7 +268,7 @@ public final class LibavShellWriter {
         while ((read = avformat.av_read_frame(in, packet)) >= 0 && packet.stream_index() != index) {
             avcodec.av_packet_unref(packet);
         }
-        check(read, file, "cannot read the picture of");
+        readable(read, file, "cannot read the picture of");
     }
 
     /** Writes the picture's packet, at time zero if it has no time (as ffmpeg gives it one). */
@@ -273,7 +295,7 @@ public final class LibavShellWriter {
         try {
             int read;
             while (open > 0 && (read = avformat.av_read_frame(in, packet)) != avutil.AVERROR_EOF()) {
-                check(read, audio, "cannot read");
+                readable(read, audio, "cannot read");
                 int source = packet.stream_index();
                 if (source >= map.length || map[source] < 0 || done[source]) {
                     avcodec.av_packet_unref(packet);
@@ -304,6 +326,12 @@ public final class LibavShellWriter {
             }
         } finally {
             avcodec.av_packet_free(packet);
+        }
+    }
+
+    private static void readable(int result, Path file, String what) throws UnreadableInput {
+        if (result < 0) {
+            throw new UnreadableInput(file, what + " " + file.getFileName() + ": " + LibavText.error(result));
         }
     }
 

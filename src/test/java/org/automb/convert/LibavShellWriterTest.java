@@ -1,6 +1,7 @@
 package org.automb.convert;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +112,21 @@ class LibavShellWriterTest {
             Path inJvm = writeInJvm(part, cover, few, List.of());
             assertThat(picture(inJvm)).as(name).isEqualTo("mjpeg " + width + "x240");
             assertThat(picture(inJvm)).as(name).isEqualTo(picture(writeWithFfmpeg(part, cover, few, List.of())));
+        }
+    }
+
+    @Test
+    void aCoverLibavCannotReadIsNamed() throws Exception {
+        Path part = AUDIO.aac(dir.resolve("part.m4a"), 1.0, 44100, 1, Map.of());
+        byte[] noise = new byte[9000];
+        new java.util.Random(7).nextBytes(noise);
+        BookTags none = new BookTags(null, null, null, null, null, null, null, null);
+
+        for (String name : List.of("cover.jpg", "cover.webp")) {
+            Path broken = Files.write(dir.resolve(name), noise);
+            assertThatThrownBy(() -> writeInJvm(part, Optional.of(new CoverPicker.CoverChoice(broken, -1)), none, List.of()))
+                .as(name).isInstanceOfSatisfying(LibavShellWriter.UnreadableInput.class,
+                    e -> assertThat(e.file()).isEqualTo(broken));
         }
     }
 
