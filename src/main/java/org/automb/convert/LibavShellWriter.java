@@ -132,10 +132,13 @@ public final class LibavShellWriter {
             if (picture != null) {
                 avcodec.av_packet_free(picture);
             }
-            if (out.pb() != null && !out.pb().isNull()) {
+            // a context that was never allocated has no fields to read
+            if (!out.isNull() && out.pb() != null && !out.pb().isNull()) {
                 avformat.avio_closep(out.pb());
             }
-            avformat.avformat_free_context(out);
+            if (!out.isNull()) {
+                avformat.avformat_free_context(out);
+            }
             avformat.avformat_close_input(audioIn);
             if (pictureIn != null) {
                 avformat.avformat_close_input(pictureIn);
