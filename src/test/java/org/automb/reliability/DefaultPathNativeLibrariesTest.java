@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the JVM alone: the ffmpeg and ffprobe programs are never extracted, so never run, and libavdevice (which needs
  * PulseAudio, ALSA and XCB on the machine) and libavfilter are never loaded. Shown on the real service in a child JVM
  * with its own JavaCPP cache and class-loading log, on an MP3 book, a book of AAC parts and a tagged book with a
- * cover; the outputs are read back with ffprobe.
+ * cover; the outputs are read back with ffprobe. Where the libraries cannot load, the start is one line, exit 5.
  */
 class DefaultPathNativeLibrariesTest {
 
@@ -77,6 +77,20 @@ class DefaultPathNativeLibrariesTest {
         assertThat(tagged.tags()).containsEntry("artist", "Jane Author").containsEntry("album", "Tagged Book")
             .containsEntry("genre", "Krimi").containsEntry("composer", "Nora Narrator").containsEntry("date", "2019")
             .containsEntry("media_type", "2");
+    }
+
+    @Test
+    void librariesThatCannotLoadAreOneStartLine() throws IOException {
+        Path cache = Files.createDirectories(harness.root().resolve("javacpp-cache"));
+        // natives of another platform: not in the jar, so the bundled libraries cannot load (as on a machine lacking one)
+        ServiceProcess once = harness.start("once", Map.of("JAVA_TOOL_OPTIONS", "-Dorg.bytedeco.javacpp.cachedir=" + cache
+            + " -Dorg.bytedeco.javacpp.platform=linux-arm64"), "--once");
+
+        assertThat(once.awaitExit(Duration.ofMinutes(1))).as(once.log()).isEqualTo(AutoM4bCommand.EXIT_CANNOT_START);
+        assertThat(once.log().lines()).filteredOn(line -> line.startsWith("auto-m4b cannot start: ")).singleElement()
+            .asString().startsWith("auto-m4b cannot start: the bundled ffmpeg libraries cannot be loaded: ")
+            .contains("set FFMPEG_PATH and FFPROBE_PATH");
+        assertThat(once.log()).as("no stack trace").doesNotContain("\tat ").doesNotContain("Exception");
     }
 
     private Path output(String book) {
