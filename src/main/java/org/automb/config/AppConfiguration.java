@@ -27,6 +27,7 @@ import org.automb.convert.encoder.SourceCounter;
 import org.automb.convert.ExecRunner;
 import org.automb.convert.FfmetadataWriter;
 import org.automb.convert.FfmpegTools;
+import org.automb.convert.LibavShellWriter;
 import org.automb.convert.LibavProbe;
 import org.automb.convert.MuxStep;
 import org.automb.convert.OutputValidator;
@@ -141,7 +142,8 @@ public class AppConfiguration implements CamelConfiguration {
             .filter(counter -> LibavEncodeStep.wanted(settings, true))
             .map(counter -> new SegmentedEncode(new SegmentPlanner(SegmentPlanner.PREROLL_FRAMES, 4, 8L * SegmentPlanner.PREROLL_FRAMES * SegmentPlanner.FRAME), SourceCounter.of(counter, settings.cpuCores()),
                 context.getExecutorServiceManager().newFixedThreadPool(this, "encoder", settings.cpuCores()), settings.cpuCores()));
-        registry.bind("libavEncodeStep", new LibavEncodeStep(segmentedEncode, progress, convertTimeout, ticker, crashGuard, stop));
+        registry.bind("libavEncodeStep", new LibavEncodeStep(segmentedEncode, progress, convertTimeout, ticker, crashGuard,
+            stop, java.util.Optional.of(tools)));
         MuxStep muxStep = new MuxStep(tools, new FfmetadataWriter());
         registry.bind("muxStep", muxStep);
         // the checksums intake.json records, computed while a book is converted: a book's sources on one thread, its
@@ -150,7 +152,10 @@ public class AppConfiguration implements CamelConfiguration {
             Math.max(2, settings.cpuCores())));
         hashes.warmUp();
         registry.bind("fileHashes", hashes);
-        registry.bind("aacJoinStep", new AacJoinStep(tools, muxStep, hashes, probePool));
+        // the join's metadata shell in the JVM unless FFMPEG_PATH names the ffmpeg the user wants to write files
+        java.util.Optional<LibavShellWriter> shellWriter = settings.ffmpegPath().isBlank() ? LibavShellWriter.load()
+            : java.util.Optional.empty();
+        registry.bind("aacJoinStep", new AacJoinStep(tools, muxStep, hashes, probePool, shellWriter));
         registry.bind("passthroughStep", new PassthroughStep());
         registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec, libav), new ManifestWriter(), hashes));
     }

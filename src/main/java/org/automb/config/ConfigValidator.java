@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.automb.convert.FfmpegTools;
+import org.automb.convert.LibavProbe;
 import org.automb.jobs.store.JobStore;
 import org.automb.jobs.store.StoreInspection;
 
@@ -36,7 +37,8 @@ public final class ConfigValidator {
 
     /** Every problem, warning and note for a configuration whose values are valid. */
     public Report check(Settings settings) {
-        return check(FolderRules.of(settings), EarlyStart.storeUrl(settings), settings.ffmpegPath(), settings.ffprobePath());
+        return check(FolderRules.of(settings), EarlyStart.storeUrl(settings), settings.ffmpegPath(), settings.ffprobePath(),
+            settings.encoder() == Settings.Encoder.FFMPEG);
     }
 
     /**
@@ -59,10 +61,12 @@ public final class ConfigValidator {
         String config = raw.getOrDefault("CONFIG_FOLDER", "").trim();
         String storeUrl = !databaseUrl.isEmpty() ? databaseUrl
             : config.isEmpty() ? null : JobStore.defaultUrl(Path.of(config).toAbsolutePath().normalize());
-        return check(folders, storeUrl, raw.getOrDefault("FFMPEG_PATH", ""), raw.getOrDefault("FFPROBE_PATH", ""));
+        return check(folders, storeUrl, raw.getOrDefault("FFMPEG_PATH", ""), raw.getOrDefault("FFPROBE_PATH", ""),
+            "ffmpeg".equalsIgnoreCase(raw.getOrDefault("ENCODER", "").trim()));
     }
 
-    private Report check(List<FolderRules.Folder> folders, String storeUrl, String ffmpegPath, String ffprobePath) {
+    private Report check(List<FolderRules.Folder> folders, String storeUrl, String ffmpegPath, String ffprobePath,
+                         boolean programsNeeded) {
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -72,12 +76,16 @@ public final class ConfigValidator {
         if (storeUrl != null) {
             checkStore(JobStore.inspect(storeUrl), problems, warnings, notes);
         }
-        try {
-            FfmpegTools tools = FfmpegTools.resolve(ffmpegPath, ffprobePath);
-            checkRuns("ffmpeg", tools.ffmpegCommand(List.of("-hide_banner", "-version")), problems);
-            checkRuns("ffprobe", tools.ffprobeCommand(List.of("-hide_banner", "-version")), problems);
-        } catch (RuntimeException e) {
-            problems.add("ffmpeg: " + e.getMessage());
+        FfmpegTools tools = FfmpegTools.resolve(ffmpegPath, ffprobePath);
+        List<String> programProblems = programsNeeded ? problems : warnings;
+        checkProgram("ffmpeg", ffmpegPath, () -> tools.ffmpegCommand(List.of("-hide_banner", "-version")), problems, programProblems);
+        checkProgram("ffprobe", ffprobePath, () -> tools.ffprobeCommand(List.of("-hide_banner", "-version")), problems, programProblems);
+        if (ffprobePath == null || ffprobePath.isBlank()) {
+            try {
+                LibavProbe.require();
+            } catch (IllegalStateException e) {
+                problems.add(e.getMessage());
+            }
         }
         return new Report(problems, warnings, notes);
     }
@@ -98,6 +106,27 @@ public final class ConfigValidator {
         for (FolderRules.Folder folder : FolderRules.of(settings)) {
             Files.createDirectories(folder.path());
         }
+    }
+
+    /**
+     * A program named by its setting must run. The bundled one is needed by ENCODER=ffmpeg (then it must run too);
+     * otherwise only to join AAC parts the MP4 joiner cannot take, which are encoded instead: a warning.
+     */
+    private static void checkProgram(String what, String named, java.util.function.Supplier<List<String>> command,
+                                     List<String> problems, List<String> bundledProblems) {
+        if (named != null && !named.isBlank()) {
+            checkRuns(what, command.get(), problems);
+            return;
+        }
+        List<String> found = new ArrayList<>();
+        try {
+            checkRuns(what, command.get(), found);
+        } catch (RuntimeException e) {
+            found.add(e.getMessage());
+        }
+        found.stream().map(problem -> problem + " (needed for ENCODER=ffmpeg; otherwise AAC parts the MP4 joiner cannot"
+            + " take are encoded instead of joined as they are)").filter(line -> !bundledProblems.contains(line))
+            .forEach(bundledProblems::add);
     }
 
     private static void checkRuns(String what, List<String> command, List<String> problems) {

@@ -17,7 +17,7 @@ import org.automb.finish.DeliveredBooks;
 import org.automb.jobs.store.JobStore;
 
 /**
- * The slow parts of start-up (extracting the bundled ffmpeg, loading its libraries for the in-JVM probe,
+ * The slow parts of start-up (loading the bundled ffmpeg's libraries for the in-JVM probe, encoder and shell,
  * opening the job store and applying its migrations) begun on their own threads as soon as the command line knows
  * the settings, so they overlap Camel loading its routes; together they were about a third of the time to ready.
  *
@@ -57,11 +57,17 @@ public final class EarlyStart {
     /**
      * The ffmpeg and ffprobe to use; one named by FFMPEG_PATH or FFPROBE_PATH must exist as an executable, or the
      * start fails now rather than every book later (running them is left to {@code --validate}: it costs a process).
+     * The bundled ones are extracted only when a book needs them (see {@link FfmpegTools}), or now for ENCODER=ffmpeg,
+     * which needs them for every book: one that cannot load here fails the start, naming the missing library.
      */
     static FfmpegTools runnableTools(Settings settings) {
         requireExecutable("FFMPEG_PATH", settings.ffmpegPath());
         requireExecutable("FFPROBE_PATH", settings.ffprobePath());
-        return FfmpegTools.resolve(settings.ffmpegPath(), settings.ffprobePath());
+        FfmpegTools tools = FfmpegTools.resolve(settings.ffmpegPath(), settings.ffprobePath());
+        if (settings.encoder() == Settings.Encoder.FFMPEG) {
+            tools.ffmpegCommand(java.util.List.of());
+        }
+        return tools;
     }
 
     private static void requireExecutable(String setting, String value) {
@@ -78,9 +84,13 @@ public final class EarlyStart {
         }
     }
 
-    /** The in-JVM probe, unless FFPROBE_PATH names an ffprobe the user wants used. */
+    /**
+     * The in-JVM probe, unless FFPROBE_PATH names an ffprobe the user wants used. Without FFPROBE_PATH the bundled
+     * libraries are needed: when they cannot load, the start fails naming the missing system library.
+     */
     static Optional<LibavProbe> libavFor(Settings settings) {
-        return settings.ffprobePath() == null || settings.ffprobePath().isBlank() ? LibavProbe.load() : Optional.empty();
+        return settings.ffprobePath() == null || settings.ffprobePath().isBlank() ? Optional.of(LibavProbe.require())
+            : Optional.empty();
     }
 
     /** The job store's JDBC URL for these settings. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.apache.camel.Exchange;
 import org.automb.checksum.FileHashes;
@@ -21,14 +22,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The join-aac-parts route's steps: AAC .m4a parts of one codec setup are joined by {@link AacPartJoiner} into the
  * final .m4b (one continuous track with one edit, each chapter on its part's true start, see
- * {@link JoinTimeline}) at about the speed of a file copy. ffmpeg
- * only writes a small metadata shell (tags, cover, chapters) around part 1's first frames, with the same
- * arguments as the mux pass.
+ * {@link JoinTimeline}) at about the speed of a file copy, into a small metadata shell (tags, cover, chapters) around
+ * part 1's first frames. The shell is written in the JVM by {@link LibavShellWriter}, or by the ffmpeg program with
+ * the same arguments as the mux pass when FFMPEG_PATH names one.
  */
 public final class AacJoinStep {
 
     /** The header the convert-book route chooses on. */
     public static final String JOINABLE = "joinAacParts";
+    /** The header the join-aac-parts route chooses on: true when the shell is written in the JVM. */
+    public static final String SHELL_IN_JVM = "shellInJvm";
     private static final Logger LOG = LoggerFactory.getLogger(AacJoinStep.class);
     /** The parts to join (an exchange property). */
     static final String PARTS = "joinableParts";
@@ -40,13 +43,24 @@ public final class AacJoinStep {
     private final MuxStep mux;
     private final FileHashes hashes;
     private final Executor partReaders;
+    private final Optional<LibavShellWriter> shellWriter;
 
-    /** {@code partReaders}: where the parts' headers are read, side by side (the probe's pool). */
+    /** The shell always written by the ffmpeg program. */
     public AacJoinStep(FfmpegTools tools, MuxStep mux, FileHashes hashes, Executor partReaders) {
+        this(tools, mux, hashes, partReaders, Optional.empty());
+    }
+
+    /**
+     * @param partReaders where the parts' headers are read, side by side (the probe's pool)
+     * @param shellWriter writes the shell in the JVM; empty: the ffmpeg program writes it (FFMPEG_PATH, no libraries)
+     */
+    public AacJoinStep(FfmpegTools tools, MuxStep mux, FileHashes hashes, Executor partReaders,
+                       Optional<LibavShellWriter> shellWriter) {
         this.tools = tools;
         this.mux = mux;
         this.hashes = hashes;
         this.partReaders = partReaders;
+        this.shellWriter = shellWriter;
     }
 
     /**
@@ -78,29 +92,63 @@ public final class AacJoinStep {
     }
 
     /**
-     * Places the chapters where each part starts in the joined book (unless the encoder placed them) and sets up
-     * ffmpeg to write the shell: part 1's (or the encoder's head file's) first frames with the book's tags, chapters and cover, the movie timescale the sample rate (so every edit
-     * lands on its exact sample), no faststart (the joiner writes the moov first itself).
+     * Places the chapters where each part starts in the joined book (unless the encoder placed them) and sets
+     * {@value #SHELL_IN_JVM}: whether the JVM writes the shell, or the ffmpeg program (FFMPEG_PATH set, or the
+     * libraries not loaded).
      */
-    public void prepareShell(Exchange exchange) {
+    public void placeChapters(Exchange exchange) {
         BookRun run = exchange.getProperty("run", BookRun.class);
         AacPartJoiner.JoinableParts parts = exchange.getProperty(PARTS, AacPartJoiner.JoinableParts.class);
-        Path shellAudio = exchange.getProperty(SHELL_AUDIO, Path.class);
-        if (shellAudio == null) {
+        if (exchange.getProperty(SHELL_AUDIO, Path.class) == null) {
             // AAC sources joined as they are: each part is one source, and its chapter starts where its audio does
             JoinTimeline timeline = parts.timeline();
             SourcePlacement placement = SourcePlacement.fromSamples(timeline.presentedDurations(), Math.toIntExact(parts.timescale()));
             run.audioMillis(placement.totalMillis());
             run.chapters(ChapterPlacer.place(run.plan(), placement));
-            shellAudio = run.plan().sources().get(0).file().toAbsolutePath();
+            exchange.setProperty(SHELL_AUDIO, run.plan().sources().get(0).file().toAbsolutePath());
         }
+        exchange.getIn().setHeader(SHELL_IN_JVM, shellWriter.isPresent());
+    }
+
+    /**
+     * Writes the shell in the JVM: part 1's (or the encoder's head file's) first two frames with the book's tags,
+     * chapters and cover, the movie timescale the sample rate (so every edit lands on its exact sample), no faststart
+     * (the joiner writes the moov first itself).
+     */
+    public void writeShell(Exchange exchange) {
+        BookRun run = exchange.getProperty("run", BookRun.class);
+        AacPartJoiner.JoinableParts parts = exchange.getProperty(PARTS, AacPartJoiner.JoinableParts.class);
+        Path shellAudio = exchange.getProperty(SHELL_AUDIO, Path.class);
+        long twoFramesMicros = Math.round(1e6 * twoFramesSeconds(parts));
+        try {
+            shellWriter.orElseThrow().write(run.workDir().resolve(SHELL), shellAudio, twoFramesMicros,
+                mux.tags(run), run.chapters(), run.plan().cover(), parts.timescale());
+        } catch (LibavShellWriter.UnreadableInput e) {
+            throw new PermanentFailure(run.book().key(), e.file(), e.getMessage(), e);
+        } catch (IOException e) {
+            // as for ffmpeg's shell (FfmpegFailures): a full disk is worth a retry, anything else is not
+            if (String.valueOf(e.getMessage()).contains("No space left")) {
+                throw new TransientFailure(run.book().key(), null, "the working folder is full (no space left on device)", e);
+            }
+            throw new PermanentFailure(run.book().key(), null, "cannot write the m4b's metadata shell: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sets up the ffmpeg program to write the shell, with the arguments of the mux pass (see {@link #writeShell}). */
+    public void prepareShell(Exchange exchange) {
+        BookRun run = exchange.getProperty("run", BookRun.class);
+        AacPartJoiner.JoinableParts parts = exchange.getProperty(PARTS, AacPartJoiner.JoinableParts.class);
+        Path shellAudio = exchange.getProperty(SHELL_AUDIO, Path.class);
         // an input duration, not -t or -frames on the output: those clip the chapters or drop the cover
-        double twoFrames = 2.0 * parts.parts().get(0).timing().frame() / parts.timescale();
-        List<String> firstFrames = List.of("-t", String.format(Locale.ROOT, "%.6f", twoFrames));
+        List<String> firstFrames = List.of("-t", String.format(Locale.ROOT, "%.6f", twoFramesSeconds(parts)));
         List<String> args = mux.arguments(run, firstFrames, shellAudio,
             mux.writeMetadata(run), List.of("-movie_timescale", String.valueOf(parts.timescale())), run.workDir().resolve(SHELL));
         ExecHeaders.set(exchange, tools.ffmpegCommand(args));
         exchange.getIn().setBody(null);
+    }
+
+    private static double twoFramesSeconds(AacPartJoiner.JoinableParts parts) {
+        return 2.0 * parts.parts().get(0).timing().frame() / parts.timescale();
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.automb.convert;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.automb.tag.BookTags;
 
 /**
@@ -12,26 +14,41 @@ public class FfmetadataWriter {
     /** The file's text, ending with a newline. Blank tags are left out. */
     public String render(BookTags tags, List<Chapter> chapters) {
         StringBuilder out = new StringBuilder(";FFMETADATA1\n");
-        appendTag(out, "title", tags.title());
-        appendTag(out, "album", tags.album());
-        appendTag(out, "artist", tags.author());
-        appendTag(out, "album_artist", tags.albumArtist());
-        appendTag(out, "composer", tags.narrator());
-        appendTag(out, "date", tags.year());
-        appendTag(out, "comment", tags.comment());
-        appendTag(out, "genre", tags.genre());
-        // stik=2: players file the result under audiobooks, not music
-        out.append("media_type=2\n");
+        tags(tags).forEach((key, value) -> out.append(key).append('=').append(escape(value)).append('\n'));
         for (Chapter chapter : chapters) {
             appendChapter(out, chapter);
         }
         return out.toString();
     }
 
-    private static void appendTag(StringBuilder out, String key, String value) {
+    /**
+     * The book's global tags as ffmpeg reads them back from the file, in its order: what {@link LibavShellWriter}
+     * gives the muxer directly.
+     */
+    public Map<String, String> tags(BookTags tags) {
+        Map<String, String> out = new LinkedHashMap<>();
+        putTag(out, "title", tags.title());
+        putTag(out, "album", tags.album());
+        putTag(out, "artist", tags.author());
+        putTag(out, "album_artist", tags.albumArtist());
+        putTag(out, "composer", tags.narrator());
+        putTag(out, "date", tags.year());
+        putTag(out, "comment", tags.comment());
+        putTag(out, "genre", tags.genre());
+        // stik=2: players file the result under audiobooks, not music
+        out.put("media_type", "2");
+        return out;
+    }
+
+    private static void putTag(Map<String, String> out, String key, String value) {
         if (value != null && !value.isBlank()) {
-            out.append(key).append('=').append(escape(value.strip())).append('\n');
+            out.put(key, plain(value));
         }
+    }
+
+    /** A value as ffmpeg reads it back: stripped, every line break a newline. */
+    static String plain(String value) {
+        return value.strip().replace("\r\n", "\n").replace('\r', '\n');
     }
 
     private static void appendChapter(StringBuilder out, Chapter chapter) {

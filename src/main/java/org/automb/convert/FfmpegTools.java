@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.bytedeco.javacpp.Loader;
 
 /**
@@ -16,29 +18,72 @@ import org.bytedeco.javacpp.Loader;
  * find their own libraries through {@code $ORIGIN}, but those libraries' dependencies (libva) are only
  * found through {@code LD_LIBRARY_PATH}, so the bundled prefix is {@code env LD_LIBRARY_PATH=<dir> <exe>};
  * {@code env} execs the program directly, no shell is involved.
+ *
+ * <p>The bundled programs are extracted the first time a command is asked for, not at start: the default path
+ * (probe, encoder, metadata shell in the JVM) never runs them, and loading them loads libavdevice, which needs
+ * PulseAudio, ALSA and XCB libraries a server may not have. When they cannot load, asking for a command fails
+ * with a message naming the missing library and its Debian package.
  */
-public record FfmpegTools(List<String> ffmpeg, List<String> ffprobe) {
+public final class FfmpegTools {
 
-    public FfmpegTools {
-        ffmpeg = List.copyOf(ffmpeg);
-        ffprobe = List.copyOf(ffprobe);
+    private final Program ffmpeg;
+    private final Program ffprobe;
+    /** Why the bundled programs could not be loaded: a second try fails only with "could not initialize class". */
+    private String loadFailure;
+
+    private FfmpegTools(String ffmpegOverride, String ffprobeOverride) {
+        // the program classes are named in lambdas: not even loaded until a command is asked for
+        this.ffmpeg = new Program(isSet(ffmpegOverride) ? List.of(ffmpegOverride) : null,
+            () -> bundled(org.bytedeco.ffmpeg.ffmpeg.class));
+        this.ffprobe = new Program(isSet(ffprobeOverride) ? List.of(ffprobeOverride) : null,
+            () -> bundled(org.bytedeco.ffmpeg.ffprobe.class));
     }
 
-    /** Resolves the executables, extracting the bundled ones from the jar on first use. */
+    /** The executables named (blank: the bundled ones, extracted from the jar when first used). */
     public static FfmpegTools resolve(String ffmpegOverride, String ffprobeOverride) {
-        List<String> ffmpeg = isSet(ffmpegOverride) ? List.of(ffmpegOverride) : bundled(org.bytedeco.ffmpeg.ffmpeg.class);
-        List<String> ffprobe = isSet(ffprobeOverride) ? List.of(ffprobeOverride) : bundled(org.bytedeco.ffmpeg.ffprobe.class);
-        return new FfmpegTools(ffmpeg, ffprobe);
+        return new FfmpegTools(ffmpegOverride, ffprobeOverride);
+    }
+
+    /** One program's command prefix, named or bundled (loaded once, when first asked for). */
+    private static final class Program {
+        private final Supplier<List<String>> bundled;
+        private List<String> prefix;
+
+        Program(List<String> named, Supplier<List<String>> bundled) {
+            this.prefix = named;
+            this.bundled = bundled;
+        }
+
+        synchronized List<String> prefix() {
+            if (prefix == null) {
+                prefix = bundled.get();
+            }
+            return prefix;
+        }
+    }
+
+    /**
+     * Why the programs cannot be used here ("cannot be loaded: libpulse.so.0 is missing…"), or empty when both load
+     * (extracting the bundled ones now if they are used). Named programs are taken as they are.
+     */
+    public Optional<String> unavailable() {
+        try {
+            ffmpeg.prefix();
+            ffprobe.prefix();
+            return Optional.empty();
+        } catch (IllegalStateException e) {
+            return Optional.of(e.getMessage().replaceFirst("^the bundled ffmpeg and ffprobe programs ", ""));
+        }
     }
 
     /** The full argument list that runs ffmpeg with {@code args}. */
     public List<String> ffmpegCommand(List<String> args) {
-        return join(ffmpeg, args);
+        return join(ffmpeg.prefix(), args);
     }
 
     /** The full argument list that runs ffprobe with {@code args}. */
     public List<String> ffprobeCommand(List<String> args) {
-        return join(ffprobe, args);
+        return join(ffprobe.prefix(), args);
     }
 
     private static List<String> join(List<String> prefix, List<String> args) {
@@ -52,13 +97,22 @@ public record FfmpegTools(List<String> ffmpeg, List<String> ffprobe) {
         return value != null && !value.isBlank();
     }
 
-    private static List<String> bundled(Class<?> program) {
+    private synchronized List<String> bundled(Class<?> program) {
+        if (loadFailure != null) {
+            throw new IllegalStateException(loadFailure);
+        }
         String path;
         try {
             path = Loader.load(program);
-        } catch (UnsatisfiedLinkError e) {
-            throw new IllegalStateException("the bundled ffmpeg cannot load its libraries (" + e.getMessage()
-                    + "); on Debian/Ubuntu install libpulse0, or set FFMPEG_PATH and FFPROBE_PATH", e);
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            // the JVM keeps a class whose initialisation failed unusable: only a restart loads it again
+            loadFailure = MissingLibrary.explain("the bundled ffmpeg and ffprobe programs", e,
+                "or set FFMPEG_PATH and FFPROBE_PATH (the bundled programs need " + MissingLibrary.PROGRAM_PACKAGES
+                    + " on Debian/Ubuntu; restart auto-m4b once they are installed)");
+            // the loader's message as a suppressed error: the stack trace keeps it, the one-line reason does not
+            IllegalStateException failure = new IllegalStateException(loadFailure);
+            failure.addSuppressed(e);
+            throw failure;
         }
         if (path == null || !Files.isExecutable(Path.of(path))) {
             throw new IllegalStateException("the bundled " + program.getSimpleName() + " could not be extracted");

@@ -43,15 +43,20 @@ public final class LibavEncodeStep {
     private final ScheduledExecutorService ticker;
     private final NativeCrashGuard crashGuard;
     private final ServiceStop stop;
+    private final Optional<FfmpegTools> programs;
 
     /**
      * @param encode     the in-JVM encode; empty when it is not to be used (ENCODER=ffmpeg, FFMPEG_PATH, no libraries)
      * @param ticker     writes the book's {@code encode.progress} file
      * @param crashGuard the books to leave to an ffmpeg process (the service stopped during their last in-JVM encode)
      * @param stop       cancels the encode when the service stops
+     * @param programs   the ffmpeg programs: AAC parts the MP4 joiner cannot take are encoded in the JVM instead when
+     *                   these cannot be loaded here (the service needs no system library beyond the JDK's)
      */
     public LibavEncodeStep(Optional<SegmentedEncode> encode, ProgressMonitor progress, ConvertTimeout timeout,
-                           ScheduledExecutorService ticker, NativeCrashGuard crashGuard, ServiceStop stop) {
+                           ScheduledExecutorService ticker, NativeCrashGuard crashGuard, ServiceStop stop,
+                           Optional<FfmpegTools> programs) {
+        this.programs = programs;
         this.crashGuard = crashGuard;
         this.stop = stop;
         this.encode = encode;
@@ -68,13 +73,39 @@ public final class LibavEncodeStep {
     /** Sets {@value #IN_JVM}: true for a book to encode when the in-JVM encoder is in use. */
     public void decide(Exchange exchange) {
         BookRun run = exchange.getProperty("run", BookRun.class);
-        boolean inJvm = encode.isPresent() && run.plan().decision().mode() == CodecDecision.Mode.ENCODE;
+        boolean inJvm = encode.isPresent() && (run.plan().decision().mode() == CodecDecision.Mode.ENCODE
+            || copyNeedsMissingProgram(run, exchange));
         if (inJvm && crashGuard.suspects(run.book().key())) {
             LOG.info("book '{}': the service stopped during its last in-JVM encode (a crash in the decoder?); encoding it "
                 + "with an ffmpeg process this time, where a crash fails only the attempt", run.book().key());
             inJvm = false;
         }
         exchange.getIn().setHeader(IN_JVM, inJvm);
+    }
+
+    /**
+     * A stream copy the MP4 joiner cannot take (raw ADTS, fragmented MP4) is joined by the ffmpeg program; where that
+     * cannot load (its libavdevice's system libraries missing), the book is encoded in the JVM rather than failed.
+     */
+    private boolean copyNeedsMissingProgram(BookRun run, Exchange exchange) {
+        if (run.plan().decision().mode() != CodecDecision.Mode.STREAM_COPY
+                || Boolean.TRUE.equals(exchange.getIn().getHeader(AacJoinStep.JOINABLE, Boolean.class))
+                || programs.isEmpty()) {
+            return false;
+        }
+        Optional<String> unavailable = programs.get().unavailable();
+        unavailable.ifPresent(why -> {
+            LOG.warn("book '{}': its AAC parts are joined by the ffmpeg program, which {}; encoding the book in the JVM "
+                + "instead", run.book().key(), why);
+            // the plan says what was done, for the validator and intake.json
+            ConversionPlan plan = run.plan();
+            run.plan(new ConversionPlan(plan.book(), plan.sources(), new CodecDecision(CodecDecision.Mode.ENCODE,
+                plan.decision().reason().replaceFirst(": joined without re-encoding$", "")
+                    + ": encoded, the ffmpeg program that joins such parts as they are cannot be loaded here"),
+                plan.bitrateKbps(), plan.sampleRate(), plan.channels(), plan.chapterTitles(), plan.chapterMarks(),
+                plan.tags(), plan.cover()));
+        });
+        return unavailable.isPresent();
     }
 
     /** Encodes the book's audio and hands it to the join-aac-parts route with the chapters where each source starts. */

@@ -37,13 +37,29 @@ public final class LibavProbe {
     /** The probe, or empty when the bundled libraries cannot be loaded here (another platform: use ffprobe). */
     public static Optional<LibavProbe> load() {
         try {
-            Loader.load(avformat.class);
-            // the library's own log goes to the service's stderr; failures are reported with the book instead
-            avutil.av_log_set_level(avutil.AV_LOG_QUIET);
-            return Optional.of(new LibavProbe());
-        } catch (Throwable e) {
+            return Optional.of(require());
+        } catch (IllegalStateException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The probe; fails when the bundled libraries (libavformat, libavcodec, libswresample, libavutil: not the ffmpeg
+     * program's libavdevice or libavfilter) cannot be loaded, naming the missing system library and its package.
+     */
+    public static LibavProbe require() {
+        try {
+            Loader.load(avformat.class);
+        } catch (Throwable e) {
+            // the loader's message as a suppressed error: the stack trace keeps it, the one-line reason does not
+            IllegalStateException failure = new IllegalStateException(MissingLibrary.explain(
+                "the bundled ffmpeg libraries", e, "or set FFMPEG_PATH and FFPROBE_PATH to ffmpeg programs"));
+            failure.addSuppressed(e);
+            throw failure;
+        }
+        // the library's own log goes to the service's stderr; failures are reported with the book instead
+        avutil.av_log_set_level(avutil.AV_LOG_QUIET);
+        return new LibavProbe();
     }
 
     /** A file libavformat cannot open or read, with its reason as ffprobe would print it. */

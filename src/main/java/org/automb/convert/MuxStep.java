@@ -37,6 +37,11 @@ public final class MuxStep {
         run.workingOutput(output);
     }
 
+    /** The book's global tags as the metadata file gives them to ffmpeg. */
+    java.util.Map<String, String> tags(BookRun run) {
+        return metadataWriter.tags(run.plan().tags());
+    }
+
     /** Writes the book's FFMETADATA file (tags, {@code media_type}, the chapters as placed) into its working folder. */
     Path writeMetadata(BookRun run) {
         Path metadata = run.workDir().resolve("metadata.txt");
@@ -82,7 +87,7 @@ public final class MuxStep {
     }
 
     /** MP4 holds JPEG and PNG cover art; anything else (webp, bmp, gif) is re-encoded as JPEG. */
-    private static boolean copiesAsIs(CoverPicker.CoverChoice cover) {
+    static boolean copiesAsIs(CoverPicker.CoverChoice cover) {
         if (cover.streamIndex() >= 0) {
             return true;
         }

@@ -36,7 +36,9 @@ public final class ServiceHealthChecks {
         written.put("WORKING_FOLDER", settings.working());
         written.put("CONVERTED_FOLDER", settings.converted());
         checks.add(new FreeSpaceCheck(written, settings.minFreeSpaceMb(), checks.size()));
-        checks.add(new EncoderCheck(inJvmEncoder, librariesLoaded, tools == null ? List.of() : tools.ffmpeg(), checks.size()));
+        // the ffmpeg program is asked for only when it encodes: the default path never loads it
+        List<String> ffmpegCommand = inJvmEncoder || tools == null ? List.of() : tools.ffmpegCommand(List.of());
+        checks.add(new EncoderCheck(inJvmEncoder, librariesLoaded, ffmpegCommand, checks.size()));
         checks.add(new JobStoreCheck(store, checks.size()));
         return checks;
     }

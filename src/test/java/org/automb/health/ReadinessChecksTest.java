@@ -67,7 +67,7 @@ class ReadinessChecksTest {
 
     @Test
     void theInJvmEncoderNeedsItsLibrariesAndTheFfmpegEncoderItsExecutable() {
-        List<String> bundled = TestAudio.bundled().tools().ffmpeg();
+        List<String> bundled = TestAudio.bundled().tools().ffmpegCommand(List.of());
 
         assertThat(new EncoderCheck(true, true, bundled, 0).call().getState()).isEqualTo(HealthCheck.State.UP);
         assertDown(new EncoderCheck(true, false, bundled, 0), "libraries did not load");
