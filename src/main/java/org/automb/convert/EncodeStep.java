@@ -55,6 +55,8 @@ public final class EncodeStep {
         Path progressFile = run.workDir().resolve("encode.progress");
         // camel-exec's watchdog kills ffmpeg when the book takes unreasonably long (a hung NAS mount, a stuck decoder)
         long limit = timeout.forAudio(plan.totalSeconds()).toMillis();
+        // taken before the feed's cut-off is scheduled: a cut-off then always finds the limit passed in check()
+        long phaseStart = System.nanoTime();
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-v", "warning", "-nostats"));
         if (plan.decision().mode() == CodecDecision.Mode.STREAM_COPY) {
             args.add("-nostdin");
@@ -89,7 +91,7 @@ public final class EncodeStep {
         String what = plan.decision().mode() == CodecDecision.Mode.STREAM_COPY ? "joining" : "encoding";
         ProgressMonitor.Watch watch = progress.watch(run.book().key(), what, progressFile, plan.totalSeconds());
         run.onClose(watch::stop);
-        exchange.setProperty("phaseStart", System.nanoTime());
+        exchange.setProperty("phaseStart", phaseStart);
         exchange.getIn().setHeader(org.apache.camel.component.exec.ExecBinding.EXEC_COMMAND_TIMEOUT, limit);
         exchange.setProperty("timeoutMillis", limit);
     }
