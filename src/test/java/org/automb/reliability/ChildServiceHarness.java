@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.automb.convert.ProgressMonitor;
 import org.automb.finish.SafeMover;
 import org.automb.jobs.store.JobStore;
 import org.automb.testing.TestAudio;
@@ -162,5 +164,27 @@ final class ChildServiceHarness implements BeforeEachCallback, AfterEachCallback
     /** SHA-256 of every file under {@code folder}, by relative path. */
     static Map<String, String> checksums(Path folder) {
         return org.automb.testing.FolderChecksums.of(folder);
+    }
+
+    /** The progress file of an encode that has written at least 20 s of audio and has not finished. */
+    Optional<Path> encodeMidWay() {
+        if (!Files.isDirectory(working())) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.walk(working())) {
+            return files.filter(p -> p.getFileName().toString().equals("encode.progress"))
+                .filter(p -> ProgressMonitor.lastOutTimeSeconds(p) >= 20 && !finished(p))
+                .findFirst();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty(); // a book's working folder removed during the walk
+        }
+    }
+
+    private static boolean finished(Path progress) {
+        try {
+            return Files.readString(progress).contains("progress=end");
+        } catch (IOException e) {
+            return true;
+        }
     }
 }

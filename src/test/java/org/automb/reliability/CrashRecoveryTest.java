@@ -8,9 +8,6 @@ import static org.automb.testing.ServiceFiles.filesWithoutLock;
 import static org.automb.testing.ServiceFiles.scratchLeftIn;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +19,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.automb.convert.FfmpegTools;
 import org.automb.convert.ProgressMonitor;
 import org.automb.jobs.store.EventCause;
@@ -58,7 +54,7 @@ class CrashRecoveryTest {
         ServiceProcess first = harness.start("run-1-killed");
         // an encode is under way: ffmpeg has written part of the audio, not all of it
         Path progress = await("an encode in progress").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
-            .until(this::encodeMidWay, Optional::isPresent).orElseThrow();
+            .until(harness::encodeMidWay, Optional::isPresent).orElseThrow();
         double doneSeconds = ProgressMonitor.lastOutTimeSeconds(progress);
         first.kill();
         System.out.printf("CrashRecoveryTest: killed PID %d %.1f s after start, with %s at %.0f s of audio%n",
@@ -132,28 +128,6 @@ class CrashRecoveryTest {
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    /** The progress file of an encode that has written at least 20 s of audio and has not finished. */
-    private Optional<Path> encodeMidWay() {
-        if (!Files.isDirectory(harness.working())) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.walk(harness.working())) {
-            return files.filter(p -> p.getFileName().toString().equals("encode.progress"))
-                .filter(p -> ProgressMonitor.lastOutTimeSeconds(p) >= 20 && !finished(p))
-                .findFirst();
-        } catch (IOException | UncheckedIOException e) {
-            return Optional.empty(); // a book's working folder removed during the walk
-        }
-    }
-
-    private static boolean finished(Path progress) {
-        try {
-            return Files.readString(progress).contains("progress=end");
-        } catch (IOException e) {
-            return true;
         }
     }
 

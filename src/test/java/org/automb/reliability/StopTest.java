@@ -8,8 +8,6 @@ import static org.automb.testing.ServiceFiles.filesWithoutLock;
 import static org.automb.testing.ServiceFiles.scratchLeftIn;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.automb.convert.ProgressMonitor;
 import org.automb.jobs.store.Job;
 import org.automb.jobs.store.JobState;
 import org.automb.testing.M4bInspector;
@@ -71,7 +67,7 @@ class StopTest {
         // one core: one encoder, so the book takes long enough to be stopped mid-way
         ServiceProcess first = harness.start("run-1-stopped", "--cpu-cores=1", "--encoder=" + encoder);
         await("an encode in progress").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
-            .until(this::encodeMidWay, Optional::isPresent);
+            .until(harness::encodeMidWay, Optional::isPresent);
         List<ProcessHandle> children = ProcessHandle.of(first.pid()).map(p -> p.descendants().toList()).orElse(List.of());
         if (encoder.equals("ffmpeg")) {
             assertThat(children).as("the ffmpeg process encoding the book").isNotEmpty();
@@ -175,27 +171,5 @@ class StopTest {
         assertThat(stopped.seconds()).as("seconds from SIGTERM to exit").isLessThan((double) STOP_LIMIT.toSeconds());
         String afterStop = process.log().substring(logBeforeStop);
         assertThat(WARN_OR_ERROR.matcher(afterStop).find()).as("WARN or ERROR logged by the stop:%n%s", afterStop).isFalse();
-    }
-
-    /** The progress file of an encode that has written at least 20 s of audio and has not finished. */
-    private Optional<Path> encodeMidWay() {
-        if (!Files.isDirectory(harness.working())) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.walk(harness.working())) {
-            return files.filter(p -> p.getFileName().toString().equals("encode.progress"))
-                .filter(p -> ProgressMonitor.lastOutTimeSeconds(p) >= 20 && !finished(p))
-                .findFirst();
-        } catch (IOException | UncheckedIOException e) {
-            return Optional.empty(); // a book's working folder removed during the walk
-        }
-    }
-
-    private static boolean finished(Path progress) {
-        try {
-            return Files.readString(progress).contains("progress=end");
-        } catch (IOException e) {
-            return true;
-        }
     }
 }
