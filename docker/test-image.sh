@@ -73,10 +73,14 @@ summary() {
 if docker buildx version >/dev/null 2>&1; then
   build=(docker buildx build --load)
   builder="buildx"
+  # BuildKit sets TARGETARCH from --platform (which would run the build stage under emulation): name the platform
+  arm64_arg=(--build-arg JAVACPP_PLATFORM=linux-arm64)
 else
   export DOCKER_BUILDKIT=0
   build=(docker build --force-rm)
   builder="the legacy builder (no buildx plugin)"
+  # the legacy builder sets no TARGETARCH: given as BuildKit would, it takes the Dockerfile's own arch mapping
+  arm64_arg=(--build-arg TARGETARCH=arm64)
 fi
 echo "building the image with $builder"
 build_started=$(date +%s)
@@ -123,7 +127,7 @@ chapters() {
 
 # --- 2. arm64 natives ---
 echo "building the build stage for linux-arm64 (the dependency layer is shared with the image's build)"
-if "${build[@]}" -q --target build --build-arg JAVACPP_PLATFORM=linux-arm64 -t "$image-arm64-build" . \
+if "${build[@]}" -q --target build "${arm64_arg[@]}" -t "$image-arm64-build" . \
     >"$work/build-arm64.log" 2>&1; then
   images+=("$image-arm64-build")
   libs=$(docker run --rm "$image-arm64-build" ls /src/target/lib)
