@@ -43,7 +43,8 @@ final class InboxWatchStartup implements StartupListener {
         try {
             context.getRouteController().startRoute(ROUTE_ID);
             LOG.info("inbox {}: watched for changes, besides the SLEEP_TIME scan", inbox);
-        } catch (Exception e) {
+        } catch (Exception | LinkageError e) {
+            // LinkageError: the native watch service of some platforms (macOS: JNA) that cannot load
             LOG.warn("inbox {}: cannot be watched for changes ({}); books are found by the SLEEP_TIME scan only", inbox,
                 reason(e));
         }
