@@ -42,6 +42,7 @@ import org.automb.finish.ManifestWriter;
 import org.automb.finish.OutputLayout;
 import org.automb.finish.SafeMover;
 import org.automb.intake.BookFinder;
+import org.automb.intake.InboxChanges;
 import org.automb.intake.InboxScanner;
 import org.automb.intake.ReadinessTracker;
 import java.time.ZoneId;
@@ -119,9 +120,18 @@ public class AppConfiguration implements CamelConfiguration {
             LibavEncodeStep.wanted(settings, true) && settings.ffprobePath().isBlank(), libav.isPresent(), tools, store));
         registry.bind("ffmpegTools", tools);
         registry.bind("bookLedger", ledger);
+        // the watch-inbox route (docs/architecture.md): file-system events mark inbox entries changed; the same pass as
+        // the timer's runs once the events pause, and again once WAIT_TIME has passed, when the changed books are ready
+        InboxChanges inboxChanges = new InboxChanges(settings.inbox(), clock, Duration.ofSeconds(settings.waitSeconds()));
+        registry.bind("inboxChanges", inboxChanges);
+        registry.bind("latestInboxChange", new org.apache.camel.processor.aggregate.UseLatestAggregationStrategy());
+        context.getPropertiesComponent().addInitialProperty("inbox.folder", settings.inbox().toString());
+        context.getPropertiesComponent().addInitialProperty("inbox.pass-after-wait-millis",
+            String.valueOf(settings.waitSeconds() * 1000L + 250));
+        context.addStartupListener(new InboxWatchStartup(settings.inbox(), settings.watchInbox()));
         registry.bind("inboxScanner", new InboxScanner(settings.inbox(),
             new BookFinder(settings.audioExtensions(), settings.matchFilter()),
-            new ReadinessTracker(Duration.ofSeconds(settings.waitSeconds()), clock), ledger));
+            new ReadinessTracker(Duration.ofSeconds(settings.waitSeconds()), clock), ledger, inboxChanges));
         registry.bind("bookSteps", new BookSteps(settings, layout, mover, ledger,
             new FreeSpaceGuard(settings.working(), settings.converted(), settings.minFreeSpaceMb()), new ManifestWriter(), clock, stop));
         registry.bind("failureHandling", new FailureHandling(ledger, retryPolicy,

@@ -23,7 +23,7 @@ public record Settings(
         String ffmpegPath, String ffprobePath,
         int maxRetries, boolean retryTransientErrors, java.time.Duration retryBaseDelay, boolean moveFailedBooks,
         double convertTimeoutFactor, long minFreeSpaceMb, String databaseUrl, boolean debug,
-        String httpHost, int httpPort) {
+        String httpHost, int httpPort, boolean watchInbox) {
 
     /** Where a book's audio is encoded. */
     public enum Encoder {
@@ -54,7 +54,8 @@ public record Settings(
             p.text("FFMPEG_PATH"), p.text("FFPROBE_PATH"),
             p.integer("MAX_RETRIES", 0, 100), p.bool("RETRY_TRANSIENT_ERRORS"), p.seconds("RETRY_BASE_DELAY", 0, 86400),
             p.bool("MOVE_FAILED_BOOKS"), p.decimal("CONVERT_TIMEOUT_FACTOR", 0.001, 100), p.integer("MIN_FREE_SPACE_MB", 0, 10_000_000),
-            p.text("DATABASE_URL"), p.bool("DEBUG"), p.host("HTTP_HOST"), p.integer("HTTP_PORT", 0, 65535));
+            p.text("DATABASE_URL"), p.bool("DEBUG"), p.host("HTTP_HOST"), p.integer("HTTP_PORT", 0, 65535),
+            p.bool("WATCH_INBOX"));
         if (!p.problems.isEmpty()) {
             throw new InvalidSettingsException(p.problems);
         }

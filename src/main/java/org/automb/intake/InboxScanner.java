@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pass over the inbox (the scan-inbox route's bean): finds the books, reports problems once,
- * and returns the books that stopped changing and are not yet taken or finished.
+ * One pass over the inbox (the inbox-pass route's bean, run every SLEEP_TIME and after file-system events): finds the
+ * books, reports problems once, and returns the books that stopped changing and are not yet taken or finished.
  */
 public final class InboxScanner {
 
@@ -22,19 +22,26 @@ public final class InboxScanner {
     private final BookFinder finder;
     private final ReadinessTracker readiness;
     private final BookLedger ledger;
+    private final InboxChanges changes;
     private final Map<String, String> reportedProblems = new ConcurrentHashMap<>();
     /** The held-back books last told in the log, with what they held then (told again when that changes). */
     private final Map<String, String> reportedHeldBack = new ConcurrentHashMap<>();
 
-    public InboxScanner(Path inbox, BookFinder finder, ReadinessTracker readiness, BookLedger ledger) {
+    /** @param changes the changes file-system events told of (none are told where the inbox is not watched) */
+    public InboxScanner(Path inbox, BookFinder finder, ReadinessTracker readiness, BookLedger ledger,
+            InboxChanges changes) {
         this.inbox = inbox;
         this.finder = finder;
         this.readiness = readiness;
         this.ledger = ledger;
+        this.changes = changes;
     }
 
-    /** The books ready to be converted now, each claimed for exactly one worker, with their fingerprint then. */
-    public List<TakenBook> readyBooks() {
+    /**
+     * The books ready to be converted now, each claimed for exactly one worker, with their fingerprint then. One pass
+     * at a time: the SLEEP_TIME timer and the watch's passes may ask at once.
+     */
+    public synchronized List<TakenBook> readyBooks() {
         if (!Files.isDirectory(inbox)) {
             reportOnce("", "the inbox folder " + inbox + " does not exist", false);
             ledger.heldBack(Map.of());
@@ -62,7 +69,7 @@ public final class InboxScanner {
             if (ledger.isFinishedWith(book.key(), hash)) {
                 continue;
             }
-            if (!readiness.isReady(book, fingerprint)) {
+            if (!readiness.isReady(book, fingerprint, changes.lastChange(book))) {
                 ledger.waiting(book.key(), hash);
                 changing++;
                 continue;

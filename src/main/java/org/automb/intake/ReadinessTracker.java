@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -44,6 +45,15 @@ public final class ReadinessTracker {
 
     /** Same as {@link #isReady(Book)} with a fingerprint the caller has just read, to avoid reading it twice. */
     public boolean isReady(Book book, BookFingerprint current) {
+        return isReady(book, current, Optional.empty());
+    }
+
+    /**
+     * Same as {@link #isReady(Book, BookFingerprint)}, and the book's last change a file-system event told of (see
+     * {@link InboxChanges}) counts like a file's modification time: a book moved in keeps its files' old times, yet
+     * it changed when it was moved.
+     */
+    public boolean isReady(Book book, BookFingerprint current, Optional<Instant> lastEvent) {
         if (!current.hasAudio()) {
             forget(book.key()); // moved away or unreadable: start over when it is back
             return false;
@@ -55,7 +65,8 @@ public final class ReadinessTracker {
         if (waitTime.isZero()) {
             return true;
         }
-        return unchangedForWaitTime(sighting, now) && !modifiedRecently(current, now);
+        return unchangedForWaitTime(sighting, now) && !modifiedRecently(current, now)
+                && lastEvent.map(at -> !withinWaitTime(at.toEpochMilli(), now)).orElse(true);
     }
 
     /** Drops what is known about a book (converted, removed, or to be looked at afresh). */
@@ -78,10 +89,12 @@ public final class ReadinessTracker {
      * rule still covers it.
      */
     private boolean modifiedRecently(BookFingerprint fingerprint, Instant now) {
-        long nowMillis = now.toEpochMilli();
-        long windowStart = now.minus(waitTime).toEpochMilli();
         return fingerprint.files().stream()
                 .mapToLong(BookFingerprint.FileState::modifiedMillis)
-                .anyMatch(modified -> modified > windowStart && modified <= nowMillis);
+                .anyMatch(modified -> withinWaitTime(modified, now));
+    }
+
+    private boolean withinWaitTime(long millis, Instant now) {
+        return millis > now.minus(waitTime).toEpochMilli() && millis <= now.toEpochMilli();
     }
 }

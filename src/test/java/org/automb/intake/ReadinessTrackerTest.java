@@ -95,6 +95,21 @@ class ReadinessTrackerTest {
     }
 
     @Test
+    void aChangeAnEventToldOfKeepsTheBookWaitingLikeAModificationTime() {
+        ReadinessTracker tracker = new ReadinessTracker(WAIT, clock);
+        Book book = book();
+        tracker.isReady(book, BookFingerprint.of(book));
+        clock.advance(WAIT);
+        // a book moved in keeps its files' old modification times: only the event tells when it arrived
+        Optional<Instant> movedIn = Optional.of(clock.instant().minusSeconds(10));
+
+        assertThat(tracker.isReady(book, BookFingerprint.of(book), movedIn)).as("moved in 10 s ago").isFalse();
+        clock.advance(Duration.ofSeconds(50));
+        assertThat(tracker.isReady(book, BookFingerprint.of(book), movedIn)).as("moved in 60 s ago").isTrue();
+        assertThat(tracker.isReady(book, BookFingerprint.of(book), Optional.empty())).as("no event").isTrue();
+    }
+
+    @Test
     void aZeroWaitTimeMeansReadyAtFirstSight() {
         ReadinessTracker tracker = new ReadinessTracker(Duration.ZERO, clock);
 
