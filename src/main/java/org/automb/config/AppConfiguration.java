@@ -128,7 +128,8 @@ public class AppConfiguration implements CamelConfiguration {
             new FailedBookMover(settings.failed(), mover, ZoneId.systemDefault()), settings.moveFailedBooks(), mover, clock, stop));
         registry.bind("retryPolicy", retryPolicy);
         FailureHandling failures = registry.lookupByNameAndType("failureHandling", FailureHandling.class);
-        registry.bind("recordAttemptFailure", (org.apache.camel.Processor) failures::attemptFailed);
+        // the error handler asks these whether and when to retry: see book-errors in routes/process-book.camel.yaml
+        registry.bind("recordFailureAndDecideRetry", (org.apache.camel.Processor) failures::attemptFailed);
         registry.bind("startRetry", (org.apache.camel.Processor) failures::retryStarting);
         registry.bind("bookPlanner", new BookPlanner(settings, new ProbeRunner(tools, exec, new ProbeParser(), probePool, libav),
             new CodecDecider(), new BitratePolicy(), new ChapterTitles(), new ChaptersFile(), new CoverPicker(), new TagExtractor()));
