@@ -97,14 +97,15 @@ public class AppConfiguration implements CamelConfiguration {
         SafeMover mover = java.util.Optional.ofNullable(registry.lookupByNameAndType("safeMover", SafeMover.class))
             .orElseGet(SafeMover::new);
         OutputLayout layout = new OutputLayout(settings, mover.nameLimits());
-        Clock clock = Clock.systemUTC();
+        // the one clock of the service's logic (retries due, times in the job store, intake.json, folder names)
+        Clock clock = earlyStart.clock();
         ConfigValidator.createFolders(settings);
-        JobStore store = earlyStart.store(settings, clock);
+        JobStore store = earlyStart.store(settings);
         context.addService(new ClosingService(store));
         // read before the recovery empties the working folder: which books a crash may have come from
         NativeCrashGuard crashGuard = NativeCrashGuard.fromLeftovers(settings.working());
-        new StartupRecovery(settings.working(), store, mover).recover();
-        BookLedger ledger = new BookLedger(store);
+        new StartupRecovery(settings.working(), store, mover, clock).recover();
+        BookLedger ledger = new BookLedger(store, clock);
         RetryPolicy retryPolicy = new RetryPolicy(settings.retryTransientErrors(), settings.maxRetries(), settings.retryBaseDelay());
         // a stop abandons what is under way (encodes, retry waits) instead of waiting for it; see docs/reliability.md
         ServiceStop stop = new ServiceStop();
@@ -123,7 +124,7 @@ public class AppConfiguration implements CamelConfiguration {
             new BookFinder(settings.audioExtensions(), settings.matchFilter()),
             new ReadinessTracker(Duration.ofSeconds(settings.waitSeconds()), clock), ledger));
         registry.bind("bookSteps", new BookSteps(settings, layout, mover, ledger,
-            new FreeSpaceGuard(settings.working(), settings.converted(), settings.minFreeSpaceMb()), new ManifestWriter(), clock, stop));
+            new FreeSpaceGuard(settings.working(), settings.converted(), settings.minFreeSpaceMb()), new ManifestWriter(clock), clock, stop));
         registry.bind("failureHandling", new FailureHandling(ledger, retryPolicy,
             new FailedBookMover(settings.failed(), mover, ZoneId.systemDefault()), settings.moveFailedBooks(), mover, clock, stop));
         registry.bind("retryPolicy", retryPolicy);
@@ -158,7 +159,7 @@ public class AppConfiguration implements CamelConfiguration {
             : java.util.Optional.empty();
         registry.bind("aacJoinStep", new AacJoinStep(tools, muxStep, hashes, probePool, shellWriter));
         registry.bind("passthroughStep", new PassthroughStep());
-        registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec, libav), new ManifestWriter(), hashes));
+        registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec, libav), new ManifestWriter(clock), hashes, clock));
     }
 
     /** Closes the job store when Camel stops. */
