@@ -185,10 +185,6 @@ public final class BookLedger {
         return counts;
     }
 
-    public long inFlight() {
-        return activeHere.size();
-    }
-
     /**
      * Called after each scan with the keys of the books in the inbox. Retries waiting for books that left the inbox
      * are closed as skipped; when nothing changes, nothing is in flight and no retry is pending, the inbox is settled.
