@@ -159,9 +159,7 @@ public final class BookFinisher {
         Path base = book.folder();
         boolean created = !Files.exists(target);
         try {
-            for (Path file : read) {
-                mover.moveFile(file, fitted(target, base.relativize(file)), knownSha256.get(file));
-            }
+            mover.moveFilesInto(read, base, target, knownSha256);
         } catch (IOException | RuntimeException e) {
             if (created) {
                 removeEmptyFolders(target); // folders made for a copy that failed its check
@@ -215,16 +213,6 @@ public final class BookFinisher {
             }
         }
         return false;
-    }
-
-    /** {@code relative} under {@code root}, each name shortened where the destination's file system needs it. */
-    private Path fitted(Path root, Path relative) throws IOException {
-        Path target = root;
-        for (Path name : relative) {
-            Files.createDirectories(target);
-            target = target.resolve(layout.fileName(target, name.toString()));
-        }
-        return target;
     }
 
     private void delete(Book book, List<Path> read) throws IOException {
