@@ -165,7 +165,8 @@ public final class AutoM4bCommand implements Callable<Integer> {
     private int startLocked(Settings settings, Map<String, String> raw, PrintWriter err) throws Exception {
         ConfigValidator.createFolders(settings);
         // claimed before anything in the folders is touched (the job store, the working folder's cleanup)
-        InstanceGuard guard = FolderLocks.of(settings, java.time.Clock.systemUTC());
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        InstanceGuard guard = FolderLocks.of(settings, clock);
         InstanceGuard.Claim claim;
         try {
             claim = guard.claim();
@@ -184,7 +185,7 @@ public final class AutoM4bCommand implements Callable<Integer> {
             if (!once) {
                 ServerPort.requireFree(settings.httpHost(), settings.httpPort());
             }
-            return runService(settings, raw, EarlyStart.begin(settings, java.time.Clock.systemUTC()));
+            return runService(settings, raw, EarlyStart.begin(settings, clock));
         }
     }
 

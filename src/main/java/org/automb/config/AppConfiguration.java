@@ -98,14 +98,15 @@ public class AppConfiguration implements CamelConfiguration {
         SafeMover mover = java.util.Optional.ofNullable(registry.lookupByNameAndType("safeMover", SafeMover.class))
             .orElseGet(SafeMover::new);
         OutputLayout layout = new OutputLayout(settings, mover.nameLimits());
-        Clock clock = Clock.systemUTC();
+        // the one clock of the service's logic (retries due, times in the job store, intake.json, folder names)
+        Clock clock = earlyStart.clock();
         ConfigValidator.createFolders(settings);
-        JobStore store = earlyStart.store(settings, clock);
+        JobStore store = earlyStart.store(settings);
         context.addService(new ClosingService(store));
         // read before the recovery empties the working folder: which books a crash may have come from
         NativeCrashGuard crashGuard = NativeCrashGuard.fromLeftovers(settings.working());
-        new StartupRecovery(settings.working(), store, mover).recover();
-        BookLedger ledger = new BookLedger(store);
+        new StartupRecovery(settings.working(), store, mover, clock).recover();
+        BookLedger ledger = new BookLedger(store, clock);
         RetryPolicy retryPolicy = new RetryPolicy(settings.retryTransientErrors(), settings.maxRetries(), settings.retryBaseDelay());
         // a stop abandons what is under way (encodes, retry waits) instead of waiting for it; see docs/reliability.md
         ServiceStop stop = new ServiceStop();
@@ -133,12 +134,13 @@ public class AppConfiguration implements CamelConfiguration {
             new BookFinder(settings.audioExtensions(), settings.matchFilter()),
             new ReadinessTracker(Duration.ofSeconds(settings.waitSeconds()), clock), ledger, inboxChanges));
         registry.bind("bookSteps", new BookSteps(settings, layout, mover, ledger,
-            new FreeSpaceGuard(settings.working(), settings.converted(), settings.minFreeSpaceMb()), new ManifestWriter(), clock, stop));
+            new FreeSpaceGuard(settings.working(), settings.converted(), settings.minFreeSpaceMb()), new ManifestWriter(clock), clock, stop));
         registry.bind("failureHandling", new FailureHandling(ledger, retryPolicy,
             new FailedBookMover(settings.failed(), mover, ZoneId.systemDefault()), settings.moveFailedBooks(), mover, clock, stop));
         registry.bind("retryPolicy", retryPolicy);
         FailureHandling failures = registry.lookupByNameAndType("failureHandling", FailureHandling.class);
-        registry.bind("recordAttemptFailure", (org.apache.camel.Processor) failures::attemptFailed);
+        // the error handler asks these whether and when to retry: see book-errors in routes/process-book.camel.yaml
+        registry.bind("recordFailureAndDecideRetry", (org.apache.camel.Processor) failures::attemptFailed);
         registry.bind("startRetry", (org.apache.camel.Processor) failures::retryStarting);
         registry.bind("bookPlanner", new BookPlanner(settings, new ProbeRunner(tools, exec, new ProbeParser(), probePool, libav),
             new CodecDecider(), new BitratePolicy(), new ChapterTitles(), new ChaptersFile(), new CoverPicker(), new TagExtractor()));
@@ -167,7 +169,7 @@ public class AppConfiguration implements CamelConfiguration {
             : java.util.Optional.empty();
         registry.bind("aacJoinStep", new AacJoinStep(tools, muxStep, hashes, probePool, shellWriter));
         registry.bind("passthroughStep", new PassthroughStep());
-        registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec, libav), new ManifestWriter(), hashes));
+        registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec, libav), new ManifestWriter(clock), hashes, clock));
     }
 
     /** Closes the job store when Camel stops. */

@@ -27,13 +27,16 @@ import org.automb.jobs.store.JobStore;
 public final class EarlyStart {
 
     private final Settings begunWith;
+    /** The service's one clock: every time its logic reads (retries due, timestamps) comes from it. */
+    private final Clock clock;
     private final CompletableFuture<FfmpegTools> tools;
     private final CompletableFuture<Optional<LibavProbe>> libav;
     private final CompletableFuture<JobStore> store;
 
-    private EarlyStart(Settings begunWith, CompletableFuture<FfmpegTools> tools,
+    private EarlyStart(Settings begunWith, Clock clock, CompletableFuture<FfmpegTools> tools,
                        CompletableFuture<Optional<LibavProbe>> libav, CompletableFuture<JobStore> store) {
         this.begunWith = begunWith;
+        this.clock = clock;
         this.tools = tools;
         this.libav = libav;
         this.store = store;
@@ -41,14 +44,14 @@ public final class EarlyStart {
 
     /** Nothing begun: every part is done when asked for. */
     public static EarlyStart none() {
-        return new EarlyStart(null, null, null, null);
+        return new EarlyStart(null, Clock.systemUTC(), null, null, null);
     }
 
     /** Begins every part for {@code settings} (whose folders must exist). */
     public static EarlyStart begin(Settings settings, Clock clock) {
         // logging set up here, once: begun by a worker while Camel begins it too, SLF4J drops early lines with a warning
         org.slf4j.LoggerFactory.getILoggerFactory();
-        return new EarlyStart(settings,
+        return new EarlyStart(settings, clock,
             onOwnThread("start-ffmpeg", () -> runnableTools(settings)),
             onOwnThread("start-libav", () -> libavFor(settings)),
             onOwnThread("start-job-store", () -> openStore(settings, clock)));
@@ -113,7 +116,12 @@ public final class EarlyStart {
         return libavFor(settings);
     }
 
-    JobStore store(Settings settings, Clock clock) {
+    /** The clock the command line began with (the system's, in UTC), for all of the service's logic. */
+    Clock clock() {
+        return clock;
+    }
+
+    JobStore store(Settings settings) {
         if (store != null && storeUrl(begunWith).equals(storeUrl(settings))) {
             return Futures.await(store);
         }

@@ -12,7 +12,8 @@ import org.apache.camel.component.exec.ExecResult;
 /**
  * Runs short ffmpeg/ffprobe commands (probes, validation) through camel-exec from inside beans.
  * The command is an argument list handed to the process as is: no shell ever sees a file name.
- * The long-running encode is not run here but by the {@code exec:} steps in routes/convert.camel.yaml.
+ * The long-running encode is not run here but by the {@code exec:} steps of the convert-book and join-aac-parts
+ * routes in routes/process-book.camel.yaml.
  */
 public final class ExecRunner {
 

@@ -26,8 +26,6 @@ import org.bytedeco.javacpp.SizeTPointer;
  */
 public final class SampleCounter {
 
-    private static final int EAGAIN = -11;
-
     /** A file whose audio could not be decoded at all. */
     public static final class Undecodable extends Exception {
         public Undecodable(String message) {
@@ -68,7 +66,7 @@ public final class SampleCounter {
                 while ((read = avformat.av_read_frame(format, packet)) >= 0) {
                     if (packet.stream_index() == stream) {
                         int sent = avcodec.avcodec_send_packet(decoder, packet);
-                        if (sent == EAGAIN) {
+                        if (sent == LibavErrors.EAGAIN) {
                             samples += drain(decoder, frame);
                             sent = avcodec.avcodec_send_packet(decoder, packet);
                         }

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class BookFinisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(BookFinisher.class);
+    private static final DateTimeFormatter ARCHIVE_SUFFIX_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss");
 
     private final Settings settings;
     private final OutputLayout layout;
@@ -39,10 +40,13 @@ public final class BookFinisher {
     private final OutputValidator validator;
     private final ManifestWriter manifests;
     private final FileHashes hashes;
+    private final Clock clock;
 
+    /** @param clock the time of the closing log line and of an archive folder's suffix (in the system's zone) */
     public BookFinisher(Settings settings, OutputLayout layout, SafeMover mover, OutputValidator validator,
-                        ManifestWriter manifests, FileHashes hashes) {
+                        ManifestWriter manifests, FileHashes hashes, Clock clock) {
         this.hashes = hashes;
+        this.clock = clock;
         this.settings = settings;
         this.layout = layout;
         this.mover = mover;
@@ -133,7 +137,7 @@ public final class BookFinisher {
 
     /** Logs the closing line: time taken and speed. */
     public void logDone(BookRun run) {
-        double seconds = Duration.between(run.startedAt(), Instant.now()).toMillis() / 1000.0;
+        double seconds = Duration.between(run.startedAt(), clock.instant()).toMillis() / 1000.0;
         double audio = run.plan().totalSeconds();
         LOG.info("book '{}': done in {} s ({}x real time) -> {}", run.book().key(), String.format("%.1f", seconds),
             String.format("%.0f", audio / Math.max(seconds, 0.001)), run.finalOutput());
@@ -142,8 +146,9 @@ public final class BookFinisher {
     private void archive(Book book, List<Path> read, Map<Path, String> knownSha256) throws IOException {
         Path target = layout.archiveFolder(book);
         if (Files.exists(target)) {
+            String now = clock.instant().atZone(ZoneId.systemDefault()).format(ARCHIVE_SUFFIX_TIME);
             target = target.resolveSibling(layout.folderName(target.getParent(), target.getFileName().toString(),
-                "_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss"))));
+                "_" + now));
         }
         if (!book.looseFile() && holdsOnly(book.root(), read)) {
             // all or nothing: one rename, or across file systems the whole folder copied and checked before it is deleted
@@ -154,9 +159,7 @@ public final class BookFinisher {
         Path base = book.folder();
         boolean created = !Files.exists(target);
         try {
-            for (Path file : read) {
-                mover.moveFile(file, fitted(target, base.relativize(file)), knownSha256.get(file));
-            }
+            mover.moveFilesInto(read, base, target, knownSha256);
         } catch (IOException | RuntimeException e) {
             if (created) {
                 removeEmptyFolders(target); // folders made for a copy that failed its check
@@ -210,16 +213,6 @@ public final class BookFinisher {
             }
         }
         return false;
-    }
-
-    /** {@code relative} under {@code root}, each name shortened where the destination's file system needs it. */
-    private Path fitted(Path root, Path relative) throws IOException {
-        Path target = root;
-        for (Path name : relative) {
-            Files.createDirectories(target);
-            target = target.resolve(layout.fileName(target, name.toString()));
-        }
-        return target;
     }
 
     private void delete(Book book, List<Path> read) throws IOException {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +27,13 @@ public final class ManifestWriter {
     /** Bumped whenever a field changes meaning or goes away. */
     public static final int SCHEMA_VERSION = 1;
 
+    private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
+    /** @param clock the time recorded as {@code finishedAt} */
+    public ManifestWriter(Clock clock) {
+        this.clock = clock;
+    }
 
     public void write(BookRun run, OutputValidator.OutputFacts facts, Path file) throws IOException {
         write(run, facts, file, List.of());
@@ -56,7 +62,7 @@ public final class ManifestWriter {
         Map<String, Object> timings = new LinkedHashMap<>();
         run.phases().forEach((phase, took) -> timings.put(phase + "Millis", took.toMillis()));
         manifest.put("startedAt", run.startedAt().toString());
-        manifest.put("finishedAt", Instant.now().toString());
+        manifest.put("finishedAt", clock.instant().toString());
         manifest.put("timings", timings);
         manifest.put("output", Map.of("path", run.finalOutput().toString(), "sha256", run.outputSha256(),
             "sizeBytes", Files.size(run.finalOutput()), "durationSeconds", facts.durationSeconds(),

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -122,6 +123,32 @@ public final class SafeMover {
         }
         copyTreeIntoPlace(source, target, knownSha256);
         deleteTree(source);
+    }
+
+    /**
+     * Moves {@code files} into the folder {@code target}, each to its path relative to {@code base}: what a book's
+     * loose files (or the files of a folder that also holds others) need, where a whole folder would be one
+     * {@link #moveTree}. Folders are created on the way, and each name is shortened where the target's file system
+     * needs it (see {@link #placeInto}). {@code knownSha256}: checksums already computed, by source path, as for
+     * {@link #moveTree}. Stops at the first file that cannot be moved; the ones moved before stay moved.
+     */
+    public void moveFilesInto(List<Path> files, Path base, Path target, Map<Path, String> knownSha256) throws IOException {
+        for (Path file : files) {
+            moveFile(file, placeInto(target, base.relativize(file)), knownSha256.get(file));
+        }
+    }
+
+    /**
+     * Where {@code relative} goes under the folder {@code target}: each name shortened where the file system of the
+     * folder it goes in needs it. Creates the folders on the way (a file system's longest name is read from them).
+     */
+    public Path placeInto(Path target, Path relative) throws IOException {
+        Path place = target;
+        for (Path name : relative) {
+            Files.createDirectories(place);
+            place = place.resolve(FileNames.fitFile(name.toString(), nameLimits.nameMax(place)));
+        }
+        return place;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.automb.jobs;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -28,6 +29,8 @@ public final class BookLedger {
         Set.of(JobState.RETRY_SCHEDULED, JobState.PENDING, JobState.CONVERTING, JobState.TAGGING);
 
     private final JobStore store;
+    /** Tells a retry that is due from one that is not (the job store's clock). */
+    private final Clock clock;
     /** Keys claimed by this process and not yet finished (converting, or waiting for a Camel redelivery). */
     private final Set<String> activeHere = ConcurrentHashMap.newKeySet();
     private final Map<String, JobState> outcomesThisRun = new ConcurrentHashMap<>();
@@ -35,8 +38,9 @@ public final class BookLedger {
     /** The books the last scan held back, by key, with the reason (sorted by key). */
     private volatile Map<String, String> heldBack = Map.of();
 
-    public BookLedger(JobStore store) {
+    public BookLedger(JobStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     public JobStore store() {
@@ -74,7 +78,7 @@ public final class BookLedger {
             }
         }
         return store.find(key).map(j -> j.state() == JobState.RETRY_SCHEDULED && j.nextRetryAt() != null
-            && j.nextRetryAt().isAfter(Instant.now())).orElse(false);
+            && j.nextRetryAt().isAfter(clock.instant())).orElse(false);
     }
 
     /** Same key, or one key is a folder holding the other. */
@@ -179,10 +183,6 @@ public final class BookLedger {
         Map<JobState, Integer> counts = new EnumMap<>(JobState.class);
         outcomesThisRun.values().forEach(s -> counts.merge(s, 1, Integer::sum));
         return counts;
-    }
-
-    public long inFlight() {
-        return activeHere.size();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import org.automb.finish.FileNames;
 import org.automb.finish.SafeMover;
 import org.automb.intake.Book;
@@ -51,10 +52,7 @@ public final class FailedBookMover {
                 book.key(), target);
         }
         if (book.looseFile()) {
-            Files.createDirectories(target);
-            for (Path file : book.files()) {
-                mover.moveFile(file, placeOf(file, target));
-            }
+            mover.moveFilesInto(book.files(), book.folder(), target, Map.of());
         } else {
             mover.moveTree(book.root(), target);
         }
@@ -62,18 +60,13 @@ public final class FailedBookMover {
         return target;
     }
 
-    /** Where a loose file goes in {@code target}: under its own name, shortened if it is too long there. */
-    private Path placeOf(Path file, Path target) {
-        return target.resolve(FileNames.fitFile(file.getFileName().toString(), mover.nameLimits().nameMax(target)));
-    }
-
     /** The report with the book's files named where they are now (ffmpeg's lines quote the paths it was given). */
-    private FailureReport movedTo(FailureReport report, Book book, Path target) {
+    private FailureReport movedTo(FailureReport report, Book book, Path target) throws IOException {
         String reason = report.reason();
         String details = report.details() == null ? "" : report.details();
         if (book.looseFile()) {
             for (Path file : book.files()) {
-                String now = placeOf(file, target).toString();
+                String now = mover.placeInto(target, book.folder().relativize(file)).toString();
                 reason = reason.replace(file.toString(), now);
                 details = details.replace(file.toString(), now);
             }

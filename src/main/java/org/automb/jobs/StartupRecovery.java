@@ -34,10 +34,6 @@ public final class StartupRecovery {
     private final SafeMover mover;
     private final Clock clock;
 
-    public StartupRecovery(Path working, JobStore store, SafeMover mover) {
-        this(working, store, mover, Clock.systemUTC());
-    }
-
     public StartupRecovery(Path working, JobStore store, SafeMover mover, Clock clock) {
         this.working = working;
         this.store = store;

@@ -97,6 +97,41 @@ class SafeMoverTest {
         assertThat(tmp.resolve("archive/Loose/Loose.mp3")).hasContent("audio");
     }
 
+    // --- moveFilesInto ---
+
+    @Test
+    void moveFilesIntoMovesOnlyTheNamedFilesToTheirPlacesUnderTheTarget() throws IOException {
+        Path book = book(tmp.resolve("inbox"));
+        Path target = tmp.resolve("archive/Book");
+
+        mover.moveFilesInto(java.util.List.of(book.resolve("Disc 2/01.mp3"), book.resolve("cover.jpg")), book, target,
+            Map.of());
+
+        assertThat(target.resolve("Disc 2/01.mp3")).hasContent("second part, a little longer");
+        assertThat(target.resolve("cover.jpg")).hasContent("jpeg");
+        assertThat(book.resolve("Disc 2/01.mp3")).doesNotExist();
+        assertThat(book.resolve("Disc 1/01.mp3")).as("not named: stays").hasContent("first part of the audio");
+    }
+
+    @Test
+    void moveFilesIntoShortensNamesTheTargetCannotHold() throws IOException {
+        String longName = "Chapter ".repeat(20) + ".mp3"; // 164 bytes: too long for eCryptfs
+        Path file = tmp.resolve("inbox/" + longName);
+        write(file, "a chapter");
+        NameLimits ecryptfs = new NameLimits(probe -> {
+            if (probe.getFileName().toString().length() > 143) {
+                throw new java.nio.file.FileSystemException(probe.toString(), null, "File name too long");
+            }
+        });
+        Path target = tmp.resolve("failed/Loose");
+
+        new SafeMover((source, copy) -> Files.copy(source, copy), ecryptfs)
+            .moveFilesInto(java.util.List.of(file), file.getParent(), target, Map.of());
+
+        assertThat(target.resolve(FileNames.fitFile(longName, 143))).hasContent("a chapter");
+        assertThat(file).doesNotExist();
+    }
+
     // --- moveFile ---
 
     @Test

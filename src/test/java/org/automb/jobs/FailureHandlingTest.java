@@ -34,7 +34,7 @@ class FailureHandlingTest {
     @BeforeEach
     void setUp() throws Exception {
         store = JobStore.open(JobStore.defaultUrl(Files.createDirectories(root.resolve("config"))), Clock.systemUTC());
-        ledger = new BookLedger(store);
+        ledger = new BookLedger(store, Clock.systemUTC());
         handling = new FailureHandling(ledger, new RetryPolicy(true, 2, Duration.ofSeconds(1)), null, true,
             new SafeMover(), Clock.systemUTC());
         Path folder = Files.createDirectories(root.resolve("inbox/Book"));

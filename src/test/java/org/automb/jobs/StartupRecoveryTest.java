@@ -36,7 +36,7 @@ class StartupRecoveryTest {
     }
 
     private StartupRecovery recovery() {
-        return new StartupRecovery(working, store, new SafeMover());
+        return new StartupRecovery(working, store, new SafeMover(), Clock.systemUTC());
     }
 
     @Test

@@ -96,6 +96,15 @@ final class FailureFixtures {
         assertThat(entriesUnder(converted)).isEmpty();
     }
 
+    /** ffmpeg processes started (directly or not) by this JVM and still alive. */
+    static List<String> ffmpegChildren() {
+        return ProcessHandle.current().descendants()
+            .filter(ProcessHandle::isAlive)
+            .map(p -> p.info().commandLine().or(() -> p.info().command()).orElse(""))
+            .filter(command -> command.contains("ffmpeg"))
+            .toList();
+    }
+
     static List<String> entriesUnder(Path folder) {
         if (!Files.exists(folder)) {
             return List.of();

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.automb.convert.AudioSource;
+import org.automb.convert.LibavErrors;
 import org.automb.convert.LibavText;
 import org.automb.jobs.PermanentFailure;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -220,7 +221,7 @@ final class SegmentEncoder {
                 kept.offer(packet);
                 avcodec.av_packet_unref(packet);
             }
-            if (received != -11 && received != avutil.AVERROR_EOF) {
+            if (received != LibavErrors.EAGAIN && received != avutil.AVERROR_EOF) {
                 check(received);
             }
         }

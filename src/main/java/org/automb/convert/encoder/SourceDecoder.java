@@ -2,6 +2,7 @@ package org.automb.convert.encoder;
 
 import java.nio.file.Path;
 import org.automb.convert.AudioSource;
+import org.automb.convert.LibavErrors;
 import org.automb.convert.LibavText;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
@@ -27,8 +28,6 @@ import org.bytedeco.javacpp.PointerPointer;
  * default settings) is flushed at the file's end, so each file's length in the book is what its own audio makes.
  */
 final class SourceDecoder implements AutoCloseable {
-
-    private static final int EAGAIN = -11;
 
     /** The source cannot be opened or has no decodable audio stream. */
     static final class Unreadable extends Exception {
@@ -124,11 +123,11 @@ final class SourceDecoder implements AutoCloseable {
                 avutil.av_frame_unref(frame);
                 return samples;
             }
-            if (received == avutil.AVERROR_EOF || received == EAGAIN && inputEnded || errorsAfterInput > 100) {
+            if (received == avutil.AVERROR_EOF || received == LibavErrors.EAGAIN && inputEnded || errorsAfterInput > 100) {
                 ended = true;
                 return flushConverter(fifo);
             }
-            if (received != EAGAIN) {
+            if (received != LibavErrors.EAGAIN) {
                 failedPackets++; // ffmpeg logs the damaged frame and goes on with the next packet
                 errorsAfterInput += inputEnded ? 1 : 0;
             }

@@ -136,11 +136,6 @@ public final class JobStore implements AutoCloseable {
         return database.read(c -> table.find(c, key));
     }
 
-    /** All jobs, by key. */
-    public List<Job> all() {
-        return database.read(table::all);
-    }
-
     /** The jobs in any of {@code states}, by key. */
     public List<Job> inStates(JobState... states) {
         return database.read(c -> table.inStates(c, List.of(states)));
@@ -280,16 +275,6 @@ public final class JobStore implements AutoCloseable {
         });
     }
 
-    /** RETRY_SCHEDULED jobs whose retry time has come, the longest overdue first. */
-    public List<Job> dueRetries() {
-        return database.read(c -> table.dueRetries(c, now()));
-    }
-
-    /** The earliest retry time of any RETRY_SCHEDULED job, due or not. */
-    public Optional<Instant> nextRetryTime() {
-        return database.read(table::nextRetryTime);
-    }
-
     /**
      * For start-up: jobs a crash left PENDING, CONVERTING or TAGGING become RETRY_SCHEDULED and due at once, their
      * attempts kept, so the next scan claims them again.
@@ -306,20 +291,6 @@ public final class JobStore implements AutoCloseable {
                 save(c, job, requeued, EventCause.STARTUP, "interrupted in " + job.state().code());
             }
             return interrupted.size();
-        });
-    }
-
-    /**
-     * Gives the job a fresh start, as when a user moves a failed book back into the inbox: attempts and failures
-     * cleared, state WAITING.
-     *
-     * @throws NoSuchElementException if there is no job for {@code key}
-     */
-    public void resetForRetry(String key, EventCause cause) {
-        database.write(c -> {
-            Job job = existing(c, key);
-            save(c, job, job.withHistoryCleared().movedTo(JobState.WAITING, now()), cause, "reset for retry");
-            return null;
         });
     }
 

@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -29,10 +28,6 @@ final class JobTable {
             .list(JobTable::job).stream().findFirst();
     }
 
-    List<Job> all(Connection connection) throws SQLException {
-        return SqlCall.on(connection, SELECT_JOBS + " ORDER BY key").list(JobTable::job);
-    }
-
     List<Job> inStates(Connection connection, List<JobState> states) throws SQLException {
         if (states.isEmpty()) {
             return List.of();
@@ -41,20 +36,6 @@ final class JobTable {
             SELECT_JOBS + " WHERE state IN (" + placeholders(states.size()) + ") ORDER BY key");
         states.forEach(state -> call.text(state.code()));
         return call.list(JobTable::job);
-    }
-
-    /** RETRY_SCHEDULED jobs due at {@code now}, the longest overdue first. */
-    List<Job> dueRetries(Connection connection, Instant now) throws SQLException {
-        return SqlCall.on(connection,
-                SELECT_JOBS + " WHERE state = ? AND next_retry_at <= ? ORDER BY next_retry_at, key")
-            .text(JobState.RETRY_SCHEDULED.code()).millis(now)
-            .list(JobTable::job);
-    }
-
-    Optional<Instant> nextRetryTime(Connection connection) throws SQLException {
-        return SqlCall.on(connection, "SELECT MIN(next_retry_at) FROM jobs WHERE state = ?")
-            .text(JobState.RETRY_SCHEDULED.code())
-            .list(row -> instant(row, 1)).stream().filter(Objects::nonNull).findFirst();
     }
 
     void insert(Connection connection, Job job) throws SQLException {
@@ -130,11 +111,6 @@ final class JobTable {
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
-        long millis = row.getLong(column);
-        return row.wasNull() ? null : Instant.ofEpochMilli(millis);
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
         long millis = row.getLong(column);
         return row.wasNull() ? null : Instant.ofEpochMilli(millis);
     }

@@ -170,19 +170,4 @@ class JobStoreClaimTest {
         assertThat(job.errorMessage()).isNull();
         assertThat(store.claim("book", "h2", EventCause.INTAKE)).map(Job::attempts).contains(0);
     }
-
-    @Test
-    void resetForRetryClearsAttemptsAndMakesTheBookClaimable() {
-        store.claim("book", "h1", EventCause.INTAKE);
-        store.recordFailure("book", ErrorClass.PERMANENT, "not audio", null);
-
-        store.resetForRetry("book", EventCause.USER);
-
-        Job job = store.find("book").orElseThrow();
-        assertThat(job.state()).isEqualTo(JobState.WAITING);
-        assertThat(job.attempts()).isZero();
-        assertThat(job.firstFailureAt()).isNull();
-        assertThat(job.errorClass()).isNull();
-        assertThat(store.claim("book", "h1", EventCause.USER)).isPresent();
-    }
 }

@@ -117,7 +117,7 @@ class JobStoreLifecycleTest {
     }
 
     @Test
-    void dueRetriesFollowTheClock() {
+    void retriesAreClaimedWhenTheClockReachesTheirTime() {
         for (String key : new String[] {"a", "b", "c"}) {
             store.claim(key, "h1", EventCause.INTAKE);
         }
@@ -125,19 +125,19 @@ class JobStoreLifecycleTest {
         store.recordFailure("b", ErrorClass.TRANSIENT, "x", T0.plusSeconds(60));
         store.recordFailure("c", ErrorClass.PERMANENT, "x", null);
 
-        assertThat(store.dueRetries()).isEmpty();
-        assertThat(store.nextRetryTime()).contains(T0.plusSeconds(60));
+        assertThat(store.claim("a", "h1", EventCause.RETRY)).as("a not due").isEmpty();
+        assertThat(store.claim("b", "h1", EventCause.RETRY)).as("b not due").isEmpty();
+        assertThat(store.inStates(JobState.RETRY_SCHEDULED)).extracting(Job::key, Job::nextRetryAt)
+            .containsExactly(tuple("a", T0.plusSeconds(120)), tuple("b", T0.plusSeconds(60)));
 
         clock.advance(Duration.ofSeconds(60));
-        assertThat(store.dueRetries()).extracting(Job::key).containsExactly("b");
+        assertThat(store.claim("a", "h1", EventCause.RETRY)).as("a not due").isEmpty();
+        assertThat(store.claim("b", "h1", EventCause.RETRY)).as("b due").isPresent();
 
         clock.advance(Duration.ofSeconds(60));
-        assertThat(store.dueRetries()).extracting(Job::key).containsExactly("b", "a");
-
-        store.claim("b", "h1", EventCause.RETRY);
-        store.claim("a", "h1", EventCause.RETRY);
-        assertThat(store.dueRetries()).isEmpty();
-        assertThat(store.nextRetryTime()).isEmpty();
+        assertThat(store.claim("a", "h1", EventCause.RETRY)).as("a due").isPresent();
+        assertThat(store.claim("c", "h1", EventCause.RETRY)).as("failed for good, same content").isEmpty();
+        assertThat(store.inStates(JobState.RETRY_SCHEDULED)).isEmpty();
     }
 
     @Test
@@ -160,7 +160,8 @@ class JobStoreLifecycleTest {
         assertThat(store.inStates(JobState.RETRY_SCHEDULED)).extracting(Job::key)
             .containsExactly("converting", "pending", "tagging");
         assertThat(store.find("converting")).map(Job::attempts).contains(1);
-        assertThat(store.dueRetries()).extracting(Job::nextRetryAt).containsOnly(T0.plusSeconds(60));
+        assertThat(store.inStates(JobState.RETRY_SCHEDULED)).extracting(Job::nextRetryAt)
+            .as("due at once").containsOnly(T0.plusSeconds(60));
         assertThat(store.events("tagging")).last()
             .satisfies(event -> {
                 assertThat(event.cause()).isEqualTo(EventCause.STARTUP);
@@ -182,7 +183,7 @@ class JobStoreLifecycleTest {
         clock.advance(Duration.ofSeconds(30));
         store.claim("book", "h1", EventCause.RETRY);
         store.recordFailure("book", ErrorClass.PERMANENT, "not audio", null);
-        store.resetForRetry("book", EventCause.USER);
+        store.transition("book", JobState.WAITING, EventCause.USER, "moved back by the user");
         store.transition("book", JobState.SKIPPED, EventCause.API, "skipped by request");
 
         assertThat(store.events("book"))

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A book encoded in two segments at once is the book encoded in one piece up to the join, sample for sample, and
  * joins without a seam: the same length, each source where the decoder put it, no jump at the join.
  */
-class SegmentedEncodeTest {
+class SegmentedEncodeMatchesOnePieceTest {
 
     private static final TestAudio AUDIO = TestAudio.bundled();
     private static final M4bInspector INSPECT = new M4bInspector(AUDIO.tools());

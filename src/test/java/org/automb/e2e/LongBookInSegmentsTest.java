@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * With two encoders free, a long book is encoded in two segments at once and joined: the user gets one book of the
  * sources' exact length, each chapter on its file's first sample, and no click where the segments meet.
  */
-class SegmentedEncodeTest extends PipelineTestSupport {
+class LongBookInSegmentsTest extends PipelineTestSupport {
 
     private static final int RATE = 44100;
     private static final int FRAME = 1024;
