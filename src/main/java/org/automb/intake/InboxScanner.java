@@ -43,7 +43,7 @@ public final class InboxScanner {
      */
     public synchronized List<TakenBook> readyBooks() {
         if (!Files.isDirectory(inbox)) {
-            reportOnce("", "the inbox folder " + inbox + " does not exist", false);
+            reportOnce("", "the inbox folder " + inbox + " does not exist");
             ledger.heldBack(Map.of());
             ledger.scanFinished(0, List.of());
             return List.of();
@@ -122,16 +122,13 @@ public final class InboxScanner {
             }
             return;
         }
-        reportOnce(problem.key() + "\n" + problem.path(), problem.message(), false);
+        reportOnce(problem.key() + "\n" + problem.path(), problem.message());
     }
 
-    private void reportOnce(String key, String message, boolean error) {
+    /** A problem is logged when it first appears or its message changes, not on every scan. */
+    private void reportOnce(String key, String message) {
         if (!message.equals(reportedProblems.put(key, message))) {
-            if (error) {
-                LOG.error("{}", message);
-            } else {
-                LOG.warn("{}", message);
-            }
+            LOG.warn("{}", message);
         }
     }
 }
