@@ -40,6 +40,7 @@ import org.automb.convert.StreamCopyChapters;
 import org.automb.finish.BookFinisher;
 import org.automb.finish.ManifestWriter;
 import org.automb.finish.OutputLayout;
+import org.automb.finish.PartialsJournal;
 import org.automb.finish.SafeMover;
 import org.automb.intake.BookFinder;
 import org.automb.intake.InboxChanges;
@@ -96,7 +97,7 @@ public class AppConfiguration implements CamelConfiguration {
         ScheduledExecutorService ticker = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "progress");
         // a test may bind its own mover (one whose copies it damages); the service makes the real one
         SafeMover mover = java.util.Optional.ofNullable(registry.lookupByNameAndType("safeMover", SafeMover.class))
-            .orElseGet(SafeMover::new);
+            .orElseGet(() -> new SafeMover(PartialsJournal.inWorkingFolder(settings.working())));
         OutputLayout layout = new OutputLayout(settings, mover.nameLimits());
         // the one clock of the service's logic (retries due, times in the job store, intake.json, folder names)
         Clock clock = earlyStart.clock();

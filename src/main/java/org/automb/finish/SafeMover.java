@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import org.automb.checksum.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,18 +53,32 @@ public final class SafeMover {
         }
     }
 
+    private static final Pattern PARTIAL_NAME = Pattern.compile("\\.auto-m4b-[0-9a-f]{16}\\.partial");
+
     private final Copier copier;
     private final NameLimits nameLimits;
+    private final PartialsJournal journal; // null: partials are not written down (tests, tools)
 
-    /** The real mover: {@link Files#copy} with the file's times. */
+    /** The real mover: {@link Files#copy} with the file's times; its partials are not written down. */
     public SafeMover() {
-        this((source, target) -> Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES), new NameLimits());
+        this(null);
+    }
+
+    /** The service's mover: {@link Files#copy} with the file's times, each partial written down in {@code journal}. */
+    public SafeMover(PartialsJournal journal) {
+        this((source, target) -> Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES), new NameLimits(), journal);
     }
 
     /** {@code copier}: how bytes are copied across file systems (a test passes one that damages the copy). */
     public SafeMover(Copier copier, NameLimits nameLimits) {
+        this(copier, nameLimits, null);
+    }
+
+    /** {@code journal}: where each partial is written down while it exists, so a start after a crash removes it; or null. */
+    public SafeMover(Copier copier, NameLimits nameLimits, PartialsJournal journal) {
         this.copier = copier;
         this.nameLimits = nameLimits;
+        this.journal = journal;
     }
 
     /** The name lengths of the file systems this mover writes to. */
@@ -75,6 +90,11 @@ public final class SafeMover {
     public static Path partialBeside(Path target) {
         String random = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
         return target.resolveSibling(".auto-m4b-" + random + ".partial");
+    }
+
+    /** True only for a name {@link #partialBeside} gives: what a start-up cleanup may delete. */
+    public static boolean isPartialName(String name) {
+        return PARTIAL_NAME.matcher(name).matches();
     }
 
     /** Moves one file to {@code target}; across file systems the copy is compared with the source by SHA-256. */
@@ -179,12 +199,26 @@ public final class SafeMover {
      */
     private void copyIntoPlace(Path source, Path target, String sourceSha256, CopyOption... renameOptions) throws IOException {
         Path partial = partialBeside(target);
+        Path entry = recordPartial(partial);
         try {
             copyChecked(source, partial, sourceSha256);
             Files.move(partial, target, renameOptions);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(partial);
+            forgetPartial(entry);
             throw e;
+        }
+        forgetPartial(entry);
+    }
+
+    /** Writes {@code partial} down before it is created (when this mover has a journal); returns the entry or null. */
+    private Path recordPartial(Path partial) throws IOException {
+        return journal == null ? null : journal.record(partial);
+    }
+
+    private void forgetPartial(Path entry) {
+        if (entry != null) {
+            journal.forget(entry);
         }
     }
 
@@ -228,6 +262,7 @@ public final class SafeMover {
      */
     private void copyTreeIntoPlace(Path source, Path target, Map<Path, String> knownSha256) throws IOException {
         Path partial = partialBeside(target);
+        Path entry = recordPartial(partial);
         try {
             Files.createDirectory(partial);
             int nameMax = nameLimits.nameMax(partial);
@@ -255,8 +290,10 @@ public final class SafeMover {
             Files.move(partial, target); // a rename beside it, refused if the target appeared meanwhile
         } catch (IOException | RuntimeException e) {
             deleteTree(partial);
+            forgetPartial(entry);
             throw e;
         }
+        forgetPartial(entry);
     }
 
     /** Where {@code original} goes inside {@code copyFolder}, its name shortened when it is too long there. */

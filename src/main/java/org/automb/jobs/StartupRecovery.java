@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.automb.finish.PartialsJournal;
 import org.automb.finish.SafeMover;
 import org.automb.finish.WorkArea;
 import org.automb.jobs.store.JobStore;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * reach the converted folder whole.
  *
  * <p>The cleanup can only remove the service's own files: it creates and marks the area when there is none, and
- * removes nothing but {@code b-<hash>} folders of an area it marked; anything else in WORKING_FOLDER or in the area
+ * removes nothing but {@code b-<hash>} folders of an area it marked, and the temporary copies its
+ * {@link PartialsJournal} names (only {@code .auto-m4b-<hex>.partial} files or folders); anything else in WORKING_FOLDER or in the area
  * (a user's files, a WORKING_FOLDER set by mistake to a folder of books) is left alone and named in one warning.
  */
 public final class StartupRecovery {
@@ -78,10 +80,12 @@ public final class StartupRecovery {
         for (Path leftover : leftovers) {
             mover.deleteTree(leftover);
         }
+        // the temporary copies a crash left beside their targets in the user's folders, as the journal names them
+        new PartialsJournal(area.resolve(PartialsJournal.FOLDER)).removeLeftovers(mover);
         if (!leftovers.isEmpty()) {
             LOG.info("removed {} leftover(s) of interrupted conversions from {}", leftovers.size(), area);
         }
-        warnAboutForeignEntries(area, List.of(WorkArea.OWNER), "the working area " + area);
+        warnAboutForeignEntries(area, List.of(WorkArea.OWNER, PartialsJournal.FOLDER), "the working area " + area);
         return leftovers.size();
     }
 

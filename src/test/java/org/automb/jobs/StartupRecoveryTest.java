@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import org.automb.finish.PartialsJournal;
 import org.automb.finish.SafeMover;
 import org.automb.finish.WorkArea;
 import org.automb.jobs.store.JobStore;
@@ -76,6 +77,44 @@ class StartupRecoveryTest {
         assertThat(area.resolve("Someone's Folder")).isDirectory();
         assertThat(working.resolve("b-0123456789ab")).hasContent("a generated-looking name outside the area");
         assertThat(area.resolve(WorkArea.OWNER)).as("the mark is kept as it was").hasContent(ownerBefore);
+    }
+
+    /** What a {@code kill -9} does to a copy: it stops mid-way, nothing catches it, nothing cleans up. */
+    private static final class Killed extends Error {
+    }
+
+    @Test
+    void theCopiesAKilledRunLeftBesideTheirTargetsAreRemovedAndNothingElse() throws Exception {
+        recovery().recover();
+        Path converted = Files.createDirectories(root.resolve("converted").resolve("Author"));
+        Path target = Files.writeString(converted.resolve("Book.m4b"), "the book delivered before");
+        Files.writeString(converted.resolve(".auto-m4b-notours.txt"), "a user's file named like ours");
+        Files.writeString(SafeMover.partialBeside(converted.resolve("Other.m4b")), "a partial the journal does not name");
+        Path source = Files.writeString(root.resolve("new.m4b"), "the book delivered again, longer");
+        Path sourceFolder = Files.createDirectories(root.resolve("Book Folder"));
+        Files.writeString(sourceFolder.resolve("01.mp3"), "track one");
+        Map<String, String> before = FolderChecksums.of(root.resolve("converted"));
+        SafeMover killedMidCopy = new SafeMover((from, to) -> {
+            Files.write(to, Files.readAllBytes(from), java.nio.file.StandardOpenOption.CREATE_NEW);
+            throw new Killed();
+        }, new org.automb.finish.NameLimits(), PartialsJournal.inWorkingFolder(working));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> killedMidCopy.copyFile(source, target)).isInstanceOf(Killed.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> killedMidCopy.copyTree(sourceFolder, converted.resolve("Folder")))
+            .isInstanceOf(Killed.class);
+        assertThat(FolderChecksums.of(root.resolve("converted"))).as("the kill left partials").hasSize(before.size() + 2);
+
+        recovery().recover();
+
+        assertThat(FolderChecksums.of(root.resolve("converted"))).as("every other file, byte for byte").isEqualTo(before);
+        assertThat(converted.resolve("Folder")).doesNotExist();
+        try (var entries = Files.list(converted)) {
+            assertThat(entries.filter(Files::isDirectory).toList()).as("no partial folder").isEmpty();
+        }
+        try (var entries = Files.list(WorkArea.root(working).resolve(PartialsJournal.FOLDER))) {
+            assertThat(entries.toList()).as("the journal is emptied").isEmpty();
+        }
+        assertThat(source).as("a copy's source is kept").hasContent("the book delivered again, longer");
     }
 
     @Test
