@@ -89,6 +89,29 @@ class PartialsJournalTest {
     }
 
     @Test
+    void aCopyThatEndsWhetherWellOrBadlyLeavesNoEntry() throws Exception {
+        PartialsJournal journal = journal();
+        Path source = Files.writeString(root.resolve("book.m4b"), "a book");
+        Path sourceFolder = Files.createDirectories(root.resolve("Book"));
+        Files.writeString(sourceFolder.resolve("01.mp3"), "a track");
+        Path converted = Files.createDirectories(root.resolve("converted"));
+        SafeMover journalled = new SafeMover(journal);
+        SafeMover damaging = new SafeMover((from, to) -> Files.writeString(to, "damaged"), new NameLimits(), journal);
+
+        journalled.copyFile(source, converted.resolve("book.m4b"));
+        journalled.copyTree(sourceFolder, converted.resolve("Book"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> damaging.copyFile(source, converted.resolve("other.m4b")))
+            .isInstanceOf(SafeMover.CopyMismatchException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> damaging.copyTree(sourceFolder, converted.resolve("Other")))
+            .isInstanceOf(SafeMover.CopyMismatchException.class);
+
+        assertThat(journal.entries()).isEmpty();
+        try (var names = Files.list(converted)) {
+            assertThat(names.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("Book", "book.m4b");
+        }
+    }
+
+    @Test
     void theNamePatternIsExactlyWhatTheMoverGives() {
         assertThat(SafeMover.isPartialName(SafeMover.partialBeside(Path.of("a", "b.m4b")).getFileName().toString())).isTrue();
         assertThat(SafeMover.isPartialName(".auto-m4b-notours.txt")).isFalse();
