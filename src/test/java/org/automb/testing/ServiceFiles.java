@@ -17,7 +17,9 @@ import org.automb.jobs.FolderLocks;
  */
 public final class ServiceFiles {
 
-    private static final Set<String> OWN = Set.of(FolderLocks.LOCK_FILE, WorkArea.FOLDER, WorkArea.FOLDER + "/" + WorkArea.OWNER);
+    // the work area, its owner mark and the (empty) journal of partial copies are the service's own, not scratch
+    private static final Set<String> OWN = Set.of(FolderLocks.LOCK_FILE, WorkArea.FOLDER, WorkArea.FOLDER + "/" + WorkArea.OWNER,
+        WorkArea.FOLDER + "/" + org.automb.finish.PartialsJournal.FOLDER);
 
     private ServiceFiles() {
     }
