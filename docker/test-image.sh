@@ -182,19 +182,26 @@ else
   check "the log has no WARN or ERROR line${bad:+ (first: $(head -n 1 <<<"$bad"))}" test -z "$bad"
 fi
 
+# a --once run that printed to $2's log: its book in $1/converted has the two chapters, or the log's end is shown
+check_once_run() {
+  local folder="$1" log="$2" what="$3" ran="$4" m4b titles
+  if [[ "$ran" == 0 ]]; then
+    m4b=$(find "$work/$folder/converted" -name '*.m4b' | head -n 1)
+    titles=$(if [[ -n "$m4b" ]]; then chapters "${m4b#"$work/"}"; fi || true)
+    check "$what (chapters: $(paste -sd '|' <<<"$titles"))" test "$titles" = "$(printf 'Chapter One\nChapter Two')"
+  else
+    grep -v '^\s*at ' "$log" | tail -5 >&2
+    fail "$what (--once failed)"
+  fi
+}
+
 # --- ENCODER=ffmpeg: the bundled ffmpeg executable runs in the image (the libraries it links are installed) ---
 docker run --rm -v "$work:/work" --entrypoint sh "$image" -c 'mkdir /work/ffmpeg && chown 1234:1234 /work/ffmpeg'
 make_book "ffmpeg/inbox/Ffmpeg Book"
-if docker run --rm -e PUID=1234 -e PGID=1234 -e ENCODER=ffmpeg -e WAIT_TIME=1 -v "$work/ffmpeg:/data" "$image" --once \
-    >"$work/ffmpeg.log" 2>&1; then
-  m4b=$(find "$work/ffmpeg/converted" -name '*.m4b' | head -n 1)
-  titles=$(if [[ -n "$m4b" ]]; then chapters "${m4b#"$work/"}"; fi || true)
-  check "ENCODER=ffmpeg converts a book in the image (--once; chapters: $(paste -sd '|' <<<"$titles"))" \
-    test "$titles" = "$(printf 'Chapter One\nChapter Two')"
-else
-  grep -v '^\s*at ' "$work/ffmpeg.log" | tail -5 >&2
-  fail "ENCODER=ffmpeg converts a book in the image (--once failed)"
-fi
+ran=0
+docker run --rm -e PUID=1234 -e PGID=1234 -e ENCODER=ffmpeg -e WAIT_TIME=1 -v "$work/ffmpeg:/data" "$image" --once \
+  >"$work/ffmpeg.log" 2>&1 || ran=$?
+check_once_run ffmpeg "$work/ffmpeg.log" "ENCODER=ffmpeg converts a book in the image" "$ran"
 
 # --- 4. the default path on Debian's JRE alone ---
 echo "building the bare target (Debian's JRE and the jar only)"
@@ -204,18 +211,12 @@ if "${build[@]}" -q --target bare -t "$image-bare" . >"$work/build-bare.log" 2>&
     '! ldconfig -p | grep -q -E "libpulse\.so\.0|libxcb-shm\.so\.0" && ! dpkg -s libpulse0 >/dev/null 2>&1 && ! dpkg -s libxcb-shm0 >/dev/null 2>&1'
   docker run --rm -v "$work:/work" --entrypoint sh "$image" -c 'mkdir /work/bare && chown 1234:1234 /work/bare'
   make_book "bare/inbox/Bare Book"
-  if docker run --rm --user 1234:1234 -v "$work/bare:/data" -e WAIT_TIME=1 -e HOME=/tmp "$image-bare" --once \
-      --inbox-folder=/data/inbox --converted-folder=/data/converted --archive-folder=/data/archive \
-      --failed-folder=/data/failed --working-folder=/data/working --config-folder=/data/config \
-      >"$work/bare.log" 2>&1; then
-    m4b=$(find "$work/bare/converted" -name '*.m4b' | head -n 1)
-    titles=$(if [[ -n "$m4b" ]]; then chapters "${m4b#"$work/"}"; fi || true)
-    check "the jar's default path converts a two-file book on Debian's JRE alone (chapters: $(paste -sd '|' <<<"$titles"))" \
-      test "$titles" = "$(printf 'Chapter One\nChapter Two')"
-  else
-    grep -v '^\s*at ' "$work/bare.log" | tail -5 >&2
-    fail "the jar's default path converts a book on Debian's JRE alone (--once failed)"
-  fi
+  ran=0
+  docker run --rm --user 1234:1234 -v "$work/bare:/data" -e WAIT_TIME=1 -e HOME=/tmp "$image-bare" --once \
+    --inbox-folder=/data/inbox --converted-folder=/data/converted --archive-folder=/data/archive \
+    --failed-folder=/data/failed --working-folder=/data/working --config-folder=/data/config \
+    >"$work/bare.log" 2>&1 || ran=$?
+  check_once_run bare "$work/bare.log" "the jar's default path converts a two-file book on Debian's JRE alone" "$ran"
 else
   tail -20 "$work/build-bare.log" >&2
   fail "the bare target builds"
