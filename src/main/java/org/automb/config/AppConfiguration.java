@@ -18,7 +18,12 @@ import org.automb.convert.ChaptersFile;
 import org.automb.convert.CodecDecider;
 import org.automb.convert.ConcatEncode;
 import org.automb.convert.CoverPicker;
-import org.automb.convert.EncodeStep;
+import org.automb.convert.AudioPathDecider;
+import org.automb.convert.AudioPathStep;
+import org.automb.convert.ConcatCopyPass;
+import org.automb.convert.ConcatEncodePass;
+import org.automb.convert.FfmpegAudioCommand;
+import org.automb.convert.PcmFeedPass;
 import org.automb.convert.LibavEncodeStep;
 import org.automb.convert.encoder.NativeCrashGuard;
 import org.automb.convert.encoder.SegmentPlanner;
@@ -148,15 +153,20 @@ public class AppConfiguration implements CamelConfiguration {
         ProgressMonitor progress = new ProgressMonitor(ticker, 5000);
         ConvertTimeout convertTimeout = new ConvertTimeout(settings.convertTimeoutFactor(), Duration.ofSeconds(timeoutFloor));
         java.util.Optional<ConcatEncode> concatEncode = libav.map(loaded -> new ConcatEncode(new SampleCounter(), probePool));
-        registry.bind("encodeStep", new EncodeStep(tools, progress, new StreamCopyChapters(tools, exec, probePool),
-            convertTimeout, concatEncode));
+        // the ffmpeg paths' audio passes (convert/AudioPath), each a route of routes/process-book.camel.yaml
+        FfmpegAudioCommand audioCommand = new FfmpegAudioCommand(tools, progress, convertTimeout);
+        registry.bind("concatCopyPass", new ConcatCopyPass(audioCommand, new StreamCopyChapters(tools, exec, probePool)));
+        registry.bind("concatEncodePass", new ConcatEncodePass(audioCommand, concatEncode));
+        registry.bind("pcmFeedPass", new PcmFeedPass(audioCommand));
         // one pool of CPU_CORES encoders for every book: a lone book's segments use all of them, several books share them
         java.util.Optional<SegmentedEncode> segmentedEncode = concatEncode
             .filter(counter -> LibavEncodeStep.wanted(settings, true))
             .map(counter -> new SegmentedEncode(new SegmentPlanner(SegmentPlanner.PREROLL_FRAMES, 4, 8L * SegmentPlanner.PREROLL_FRAMES * SegmentPlanner.FRAME), SourceCounter.of(counter, settings.cpuCores()),
                 context.getExecutorServiceManager().newFixedThreadPool(this, "encoder", settings.cpuCores()), settings.cpuCores()));
         registry.bind("libavEncodeStep", new LibavEncodeStep(segmentedEncode, progress, convertTimeout, ticker, crashGuard,
-            stop, java.util.Optional.of(tools)));
+            stop));
+        registry.bind("audioPathStep", new AudioPathStep(new AudioPathDecider(segmentedEncode.isPresent(),
+            concatEncode.isPresent(), crashGuard::suspects, tools::unavailable), probePool));
         MuxStep muxStep = new MuxStep(tools, new FfmetadataWriter());
         registry.bind("muxStep", muxStep);
         // the checksums intake.json records, computed while a book is converted: a book's sources on one thread, its
@@ -168,7 +178,7 @@ public class AppConfiguration implements CamelConfiguration {
         // the join's metadata shell in the JVM unless FFMPEG_PATH names the ffmpeg the user wants to write files
         java.util.Optional<LibavShellWriter> shellWriter = settings.ffmpegPath().isBlank() ? LibavShellWriter.load()
             : java.util.Optional.empty();
-        registry.bind("aacJoinStep", new AacJoinStep(tools, muxStep, hashes, probePool, shellWriter));
+        registry.bind("aacJoinStep", new AacJoinStep(tools, muxStep, hashes, shellWriter));
         registry.bind("passthroughStep", new PassthroughStep());
         registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec, libav), new ManifestWriter(clock), hashes, clock));
     }

@@ -6,15 +6,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Message;
 import org.automb.checksum.FileHashes;
 import org.automb.checksum.GrowingFileDigest;
 import org.automb.convert.mp4.AacPartJoiner;
 import org.automb.convert.mp4.JoinTimeline;
 import org.automb.convert.mp4.NotJoinableException;
-import org.automb.jobs.BookRun;
+import org.automb.jobs.BookAttempt;
 import org.automb.jobs.PermanentFailure;
+import org.automb.jobs.RouteKeys;
 import org.automb.jobs.TransientFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,86 +29,43 @@ import org.slf4j.LoggerFactory;
  */
 public final class AacJoinStep {
 
-    /** The header the convert-book route chooses on. */
-    public static final String JOINABLE = "joinAacParts";
-    /** The header the join-aac-parts route chooses on: true when the shell is written in the JVM. */
-    public static final String SHELL_IN_JVM = "shellInJvm";
     private static final Logger LOG = LoggerFactory.getLogger(AacJoinStep.class);
-    /** The parts to join (an exchange property). */
-    static final String PARTS = "joinableParts";
-    /** What ffmpeg builds the shell around, when not the first source (an exchange property). */
-    static final String SHELL_AUDIO = "shellAudio";
     private static final String SHELL = "shell.m4b";
 
     private final FfmpegTools tools;
     private final MuxStep mux;
     private final FileHashes hashes;
-    private final Executor partReaders;
     private final Optional<LibavShellWriter> shellWriter;
 
     /** The shell always written by the ffmpeg program. */
-    public AacJoinStep(FfmpegTools tools, MuxStep mux, FileHashes hashes, Executor partReaders) {
-        this(tools, mux, hashes, partReaders, Optional.empty());
+    public AacJoinStep(FfmpegTools tools, MuxStep mux, FileHashes hashes) {
+        this(tools, mux, hashes, Optional.empty());
     }
 
-    /**
-     * @param partReaders where the parts' headers are read, side by side (the probe's pool)
-     * @param shellWriter writes the shell in the JVM; empty: the ffmpeg program writes it (FFMPEG_PATH, no libraries)
-     */
-    public AacJoinStep(FfmpegTools tools, MuxStep mux, FileHashes hashes, Executor partReaders,
-                       Optional<LibavShellWriter> shellWriter) {
+    /** @param shellWriter writes the shell in the JVM; empty: the ffmpeg program writes it (FFMPEG_PATH, no libraries) */
+    public AacJoinStep(FfmpegTools tools, MuxStep mux, FileHashes hashes, Optional<LibavShellWriter> shellWriter) {
         this.tools = tools;
         this.mux = mux;
         this.hashes = hashes;
-        this.partReaders = partReaders;
         this.shellWriter = shellWriter;
     }
 
     /**
-     * Sets {@value #JOINABLE}: true for a stream copy whose parts the joiner takes; otherwise (raw ADTS, fragmented
-     * MP4, codec setups that differ...) the book is joined by ffmpeg's concat demuxer as before, saying why at debug.
-     */
-    public void decide(Exchange exchange) {
-        BookRun run = exchange.getProperty("run", BookRun.class);
-        ConversionPlan plan = run.plan();
-        boolean joinable = false;
-        if (plan.decision().mode() == CodecDecision.Mode.STREAM_COPY) {
-            long started = System.nanoTime();
-            try {
-                exchange.setProperty(PARTS, AacPartJoiner.inspect(plan.sources().stream().map(AudioSource::file).toList(), partReaders));
-                joinable = true;
-            } catch (NotJoinableException e) {
-                // a part cut short is the book's failure: a join by ffmpeg would take its missing audio for a gap
-                ShortSourceFinder.cutShort(plan.sources()).ifPresent(cut -> {
-                    throw new PermanentFailure(run.book().key(), cut.file(), cut.reason(), "");
-                });
-                LOG.debug("book '{}': parts joined by ffmpeg's concat demuxer, not the MP4 joiner: {}", run.book().key(),
-                    e.getMessage());
-            } catch (IOException e) {
-                throw new TransientFailure(run.book().key(), null, "cannot read the parts: " + e.getMessage(), e);
-            }
-            run.timed("audio", Duration.ofNanos(System.nanoTime() - started));
-        }
-        exchange.getIn().setHeader(JOINABLE, joinable);
-    }
-
-    /**
-     * Places the chapters where each part starts in the joined book (unless the encoder placed them) and sets
-     * {@value #SHELL_IN_JVM}: whether the JVM writes the shell, or the ffmpeg program (FFMPEG_PATH set, or the
+     * Places the chapters where each part starts in the joined book (unless the encoder placed them) and sets header
+     * {@link RouteKeys#SHELL_IN_JVM}: whether the JVM writes the shell, or the ffmpeg program (FFMPEG_PATH set, or the
      * libraries not loaded).
      */
-    public void placeChapters(Exchange exchange) {
-        BookRun run = exchange.getProperty("run", BookRun.class);
-        AacPartJoiner.JoinableParts parts = exchange.getProperty(PARTS, AacPartJoiner.JoinableParts.class);
-        if (exchange.getProperty(SHELL_AUDIO, Path.class) == null) {
+    public void placeChapters(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt run, Message message) {
+        AacPartJoiner.JoinableParts parts = run.joinableParts();
+        if (run.shellAudio().isEmpty()) {
             // AAC sources joined as they are: each part is one source, and its chapter starts where its audio does
             JoinTimeline timeline = parts.timeline();
             SourcePlacement placement = SourcePlacement.fromSamples(timeline.presentedDurations(), Math.toIntExact(parts.timescale()));
             run.audioMillis(placement.totalMillis());
             run.chapters(ChapterPlacer.place(run.plan(), placement));
-            exchange.setProperty(SHELL_AUDIO, run.plan().sources().get(0).file().toAbsolutePath());
+            run.shellAudio(run.plan().sources().get(0).file().toAbsolutePath());
         }
-        exchange.getIn().setHeader(SHELL_IN_JVM, shellWriter.isPresent());
+        message.setHeader(RouteKeys.SHELL_IN_JVM, shellWriter.isPresent());
     }
 
     /**
@@ -115,10 +73,9 @@ public final class AacJoinStep {
      * chapters and cover, the movie timescale the sample rate (so every edit lands on its exact sample), no faststart
      * (the joiner writes the moov first itself).
      */
-    public void writeShell(Exchange exchange) {
-        BookRun run = exchange.getProperty("run", BookRun.class);
-        AacPartJoiner.JoinableParts parts = exchange.getProperty(PARTS, AacPartJoiner.JoinableParts.class);
-        Path shellAudio = exchange.getProperty(SHELL_AUDIO, Path.class);
+    public void writeShell(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt run) {
+        AacPartJoiner.JoinableParts parts = run.joinableParts();
+        Path shellAudio = run.shellAudio().orElseThrow();
         long twoFramesMicros = Math.round(1e6 * twoFramesSeconds(parts));
         try {
             shellWriter.orElseThrow().write(run.workDir().resolve(SHELL), shellAudio, twoFramesMicros,
@@ -135,16 +92,15 @@ public final class AacJoinStep {
     }
 
     /** Sets up the ffmpeg program to write the shell, with the arguments of the mux pass (see {@link #writeShell}). */
-    public void prepareShell(Exchange exchange) {
-        BookRun run = exchange.getProperty("run", BookRun.class);
-        AacPartJoiner.JoinableParts parts = exchange.getProperty(PARTS, AacPartJoiner.JoinableParts.class);
-        Path shellAudio = exchange.getProperty(SHELL_AUDIO, Path.class);
+    public void prepareShell(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt run, Message message) {
+        AacPartJoiner.JoinableParts parts = run.joinableParts();
+        Path shellAudio = run.shellAudio().orElseThrow();
         // an input duration, not -t or -frames on the output: those clip the chapters or drop the cover
         List<String> firstFrames = List.of("-t", String.format(Locale.ROOT, "%.6f", twoFramesSeconds(parts)));
         List<String> args = mux.arguments(run, firstFrames, shellAudio,
             mux.writeMetadata(run), List.of("-movie_timescale", String.valueOf(parts.timescale())), run.workDir().resolve(SHELL));
-        ExecHeaders.set(exchange, tools.ffmpegCommand(args));
-        exchange.getIn().setBody(null);
+        ExecHeaders.set(message, tools.ffmpegCommand(args));
+        message.setBody(null);
     }
 
     private static double twoFramesSeconds(AacPartJoiner.JoinableParts parts) {
@@ -155,9 +111,8 @@ public final class AacJoinStep {
      * Writes the book: the shell's metadata with every part's audio (after the shell's ffmpeg run was checked). The
      * output's SHA-256 is computed behind the joiner as it writes.
      */
-    public void join(Exchange exchange) {
-        BookRun run = exchange.getProperty("run", BookRun.class);
-        AacPartJoiner.JoinableParts parts = exchange.getProperty(PARTS, AacPartJoiner.JoinableParts.class);
+    public void join(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt run) {
+        AacPartJoiner.JoinableParts parts = run.joinableParts();
         long started = System.nanoTime();
         Path output = run.workDir().resolve("output.m4b");
         GrowingFileDigest digest = hashes.follow(output);

@@ -7,11 +7,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.automb.config.Settings;
 import org.automb.intake.Book;
-import org.automb.jobs.BookRun;
+import org.automb.jobs.BookAttempt;
 import org.automb.jobs.PermanentFailure;
+import org.automb.jobs.RouteKeys;
 import org.automb.tag.BookTags;
 import org.automb.tag.TagExtractor;
 import org.slf4j.Logger;
@@ -44,14 +45,12 @@ public final class BookPlanner {
         this.tagExtractor = tagExtractor;
     }
 
-    /** Plans the book held in the run; sets header {@code bookMode} for the router. */
-    public void plan(Exchange exchange) {
-        BookRun run = exchange.getProperty("run", BookRun.class);
+    /** Plans the attempt's book (its audio path is chosen next, by {@link AudioPathStep}). */
+    public void plan(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt run) {
         long started = System.nanoTime();
         ConversionPlan plan = plan(run.book());
         run.plan(plan);
         run.timed("probe", java.time.Duration.ofNanos(System.nanoTime() - started));
-        exchange.getIn().setHeader("bookMode", plan.decision().mode().name());
         LOG.info("book '{}': plan: {}", run.book().key(), plan.summary());
     }
 

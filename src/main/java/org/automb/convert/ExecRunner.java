@@ -26,7 +26,7 @@ public final class ExecRunner {
     /** Runs {@code command} (executable first) and returns its exit code and output. */
     public CommandResult run(List<String> command) {
         Exchange result = producer.send("exec:ffmpeg", exchange -> {
-            ExecHeaders.set(exchange, command);
+            ExecHeaders.set(exchange.getIn(), command);
             exchange.getIn().setBody(null);
         });
         if (result.getException() != null) {

@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.camel.Exchange;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Message;
 import org.apache.camel.component.exec.ExecResult;
-import org.automb.jobs.BookRun;
+import org.automb.jobs.BookAttempt;
+import org.automb.jobs.RouteKeys;
 
 /**
  * Prepares and checks the second ffmpeg run: the book's audio stream-copied into the .m4b with its chapters,
@@ -27,23 +30,23 @@ public final class MuxStep {
         this.metadataWriter = metadataWriter;
     }
 
-    public void prepare(Exchange exchange) {
-        BookRun run = exchange.getProperty("run", BookRun.class);
+    /** Sets up the mux pass: the audio pass's file with the book's metadata into the .m4b. */
+    public void prepare(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt run, Message message) {
         Path output = run.workDir().resolve("output.m4b");
         List<String> args = arguments(run, List.of(), run.audioFile(), writeMetadata(run),
             List.of("-movflags", "+faststart"), output);
-        ExecHeaders.set(exchange, tools.ffmpegCommand(args));
-        exchange.getIn().setBody(null);
+        ExecHeaders.set(message, tools.ffmpegCommand(args));
+        message.setBody(null);
         run.workingOutput(output);
     }
 
     /** The book's global tags as the metadata file gives them to ffmpeg. */
-    java.util.Map<String, String> tags(BookRun run) {
+    java.util.Map<String, String> tags(BookAttempt run) {
         return metadataWriter.tags(run.plan().tags());
     }
 
     /** Writes the book's FFMETADATA file (tags, {@code media_type}, the chapters as placed) into its working folder. */
-    Path writeMetadata(BookRun run) {
+    Path writeMetadata(BookAttempt run) {
         Path metadata = run.workDir().resolve("metadata.txt");
         try {
             Files.writeString(metadata, metadataWriter.render(run.plan().tags(), run.chapters()), StandardCharsets.UTF_8);
@@ -58,7 +61,7 @@ public final class MuxStep {
      * {@code audio} (read with {@code audioInputOptions}), the tags and chapters of {@code metadata} and the
      * plan's cover; {@code outputOptions} come just before the output format.
      */
-    List<String> arguments(BookRun run, List<String> audioInputOptions, Path audio, Path metadata,
+    List<String> arguments(BookAttempt run, List<String> audioInputOptions, Path audio, Path metadata,
                            List<String> outputOptions, Path output) {
         ConversionPlan plan = run.plan();
         List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-v", "warning", "-nostats"));
@@ -75,9 +78,9 @@ public final class MuxStep {
         return args;
     }
 
-    public void check(Exchange exchange) {
-        BookRun run = exchange.getProperty("run", BookRun.class);
-        CommandResult result = ExecRunner.toCommandResult(exchange.getIn().getBody(ExecResult.class));
+    /** Fails the book unless ffmpeg wrote the .m4b (or the join's shell). */
+    public void check(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt run, @Body ExecResult execResult) {
+        CommandResult result = ExecRunner.toCommandResult(execResult);
         if (!result.succeeded()) {
             // the working folder holds the audio and the m4b at once: a full disk often shows up here first
             List<Path> inputs = new ArrayList<>(run.plan().sources().stream().map(AudioSource::file).toList());

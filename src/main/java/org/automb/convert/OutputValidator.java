@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.List;
 import org.automb.convert.mp4.AudioEditList;
 import org.automb.convert.mp4.NotJoinableException;
-import org.automb.jobs.BookRun;
+import org.automb.jobs.BookAttempt;
 import org.automb.jobs.PermanentFailure;
 import org.automb.jobs.TransientFailure;
 
@@ -44,7 +44,7 @@ public final class OutputValidator {
     public record OutputFacts(double durationSeconds, int chapterCount, String codec) {
     }
 
-    public OutputFacts validate(BookRun run) {
+    public OutputFacts validate(BookAttempt run) {
         String key = run.book().key();
         OutputFacts facts = read(run);
         if (!"aac".equals(facts.codec())) {
@@ -101,7 +101,7 @@ public final class OutputValidator {
     }
 
     /** The failure for an output of the wrong length, naming the source at fault when one can be found. */
-    private PermanentFailure lengthMismatch(BookRun run, double lasts, double expected) {
+    private PermanentFailure lengthMismatch(BookAttempt run, double lasts, double expected) {
         String lengths = String.format(java.util.Locale.ROOT, "the output lasts %.3f s but the sources add up to %.3f s",
             lasts, expected);
         return shortSources.find(run.plan().sources())
@@ -110,7 +110,7 @@ public final class OutputValidator {
                 + "; every source decodes to the length its header states, so the audio was lost in the conversion", ""));
     }
 
-    private OutputFacts read(BookRun run) {
+    private OutputFacts read(BookAttempt run) {
         JsonNode root;
         try {
             root = libav.isPresent() ? libav.get().probe(run.workingOutput()) : probeWithFfprobe(run);
@@ -127,7 +127,7 @@ public final class OutputValidator {
         return new OutputFacts(root.path("format").path("duration").asDouble(0), root.path("chapters").size(), codec);
     }
 
-    private JsonNode probeWithFfprobe(BookRun run) {
+    private JsonNode probeWithFfprobe(BookAttempt run) {
         CommandResult result = exec.run(tools.ffprobeCommand(List.of("-v", "error", "-show_format", "-show_streams",
             "-show_chapters", "-of", "json", run.workingOutput().toString())));
         if (!result.succeeded()) {

@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.automb.convert.mp4.AudioEditList;
 import org.automb.convert.mp4.NotJoinableException;
-import org.automb.jobs.BookRun;
+import org.apache.camel.ExchangeProperty;
+import org.automb.jobs.BookAttempt;
+import org.automb.jobs.RouteKeys;
 import org.automb.jobs.PermanentFailure;
 import org.automb.jobs.TransientFailure;
 import org.slf4j.Logger;
@@ -19,11 +21,13 @@ import org.slf4j.LoggerFactory;
  * The user's file is delivered unchanged, but when its edit list has more than one entry that shows audio, the
  * book is delivered with a warning (log and intake.json): players built on GStreamer play only the first entry.
  */
-public final class PassthroughStep {
+public final class PassthroughStep implements AudioWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PassthroughStep.class);
 
-    public void copyToWorking(BookRun run) {
+    /** Copies the book's one .m4b to the working folder as its output. */
+    @Override
+    public void write(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt run) {
         Path source = run.plan().sources().get(0).file();
         // kept as it is, the book is only checked by its header: a copy cut short must not pass for whole
         ShortSourceFinder.cutShort(run.plan().sources()).ifPresent(cut -> {
@@ -41,7 +45,7 @@ public final class PassthroughStep {
     }
 
     /** Reads only the file's moov: an edit list of several entries with audio is what GStreamer cuts short. */
-    static void warnIfCutShortByGstreamer(BookRun run, Path source) {
+    static void warnIfCutShortByGstreamer(BookAttempt run, Path source) {
         Optional<AudioEditList> edits;
         try {
             edits = AudioEditList.read(source);

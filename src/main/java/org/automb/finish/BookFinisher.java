@@ -20,7 +20,7 @@ import org.automb.concurrent.Futures;
 import org.automb.config.Settings;
 import org.automb.convert.OutputValidator;
 import org.automb.intake.Book;
-import org.automb.jobs.BookRun;
+import org.automb.jobs.BookAttempt;
 import org.automb.jobs.TransientFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +55,7 @@ public final class BookFinisher {
     }
 
     /** Validates the output and moves it, the extra files and the manifest into the converted folder. */
-    public void deliver(BookRun run) {
+    public void deliver(BookAttempt run) {
         Book book = run.book();
         long started = System.nanoTime();
         // computed as the joiner wrote the file, or now, beside the validator (a 10 h book's two half-seconds overlap)
@@ -95,7 +95,7 @@ public final class BookFinisher {
      * taken. A file or sub-book dropped into the book's folder since, or a file rewritten since, stays in the inbox
      * (a new change, read by a later scan); folders left empty (or holding only junk, which goes along) are removed.
      */
-    public void handleOriginals(BookRun run, BookFingerprint asTaken) {
+    public void handleOriginals(BookAttempt run, BookFingerprint asTaken) {
         Book book = run.book();
         List<Path> read = asTaken.unchangedFiles(book);
         try {
@@ -120,7 +120,7 @@ public final class BookFinisher {
     }
 
     /** The sources' checksums the attempt computed, when they are there (a book finished after a crash has none). */
-    private static Map<Path, String> knownSourceHashes(BookRun run) {
+    private static Map<Path, String> knownSourceHashes(BookAttempt run) {
         return run.sourceHashes()
             .filter(hashes -> hashes.isDone() && !hashes.isCompletedExceptionally())
             .map(CompletableFuture::join)
@@ -136,7 +136,7 @@ public final class BookFinisher {
     }
 
     /** Logs the closing line: time taken and speed. */
-    public void logDone(BookRun run) {
+    public void logDone(BookAttempt run) {
         double seconds = Duration.between(run.startedAt(), clock.instant()).toMillis() / 1000.0;
         double audio = run.plan().totalSeconds();
         LOG.info("book '{}': done in {} s ({}x real time) -> {}", run.book().key(), String.format("%.1f", seconds),

@@ -15,7 +15,7 @@ import org.automb.convert.AudioSource;
 import org.automb.convert.Chapter;
 import org.automb.convert.ConversionPlan;
 import org.automb.convert.OutputValidator;
-import org.automb.jobs.BookRun;
+import org.automb.jobs.BookAttempt;
 import org.automb.tag.BookTags;
 
 /**
@@ -35,12 +35,12 @@ public final class ManifestWriter {
         this.clock = clock;
     }
 
-    public void write(BookRun run, OutputValidator.OutputFacts facts, Path file) throws IOException {
+    public void write(BookAttempt run, OutputValidator.OutputFacts facts, Path file) throws IOException {
         write(run, facts, file, List.of());
     }
 
     /** {@code shortened}: names too long for their folder's file system, recorded with the names written instead. */
-    public void write(BookRun run, OutputValidator.OutputFacts facts, Path file, List<ShortenedName> shortened)
+    public void write(BookAttempt run, OutputValidator.OutputFacts facts, Path file, List<ShortenedName> shortened)
         throws IOException {
         ConversionPlan plan = run.plan();
         Map<String, Object> manifest = new LinkedHashMap<>();
@@ -50,6 +50,10 @@ public final class ManifestWriter {
         manifest.put("codecDecision", plan.decision().reason());
         Map<String, Object> audio = new LinkedHashMap<>(Map.of("codec", "aac", "bitrateKbps", plan.bitrateKbps(),
             "sampleRate", plan.sampleRate(), "channels", plan.channels()));
+        if (run.audioPath() != null) {
+            // how the audio was written (convert/AudioPath), e.g. AAC_JOIN or FFMPEG_PCM_FEED
+            audio.put("path", run.audioPath().name());
+        }
         if (!run.segmentStarts().isEmpty()) {
             // where separately encoded segments join (samples): where to listen for a seam
             audio.put("segmentStarts", run.segmentStarts());
@@ -112,7 +116,7 @@ public final class ManifestWriter {
         }
     }
 
-    private static List<Map<String, Object>> sources(BookRun run) throws IOException {
+    private static List<Map<String, Object>> sources(BookAttempt run) throws IOException {
         List<Map<String, Object>> sources = new ArrayList<>();
         Path folder = run.book().folder();
         Map<Path, String> hashed = run.sourceHashes().isPresent() ? Futures.awaitReading(run.sourceHashes().get()) : Map.of();

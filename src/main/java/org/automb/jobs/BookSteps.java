@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.automb.config.Settings;
 import org.automb.finish.OutputLayout;
 import org.automb.finish.SafeMover;
@@ -50,15 +52,14 @@ public final class BookSteps {
     }
 
     /**
-     * Opens the book taken by the scan (kept in property {@code book}, with the fingerprint it was taken with, to
-     * detect changes later); header {@code alreadyConverted} tells the route to skip it. A book that changed while
-     * it waited for a worker is read again at once.
+     * Opens the book taken by the scan (the body; kept in property {@link RouteKeys#TAKEN}, with the fingerprint it
+     * was taken with, to detect changes later); header {@link RouteKeys#ALREADY_CONVERTED} tells the route to skip
+     * it, {@link RouteKeys#DELIVERED_BEFORE_CRASH} to finish it. A book that changed while it waited for a worker is
+     * read again at once.
      */
-    public void begin(Exchange exchange) {
-        TakenBook taken = exchange.getIn().getBody(TakenBook.class);
+    public void begin(@Body TakenBook taken, Exchange exchange) {
         Book book = taken.book();
-        exchange.setProperty("book", book);
-        exchange.setProperty("fingerprint", taken.fingerprint());
+        exchange.setProperty(RouteKeys.TAKEN, taken);
         java.util.List<String> changes = taken.fingerprint().changesTo(BookFingerprint.of(book));
         if (!changes.isEmpty()) {
             throw new BookChangedException(book.key(), changes, null);
@@ -70,24 +71,24 @@ public final class BookSteps {
         boolean deliveredBeforeCrash = exists && ledger.wasInterrupted(book.key())
             && manifests.matchesSources(output.resolveSibling("intake.json"), book);
         if (deliveredBeforeCrash) {
-            BookRun run = new BookRun(book, layout.workFolder(book), clock.instant());
+            BookAttempt run = new BookAttempt(book, layout.workFolder(book), clock.instant());
             run.finalOutput(output);
-            exchange.setProperty("run", run);
+            exchange.setProperty(RouteKeys.ATTEMPT, run);
             LOG.info("book '{}': its output was delivered before the last shutdown; finishing it", book.key());
         }
-        exchange.getIn().setHeader("deliveredBeforeCrash", deliveredBeforeCrash);
-        exchange.getIn().setHeader("alreadyConverted", exists && !deliveredBeforeCrash && !settings.overwriteExisting());
+        exchange.getIn().setHeader(RouteKeys.DELIVERED_BEFORE_CRASH, deliveredBeforeCrash);
+        exchange.getIn().setHeader(RouteKeys.ALREADY_CONVERTED, exists && !deliveredBeforeCrash && !settings.overwriteExisting());
     }
 
     /** Each attempt (the first and every retry) starts from an empty working folder, with enough disk space. */
-    public void startAttempt(Exchange exchange) {
-        Book book = exchange.getProperty("book", Book.class);
+    public void startAttempt(@ExchangeProperty(RouteKeys.TAKEN) TakenBook taken, Exchange exchange) {
+        Book book = taken.book();
         if (stop.isStopping()) {
             // taken just as the stop began: left for the next start (the failure handling sees the stop)
             throw new IllegalStateException("book '" + book.key() + "': not started, the service is stopping");
         }
-        BookRun run = new BookRun(book, layout.workFolder(book), clock.instant());
-        exchange.setProperty("run", run);
+        BookAttempt run = new BookAttempt(book, layout.workFolder(book), clock.instant());
+        exchange.setProperty(RouteKeys.ATTEMPT, run);
         // a stop ends the attempt's processes at once (ffmpeg would finish the book first), and its decoders
         run.onClose(stop.whenStopping(() -> {
             run.closeResources();
@@ -113,8 +114,7 @@ public final class BookSteps {
     }
 
     /** BACKUP=Y: copies the book to BACKUP_FOLDER/&lt;key&gt; and verifies the copy before anything else happens. */
-    public void backup(Exchange exchange) {
-        BookRun run = exchange.getProperty("run", BookRun.class);
+    public void backup(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt run) {
         if (!settings.backupFirst()) {
             return;
         }
@@ -139,24 +139,24 @@ public final class BookSteps {
     }
 
     /** Before anything is delivered: the book's files must be what they were when it was taken. */
-    public void verifyUnchanged(Exchange exchange) {
-        Book book = exchange.getProperty("book", Book.class);
-        BookFingerprint before = exchange.getProperty("fingerprint", BookFingerprint.class);
-        java.util.List<String> changes = before.changesTo(BookFingerprint.of(book));
+    public void verifyUnchanged(@ExchangeProperty(RouteKeys.TAKEN) TakenBook taken) {
+        Book book = taken.book();
+        java.util.List<String> changes = taken.fingerprint().changesTo(BookFingerprint.of(book));
         if (!changes.isEmpty()) {
             throw new BookChangedException(book.key(), changes, null);
         }
     }
 
-    public void skipExisting(Exchange exchange) {
-        Book book = exchange.getProperty("book", Book.class);
+    /** An output exists and OVERWRITE_EXISTING is off: the book is left as it is. */
+    public void skipExisting(@ExchangeProperty(RouteKeys.TAKEN) TakenBook taken) {
+        Book book = taken.book();
         String reason = "an output already exists at " + layout.outputFile(book) + " (set OVERWRITE_EXISTING=Y to replace it)";
         LOG.warn("book '{}': skipped: {}", book.key(), reason);
         ledger.skipped(book.key(), reason);
     }
 
-    public void succeeded(Exchange exchange) throws IOException {
-        BookRun run = exchange.getProperty("run", BookRun.class);
+    /** The book is delivered: closes the attempt, records it done, clears its working folder. */
+    public void succeeded(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt run) throws IOException {
         run.closeResources();
         ledger.done(run.book().key(), String.valueOf(run.finalOutput()));
         mover.deleteTree(run.workDir());

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.automb.finish.SafeMover;
 import org.automb.intake.Book;
 import org.automb.intake.BookFingerprint;
+import org.automb.intake.TakenBook;
 import org.automb.jobs.store.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class FailureHandling {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailureHandling.class);
-    /** Exchange property read by the route's retryWhile. */
-    public static final String RETRY_ALLOWED = "retryAllowed";
-    /** Exchange property the book-errors route branches on: the {@link BookChangedException} behind the failure. */
-    public static final String BOOK_CHANGED = "bookChanged";
-    /** Exchange property the book-errors route branches on: the attempt ended because the service is stopping. */
-    public static final String INTERRUPTED_BY_STOP = "interruptedByStop";
 
     private final BookLedger ledger;
     private final RetryPolicy policy;
@@ -54,49 +50,52 @@ public final class FailureHandling {
     }
 
     /**
-     * onExceptionOccurred: records the failed attempt and whether (and when) it is retried. An attempt that failed
-     * while the book's files changed under it is no failure of the book: it is marked {@link #BOOK_CHANGED} (no
+     * onExceptionOccurred: records the failed attempt and whether (and when) it is retried, as the
+     * {@link FailureVerdict} in property {@link RouteKeys#VERDICT}. An attempt that failed while the book's files
+     * changed under it is no failure of the book: its verdict is {@link FailureVerdict.Outcome#BOOK_CHANGED} (no
      * attempt counted, no retry) and the book is read again once it is stable.
      */
     public void attemptFailed(Exchange exchange) {
-        Book book = exchange.getProperty("book", Book.class);
+        TakenBook taken = exchange.getProperty(RouteKeys.TAKEN, TakenBook.class);
+        BookAttempt attempt = exchange.getProperty(RouteKeys.ATTEMPT, BookAttempt.class);
         Throwable error = exchange.getException() != null ? exchange.getException()
             : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        clearAttempt(exchange, book);
+        exchange.setProperty(RouteKeys.VERDICT, verdict(taken, attempt, error, exchange));
+    }
+
+    private FailureVerdict verdict(TakenBook taken, BookAttempt attempt, Throwable error, Exchange exchange) {
+        Book book = taken == null ? null : taken.book();
+        clearAttempt(attempt, book);
         if (book == null) {
-            exchange.setProperty(RETRY_ALLOWED, false);
-            return;
+            return FailureVerdict.failed(0);
         }
         if (stop.isStopping()) {
             // the stop ended the attempt (its encoders cancelled, its ffmpeg killed): nothing is recorded, the job stays
             // as it was and the next start's recovery queues the book again, attempts unchanged
-            exchange.setProperty(INTERRUPTED_BY_STOP, true);
-            exchange.setProperty(RETRY_ALLOWED, false);
-            return;
+            return FailureVerdict.stopped();
         }
-        BookChangedException change = changeBehind(exchange, book, error);
+        BookChangedException change = changeBehind(taken, attempt, error);
         if (change != null) {
-            exchange.setProperty(BOOK_CHANGED, change);
-            exchange.setProperty(RETRY_ALLOWED, false);
-            return;
+            return FailureVerdict.bookChanged(change);
         }
         String reason = describe(book, error);
         int failureNumber = ledger.store().find(book.key()).map(Job::attempts).orElse(0) + 1;
         Optional<Duration> wait = policy.nextRetry(error, failureNumber);
         Instant retryAt = wait.map(d -> clock.instant().plus(d)).orElse(null);
         ledger.recordFailure(book.key(), policy.isTransient(error, failureNumber), reason, retryAt);
-        exchange.setProperty(RETRY_ALLOWED, wait.isPresent());
-        exchange.setProperty("failureNumber", failureNumber);
-        wait.ifPresent(delay -> {
-            exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, delay.toMillis());
-            LOG.warn("{} (attempt {} of {}); retrying in {}", reason, failureNumber, policy.maxRetries() + 1, human(delay));
-        });
+        if (wait.isEmpty()) {
+            return FailureVerdict.failed(failureNumber);
+        }
+        exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, wait.get().toMillis());
+        LOG.warn("{} (attempt {} of {}); retrying in {}", reason, failureNumber, policy.maxRetries() + 1, human(wait.get()));
+        return FailureVerdict.retry(failureNumber);
     }
 
     /** onRedelivery: the retry starts now. */
     public void retryStarting(Exchange exchange) {
-        Book book = exchange.getProperty("book", Book.class);
-        int attempt = exchange.getProperty("failureNumber", 1, Integer.class) + 1;
+        Book book = exchange.getProperty(RouteKeys.TAKEN, TakenBook.class).book();
+        FailureVerdict verdict = exchange.getProperty(RouteKeys.VERDICT, FailureVerdict.class);
+        int attempt = (verdict == null ? 1 : verdict.failureNumber()) + 1;
         if (stop.isStopping()) {
             // the stop ended the wait (see RetryWaits): no new attempt now; the job store keeps the retry and its time
             exchange.setRouteStop(true);
@@ -109,9 +108,9 @@ public final class FailureHandling {
     }
 
     /** The dead letter: the book failed for good. Moves it to the failed folder with FAILED_INFO.txt (or leaves it). */
-    public void bookFailed(Exchange exchange) {
-        Book book = exchange.getProperty("book", Book.class);
-        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+    public void bookFailed(@ExchangeProperty(RouteKeys.TAKEN) TakenBook taken,
+                           @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable error) {
+        Book book = taken == null ? null : taken.book();
         if (book == null) {
             LOG.error("a book failed before it was identified: {}", String.valueOf(error));
             return;
@@ -144,21 +143,23 @@ public final class FailureHandling {
     }
 
     /** The stop interrupted the book's attempt: nothing is counted; the next start converts it again. */
-    public void interruptedByStop(Exchange exchange) {
-        Book book = exchange.getProperty("book", Book.class);
+    public void interruptedByStop(@ExchangeProperty(RouteKeys.TAKEN) TakenBook taken) {
+        Book book = taken == null ? null : taken.book();
         LOG.info("book '{}': conversion abandoned as the service stops; it is converted again at the next start",
             book == null ? "?" : book.key());
     }
 
     /** The book changed while it was converted: drop this attempt, read the book again once it is stable. */
-    public void bookChanged(Exchange exchange) {
-        Book book = exchange.getProperty("book", Book.class);
-        BookChangedException change = exchange.getProperty(BOOK_CHANGED, BookChangedException.class);
+    public void bookChanged(@ExchangeProperty(RouteKeys.TAKEN) TakenBook taken,
+                            @ExchangeProperty(RouteKeys.VERDICT) FailureVerdict verdict,
+                            @ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt attempt) {
+        Book book = taken.book();
+        BookChangedException change = verdict == null ? null : verdict.change();
         String what = change == null || change.changes().isEmpty() ? "" : " (" + String.join(", ", change.changes()) + ")";
         Throwable failure = change == null ? null : change.getCause();
         String outcome = failure != null
             ? "the attempt, which failed meanwhile (" + firstLine(describe(book, failure)) + "), does not count"
-            : exchange.getProperty("run") == null ? "it had not started yet" : "the result was discarded";
+            : attempt == null ? "it had not started yet" : "the result was discarded";
         LOG.warn("book '{}': its files changed during the conversion{}; {}; it will be read again once they have"
             + " stopped changing", book.key(), what, outcome);
         ledger.changedWhileConverting(book.key());
@@ -169,18 +170,17 @@ public final class FailureHandling {
      * the ones it started with (a file removed, replaced, rewritten or added). Null when the files are unchanged,
      * or once the output is delivered (from then on the service itself moves the originals away).
      */
-    private static BookChangedException changeBehind(Exchange exchange, Book book, Throwable error) {
+    private static BookChangedException changeBehind(TakenBook taken, BookAttempt run, Throwable error) {
         for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof BookChangedException change) {
                 return change;
             }
         }
-        BookRun run = exchange.getProperty("run", BookRun.class);
-        BookFingerprint asTaken = exchange.getProperty("fingerprint", BookFingerprint.class);
-        if (asTaken == null || (run != null && run.finalOutput() != null)) {
+        if (run != null && run.finalOutput() != null) {
             return null;
         }
-        List<String> changes = asTaken.changesTo(BookFingerprint.of(book));
+        Book book = taken.book();
+        List<String> changes = taken.fingerprint().changesTo(BookFingerprint.of(book));
         return changes.isEmpty() ? null : new BookChangedException(book.key(), changes, error);
     }
 
@@ -189,8 +189,7 @@ public final class FailureHandling {
     }
 
     /** Stops what the failed attempt left running and clears its working folder, so a retry starts clean. */
-    private void clearAttempt(Exchange exchange, Book book) {
-        BookRun run = exchange.getProperty("run", BookRun.class);
+    private void clearAttempt(BookAttempt run, Book book) {
         if (run == null) {
             return;
         }

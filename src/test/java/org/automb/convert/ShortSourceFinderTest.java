@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.automb.convert.mp4.CutShort;
 import org.automb.intake.Book;
-import org.automb.jobs.BookRun;
+import org.automb.jobs.BookAttempt;
 import org.automb.jobs.PermanentFailure;
 import org.automb.tag.BookTags;
 import org.automb.testing.TestAudio;
@@ -91,23 +91,23 @@ class ShortSourceFinderTest {
         // libav reads the output back: no process to run
         OutputValidator validator = new OutputValidator(AUDIO.tools(), new ExecRunner(null), LibavProbe.load());
 
-        BookRun run = runOf(sources, output, 10_000);
+        BookAttempt run = runOf(sources, output, 10_000);
         assertThatThrownBy(() -> validator.validate(run)).isInstanceOfSatisfying(PermanentFailure.class, failure -> {
             assertThat(failure.file()).contains(cut);
             assertThat(failure.userMessage()).contains("file '02.mp3'").contains("truncated")
                 .contains("the output lasts 6.0");
         });
 
-        BookRun whole = runOf(List.of(SourceFixtures.probed(good)), output, 2_000);
+        BookAttempt whole = runOf(List.of(SourceFixtures.probed(good)), output, 2_000);
         assertThatThrownBy(() -> validator.validate(whole)).isInstanceOfSatisfying(PermanentFailure.class, failure -> {
             assertThat(failure.file()).as("no source is to blame").isEmpty();
             assertThat(failure.getMessage()).contains("the audio was lost in the conversion");
         });
     }
 
-    private BookRun runOf(List<AudioSource> sources, Path output, long audioMillis) {
+    private BookAttempt runOf(List<AudioSource> sources, Path output, long audioMillis) {
         Book book = new Book("Book", "Book", dir, sources.stream().map(AudioSource::file).toList(), List.of(), false);
-        BookRun run = new BookRun(book, dir.resolve("work"), Instant.now());
+        BookAttempt run = new BookAttempt(book, dir.resolve("work"), Instant.now());
         run.plan(new ConversionPlan(book, sources, new CodecDecision(CodecDecision.Mode.ENCODE, "test"), 64, 22050, 1,
             List.of("Book"), Optional.empty(), new BookTags("Book", "Book", "", "", "", "", "", ""), Optional.empty()));
         run.workingOutput(output);

@@ -13,6 +13,7 @@ import org.apache.camel.support.DefaultExchange;
 import org.automb.finish.SafeMover;
 import org.automb.intake.Book;
 import org.automb.intake.BookFingerprint;
+import org.automb.intake.TakenBook;
 import org.automb.jobs.store.Job;
 import org.automb.jobs.store.JobStore;
 import org.junit.jupiter.api.AfterEach;
@@ -55,10 +56,10 @@ class FailureHandlingTest {
 
         handling.attemptFailed(exchange);
 
-        BookChangedException change = exchange.getProperty(FailureHandling.BOOK_CHANGED, BookChangedException.class);
+        BookChangedException change = verdict(exchange).change();
         assertThat(change).isNotNull();
         assertThat(change.changes()).containsExactly("02.mp3 was removed");
-        assertThat(exchange.getProperty(FailureHandling.RETRY_ALLOWED, Boolean.class)).isFalse();
+        assertThat(verdict(exchange).retryAllowed()).isFalse();
         assertThat(store.find("Book").map(Job::attempts)).hasValue(0);
     }
 
@@ -68,22 +69,22 @@ class FailureHandlingTest {
 
         handling.attemptFailed(exchange);
 
-        assertThat(exchange.getProperty(FailureHandling.BOOK_CHANGED)).isNull();
-        assertThat(exchange.getProperty(FailureHandling.RETRY_ALLOWED, Boolean.class)).as("permanent").isFalse();
+        assertThat(verdict(exchange).change()).isNull();
+        assertThat(verdict(exchange).retryAllowed()).as("permanent").isFalse();
         assertThat(store.find("Book").map(Job::attempts)).hasValue(1);
     }
 
     @Test
     void aFailureOnceTheOutputIsDeliveredIsNeverAChange() throws Exception {
         Exchange exchange = failedAttempt();
-        BookRun run = new BookRun(book, root.resolve("working/Book"), java.time.Instant.now());
+        BookAttempt run = new BookAttempt(book, root.resolve("working/Book"), java.time.Instant.now());
         run.finalOutput(root.resolve("converted/Book/Book.m4b"));
-        exchange.setProperty("run", run);
+        exchange.setProperty(RouteKeys.ATTEMPT, run);
         Files.delete(book.audioFiles().get(0)); // archived by the service itself before the failure
 
         handling.attemptFailed(exchange);
 
-        assertThat(exchange.getProperty(FailureHandling.BOOK_CHANGED)).isNull();
+        assertThat(verdict(exchange).change()).isNull();
         assertThat(store.find("Book").map(Job::attempts)).hasValue(1);
     }
 
@@ -97,8 +98,8 @@ class FailureHandlingTest {
 
         stopping.attemptFailed(exchange);
 
-        assertThat(exchange.getProperty(FailureHandling.INTERRUPTED_BY_STOP, Boolean.class)).isTrue();
-        assertThat(exchange.getProperty(FailureHandling.RETRY_ALLOWED, Boolean.class)).isFalse();
+        assertThat(verdict(exchange).interruptedByStop()).isTrue();
+        assertThat(verdict(exchange).retryAllowed()).isFalse();
         Job job = store.find("Book").orElseThrow();
         assertThat(job.attempts()).as("attempts").isZero();
         assertThat(job.errorMessage()).as("no failure recorded").isNull();
@@ -124,11 +125,14 @@ class FailureHandlingTest {
         assertThat(afterStop.nextRetryAt()).isEqualTo(scheduled.nextRetryAt());
     }
 
+    private static FailureVerdict verdict(Exchange exchange) {
+        return exchange.getProperty(RouteKeys.VERDICT, FailureVerdict.class);
+    }
+
     /** An attempt of the book as taken, failed with the file-at-fault error a decoder gives. */
     private Exchange failedAttempt() {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
-        exchange.setProperty("book", book);
-        exchange.setProperty("fingerprint", BookFingerprint.of(book));
+        exchange.setProperty(RouteKeys.TAKEN, new TakenBook(book, BookFingerprint.of(book)));
         exchange.setException(new PermanentFailure("Book", book.audioFiles().get(1), "the audio cannot be decoded", ""));
         return exchange;
     }

@@ -8,21 +8,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.automb.convert.AudioPath;
 import org.automb.convert.Chapter;
 import org.automb.convert.ConversionPlan;
+import org.automb.convert.FfmpegPass;
+import org.automb.convert.mp4.AacPartJoiner;
 import org.automb.intake.Book;
 
 /**
- * The state of one book while it moves through the routes (held in the exchange property {@code run}).
- * Filled in step by step: the plan, where the audio was written, the chapters as placed, the output.
+ * One attempt at a book, the one home of its progress while it moves through the routes (exchange property
+ * {@link RouteKeys#ATTEMPT}; each retry starts a new one). Filled in step by step: the plan and the audio path chosen
+ * for it, the parts to join, the ffmpeg pass under way, where the audio was written, the chapters as placed, the
+ * output, its hashes, warnings and timings, and what to close when the attempt ends.
  */
-public final class BookRun {
+public final class BookAttempt {
 
     private final Book book;
     private final Path workDir;
     private final Instant startedAt;
     private final Map<String, Duration> phases = new LinkedHashMap<>();
     private ConversionPlan plan;
+    private AudioPath audioPath;
+    private AacPartJoiner.JoinableParts joinableParts;
+    private Path shellAudio;
+    private FfmpegPass ffmpegPass;
     private Path audioFile;
     private List<Chapter> chapters = List.of();
     private Path workingOutput;
@@ -37,7 +46,7 @@ public final class BookRun {
     private List<Long> segmentStarts = List.of();
     private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    public BookRun(Book book, Path workDir, Instant startedAt) {
+    public BookAttempt(Book book, Path workDir, Instant startedAt) {
         this.book = book;
         this.workDir = workDir;
         this.startedAt = startedAt;
@@ -48,6 +57,28 @@ public final class BookRun {
     public Instant startedAt() { return startedAt; }
     public ConversionPlan plan() { return plan; }
     public void plan(ConversionPlan plan) { this.plan = plan; }
+    /** How the audio is written; null before the plan (and for a book finished after a crash). */
+    public AudioPath audioPath() { return audioPath; }
+    public void audioPath(AudioPath path) { this.audioPath = path; }
+    /** The AAC parts the MP4 joiner adds to the shell: the sources as inspected while planning, or the encoded segments. */
+    public AacPartJoiner.JoinableParts joinableParts() {
+        if (joinableParts == null) {
+            throw new IllegalStateException("book '" + book.key() + "': no parts to join on the " + audioPath + " path");
+        }
+        return joinableParts;
+    }
+    public void joinableParts(AacPartJoiner.JoinableParts parts) { this.joinableParts = parts; }
+    /** What the join's metadata shell is built around: the first source, or the encoder's head file. */
+    public Optional<Path> shellAudio() { return Optional.ofNullable(shellAudio); }
+    public void shellAudio(Path audio) { this.shellAudio = audio; }
+    /** The ffmpeg run writing the audio, between its prepare and check steps (the ffmpeg paths only). */
+    public FfmpegPass ffmpegPass() {
+        if (ffmpegPass == null) {
+            throw new IllegalStateException("book '" + book.key() + "': no ffmpeg pass under way");
+        }
+        return ffmpegPass;
+    }
+    public void ffmpegPass(FfmpegPass pass) { this.ffmpegPass = pass; }
     public Path audioFile() { return audioFile; }
     public void audioFile(Path audioFile) { this.audioFile = audioFile; }
     public List<Chapter> chapters() { return chapters; }
