@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Message;
 import org.automb.convert.mp4.AacPartJoiner;
 import org.automb.convert.mp4.NotJoinableException;
 import org.automb.jobs.BookAttempt;
@@ -32,8 +33,11 @@ public final class AudioPathStep {
         this.partReaders = partReaders;
     }
 
-    /** Chooses the attempt's audio path (and, for a stream copy the joiner takes, keeps its parts). */
-    public void choose(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt attempt) {
+    /**
+     * Chooses the attempt's audio path (and, for a stream copy the joiner takes, keeps its parts); sets header
+     * {@link RouteKeys#AUDIO_PATH}, its name, which the attempt-book route branches on.
+     */
+    public void choose(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt attempt, Message message) {
         ConversionPlan plan = attempt.plan();
         Optional<AacPartJoiner.JoinableParts> parts = Optional.empty();
         if (plan.decision().mode() == CodecDecision.Mode.STREAM_COPY) {
@@ -45,6 +49,7 @@ public final class AudioPathStep {
         attempt.plan(choice.plan());
         attempt.audioPath(choice.path());
         parts.ifPresent(attempt::joinableParts);
+        message.setHeader(RouteKeys.AUDIO_PATH, choice.path().name());
         LOG.debug("book '{}': audio path {}", attempt.book().key(), choice.path());
     }
 

@@ -76,7 +76,7 @@ public final class FailureHandling {
         }
         BookChangedException change = changeBehind(taken, attempt, error);
         if (change != null) {
-            return FailureVerdict.bookChanged(change);
+            return FailureVerdict.changed(change);
         }
         String reason = describe(book, error);
         int failureNumber = ledger.store().find(book.key()).map(Job::attempts).orElse(0) + 1;

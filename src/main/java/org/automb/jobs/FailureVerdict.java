@@ -26,7 +26,7 @@ public record FailureVerdict(Outcome outcome, BookChangedException change, int f
         return new FailureVerdict(Outcome.INTERRUPTED_BY_STOP, null, 0);
     }
 
-    public static FailureVerdict bookChanged(BookChangedException change) {
+    public static FailureVerdict changed(BookChangedException change) {
         return new FailureVerdict(Outcome.BOOK_CHANGED, change, 0);
     }
 
