@@ -62,6 +62,7 @@ class AacJoinTest extends PipelineTestSupport {
         assertThat(output).as("the book was converted (see the log otherwise)").exists();
         var manifest = OutputChecks.manifest(output.getParent());
         assertThat(manifest.path("mode").asText()).isEqualTo("stream_copy");
+        assertThat(manifest.path("audio").path("path").asText()).isEqualTo("AAC_JOIN");
         // checksums computed while the book was joined (the output's behind the joiner) are the files' own
         assertThat(manifest.path("output").path("sha256").asText()).isEqualTo(Sha256.of(output));
         for (int i = 0; i < parts.size(); i++) {

@@ -27,16 +27,18 @@ class EveryPlayerFfmpegTest extends PipelineTestSupport {
 
     @Test
     void aBookOfOneFormatEncodedThroughTheConcatDemuxerPlaysToItsEnd() throws Exception {
-        convert("Concat Encode", List.of(TestAudio.MP3, TestAudio.MP3, TestAudio.MP3), List.of(".mp3", ".mp3", ".mp3"));
+        convert("Concat Encode", List.of(TestAudio.MP3, TestAudio.MP3, TestAudio.MP3), List.of(".mp3", ".mp3", ".mp3"),
+            "FFMPEG_CONCAT_ENCODE");
     }
 
     @Test
     void aBookOfMixedFormatsFedAsPcmPlaysToItsEnd() throws Exception {
         // another codec in the middle: ConcatEncode.suits is false, so PcmFeed decodes each source on its own
-        convert("Pcm Feed", List.of(TestAudio.MP3, TestAudio.FLAC, TestAudio.MP3), List.of(".mp3", ".flac", ".mp3"));
+        convert("Pcm Feed", List.of(TestAudio.MP3, TestAudio.FLAC, TestAudio.MP3), List.of(".mp3", ".flac", ".mp3"),
+            "FFMPEG_PCM_FEED");
     }
 
-    private void convert(String name, List<List<String>> codecs, List<String> extensions) throws Exception {
+    private void convert(String name, List<List<String>> codecs, List<String> extensions, String audioPath) throws Exception {
         double[] seconds = {2.3, 1.7, 2.9};
         Path staged = staging().resolve(name + "-sources");
         List<Path> sources = new ArrayList<>();
@@ -52,6 +54,7 @@ class EveryPlayerFfmpegTest extends PipelineTestSupport {
         Path output = converted().resolve(name).resolve(name + ".m4b");
         assertThat(output).as("the book was converted (see the log otherwise)").exists();
         assertThat(OutputChecks.manifest(output.getParent()).path("mode").asText()).isEqualTo("encode");
+        assertThat(OutputChecks.manifest(output.getParent()).path("audio").path("path").asText()).isEqualTo(audioPath);
         PlayedBooks.assertPlaysCompletely(output, alone, RATE);
     }
 }

@@ -47,6 +47,7 @@ class MixedFormatsTest extends PipelineTestSupport {
         assertThat(output).exists();
         JsonNode manifest = OutputChecks.manifest(bookFolder);
         assertThat(manifest.path("mode").asText()).isEqualTo("encode");
+        assertThat(manifest.path("audio").path("path").asText()).isEqualTo("JVM_SEGMENTS");
         assertThat(manifest.path("audio").path("sampleRate").asInt()).isEqualTo(BOOK_RATE);
         assertThat(manifest.path("audio").path("channels").asInt()).isEqualTo(2);
         assertThat(manifest.path("audio").path("bitrateKbps").asInt()).as("a lossless source: MAX_BITRATE").isEqualTo(128);

@@ -31,6 +31,7 @@ class PassthroughTest extends PipelineTestSupport {
         assertThat(OutputChecks.sha256(output)).as("the output is the source, byte for byte").isEqualTo(sourceSha[0]);
         JsonNode manifest = OutputChecks.manifest(bookFolder);
         assertThat(manifest.path("mode").asText()).isEqualTo("passthrough");
+        assertThat(manifest.path("audio").path("path").asText()).isEqualTo("PASSTHROUGH");
         assertThat(manifest.path("output").path("sha256").asText()).isEqualTo(sourceSha[0]);
         assertThat(manifest.path("sources").path(0).path("sha256").asText()).isEqualTo(sourceSha[0]);
         M4bFacts facts = INSPECT.inspect(output);

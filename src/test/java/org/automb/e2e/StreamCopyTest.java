@@ -49,6 +49,7 @@ class StreamCopyTest extends PipelineTestSupport {
         assertThat(output).exists();
         JsonNode manifest = OutputChecks.manifest(bookFolder);
         assertThat(manifest.path("mode").asText()).isEqualTo("stream_copy");
+        assertThat(manifest.path("audio").path("path").asText()).isEqualTo("AAC_JOIN");
         assertThat(manifest.path("audio").path("sampleRate").asInt()).isEqualTo(RATE);
         assertThat(manifest.path("audio").path("channels").asInt()).isEqualTo(2);
 
@@ -92,6 +93,8 @@ class StreamCopyTest extends PipelineTestSupport {
         Path output = bookFolder.resolve("Raw Stream Book.m4b");
         assertThat(output).as("the book was converted (see the log otherwise)").exists();
         assertThat(OutputChecks.manifest(bookFolder).path("mode").asText()).isEqualTo("stream_copy");
+        assertThat(OutputChecks.manifest(bookFolder).path("audio").path("path").asText()).as("raw ADTS: not for the joiner")
+            .isEqualTo("FFMPEG_CONCAT_COPY");
         M4bFacts facts = INSPECT.inspect(output);
         assertThat(facts.chapterTitles()).containsExactly("Raw 1", "Raw 2", "Raw 3");
         assertPartsStartAtTheirChapters(output, facts, onsets, FRAME); // ffmpeg's concat join: within a frame
@@ -112,6 +115,7 @@ class StreamCopyTest extends PipelineTestSupport {
         Path bookFolder = converted().resolve("Mixed AAC");
         Path output = bookFolder.resolve("Mixed AAC.m4b");
         assertThat(OutputChecks.manifest(bookFolder).path("mode").asText()).isEqualTo("encode");
+        assertThat(OutputChecks.manifest(bookFolder).path("audio").path("path").asText()).isEqualTo("JVM_SEGMENTS");
         M4bFacts facts = INSPECT.inspect(output);
         assertThat(facts.sampleRate()).isEqualTo(44100);
         assertThat(facts.channels()).isEqualTo(2);
