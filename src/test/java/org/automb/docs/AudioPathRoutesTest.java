@@ -71,6 +71,22 @@ class AudioPathRoutesTest {
         }
     }
 
+    @Test
+    void theBookRoutesNameOnlyThePropertiesAndHeadersOfRouteKeys() throws Exception {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (java.lang.reflect.Field field : RouteKeys.class.getFields()) {
+            keys.add((String) field.get(null));
+        }
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("\\$\\{(?:exchangeProperty|header)\\.(\\w+)")
+            .matcher(Files.readString(ROUTES));
+        List<String> used = new ArrayList<>();
+        while (named.find()) {
+            used.add(named.group(1));
+        }
+
+        assertThat(used).isNotEmpty().allSatisfy(name -> assertThat(keys).as("RouteKeys").contains(name));
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> routes() throws Exception {
         List<Map<String, Object>> routes = new ArrayList<>();
