@@ -20,7 +20,8 @@ import org.automb.jobs.store.JobStore;
 /**
  * The jobs subsystem: the ledger over the job store, the retry policy and its waits, failure handling, the steps of a
  * book's route and the service's stop (beans {@code bookLedger}, {@code bookSteps}, {@code failureHandling},
- * {@code retryPolicy}, {@code retryWaits}, {@code recordFailureAndDecideRetry}, {@code startRetry}).
+ * {@code retryPolicy}, {@code retryWaits}, {@code recordFailureAndDecideRetry}, {@code startRetry}; property
+ * {@code book.workers}).
  */
 record JobWiring(BookLedger ledger, ServiceStop stop) {
 
