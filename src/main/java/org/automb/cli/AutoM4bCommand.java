@@ -166,7 +166,8 @@ public final class AutoM4bCommand implements Callable<Integer> {
     private int startLocked(Settings settings, Map<String, String> raw, PrintWriter err) throws Exception {
         ConfigValidator.createFolders(settings);
         // claimed before anything in the folders is touched (the job store, the working folder's cleanup)
-        java.time.Clock clock = java.time.Clock.systemUTC();
+        // the service's one clock; its zone (the system's) is the one for times users read, such as FAILED_INFO.txt's
+        java.time.Clock clock = java.time.Clock.systemDefaultZone();
         InstanceGuard guard = FolderLocks.of(settings, clock);
         InstanceGuard.Claim claim;
         try {

@@ -1,7 +1,6 @@
 package org.automb.config;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.automb.finish.ManifestWriter;
@@ -42,7 +41,7 @@ record JobWiring(BookLedger ledger, ServiceStop stop) {
         registry.bind("bookSteps", new BookSteps(settings, layout, mover, ledger,
             new FreeSpaceGuard(settings.working(), settings.converted(), settings.minFreeSpaceMb()), new ManifestWriter(clock), clock, stop));
         registry.bind("failureHandling", new FailureHandling(ledger, retryPolicy,
-            new FailedBookMover(settings.failed(), mover, ZoneId.systemDefault()), settings.moveFailedBooks(), mover, clock, stop));
+            new FailedBookMover(settings.failed(), mover, clock.getZone()), settings.moveFailedBooks(), mover, clock, stop));
         registry.bind("retryPolicy", retryPolicy);
         FailureHandling failures = registry.lookupByNameAndType("failureHandling", FailureHandling.class);
         // the error handler asks these whether and when to retry: see book-errors in routes/process-book.camel.yaml
