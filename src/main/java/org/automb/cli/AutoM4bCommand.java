@@ -47,7 +47,8 @@ import picocli.CommandLine.Spec;
  * <p>Start-up runs in a fixed order, and each step that fails ends the start with one line and its exit code (the
  * stack trace only with DEBUG=Y): settings parsed (2), folder rules checked with nothing touched yet (2), folders
  * created and the instance lock taken (4 when another instance holds it), then the HTTP port checked free (not with
- * --once), the job store, ffmpeg and Camel started (5 when any of them fails).
+ * --once), the job store, ffmpeg and Camel started (5 when any of them fails; the service's own start-up steps and
+ * their order: docs/architecture.md, "Start-up steps").
  */
 @Command(name = "auto-m4b", mixinStandardHelpOptions = true, version = "auto-m4b 0.1.0",
     description = "Watches an inbox of audiobook folders and turns each book into one chaptered, tagged .m4b.",
@@ -165,7 +166,8 @@ public final class AutoM4bCommand implements Callable<Integer> {
     private int startLocked(Settings settings, Map<String, String> raw, PrintWriter err) throws Exception {
         ConfigValidator.createFolders(settings);
         // claimed before anything in the folders is touched (the job store, the working folder's cleanup)
-        java.time.Clock clock = java.time.Clock.systemUTC();
+        // the service's one clock; its zone (the system's) is the one for times users read, such as FAILED_INFO.txt's
+        java.time.Clock clock = java.time.Clock.systemDefaultZone();
         InstanceGuard guard = FolderLocks.of(settings, clock);
         InstanceGuard.Claim claim;
         try {

@@ -44,7 +44,7 @@ public final class EarlyStart {
 
     /** Nothing begun: every part is done when asked for. */
     public static EarlyStart none() {
-        return new EarlyStart(null, Clock.systemUTC(), null, null, null);
+        return new EarlyStart(null, Clock.systemDefaultZone(), null, null, null);
     }
 
     /** Begins every part for {@code settings} (whose folders must exist). */
@@ -116,7 +116,10 @@ public final class EarlyStart {
         return libavFor(settings);
     }
 
-    /** The clock the command line began with (the system's, in UTC), for all of the service's logic. */
+    /**
+     * The clock the command line began with (the system's), for all of the service's logic; its zone, the system's,
+     * is the one for the local times users read.
+     */
     Clock clock() {
         return clock;
     }

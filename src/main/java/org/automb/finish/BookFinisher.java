@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -146,7 +145,7 @@ public final class BookFinisher {
     private void archive(Book book, List<Path> read, Map<Path, String> knownSha256) throws IOException {
         Path target = layout.archiveFolder(book);
         if (Files.exists(target)) {
-            String now = clock.instant().atZone(ZoneId.systemDefault()).format(ARCHIVE_SUFFIX_TIME);
+            String now = clock.instant().atZone(clock.getZone()).format(ARCHIVE_SUFFIX_TIME);
             target = target.resolveSibling(layout.folderName(target.getParent(), target.getFileName().toString(),
                 "_" + now));
         }

@@ -1,0 +1,24 @@
+package org.automb.config;
+
+import org.apache.camel.CamelContext;
+import org.automb.convert.FfmpegTools;
+import org.automb.convert.LibavEncodeStep;
+import org.automb.health.ServiceHealthChecks;
+import org.automb.jobs.store.JobStore;
+
+/**
+ * The named checks of {@code /health/ready} (served only while the service's HTTP server runs): the folders, free
+ * space, the encoder and the job store.
+ */
+final class HealthWiring {
+
+    private HealthWiring() {
+    }
+
+    static void bind(CamelContext context, Settings settings, MediaTools media, JobStore store) {
+        FfmpegTools tools = media.tools();
+        java.util.Optional<org.automb.convert.LibavProbe> libav = media.libav();
+        ServiceHealthChecks.register(context, ServiceHealthChecks.of(settings,
+            LibavEncodeStep.wanted(settings, true) && settings.ffprobePath().isBlank(), libav.isPresent(), tools, store));
+    }
+}
