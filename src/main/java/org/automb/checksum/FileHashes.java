@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import org.automb.convert.AudioSource;
-import org.automb.jobs.BookAttempt;
 
 /**
  * The checksums {@code intake.json} records (every source's and the output's SHA-256), computed on their own
@@ -40,16 +38,6 @@ public final class FileHashes {
             }
             digest.digest();
         });
-    }
-
-    /**
-     * Starts hashing the planned sources (see {@link #sha256All}); the manifest waits for the result, and an attempt
-     * that ends stops it.
-     */
-    public void hashSources(BookAttempt run) {
-        CompletableFuture<Map<Path, String>> hashes = sha256All(run.plan().sources().stream().map(AudioSource::file).toList());
-        run.sourceHashes(hashes);
-        run.onClose(() -> hashes.cancel(false));
     }
 
     /**

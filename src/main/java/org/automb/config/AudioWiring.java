@@ -30,6 +30,7 @@ import org.automb.convert.LibavProbe;
 import org.automb.convert.LibavShellWriter;
 import org.automb.convert.MuxStep;
 import org.automb.convert.PassthroughStep;
+import org.automb.convert.PlanStep;
 import org.automb.convert.ProbeParser;
 import org.automb.convert.ProbeRunner;
 import org.automb.convert.ProgressMonitor;
@@ -45,7 +46,7 @@ import org.automb.tag.TagExtractor;
 /**
  * The audio subsystem: the planner (probe, codec, chapters, cover, tags), every audio path's step (passthrough, AAC
  * parts joined, the in-JVM encoder, ffmpeg), the muxer, and their pools: the probe pool, the progress ticker and the
- * encoder pool (beans {@code bookPlanner}, {@code audioPathStep}, {@code concatCopyPass}, {@code concatEncodePass},
+ * encoder pool (beans {@code planStep}, {@code audioPathStep}, {@code concatCopyPass}, {@code concatEncodePass},
  * {@code pcmFeedPass}, {@code libavEncodeStep}, {@code muxStep}, {@code aacJoinStep}, {@code passthroughStep}).
  */
 record AudioWiring(ExecutorService probePool, ScheduledExecutorService ticker) {
@@ -64,8 +65,8 @@ record AudioWiring(ExecutorService probePool, ScheduledExecutorService ticker) {
         ExecutorService probePool = context.getExecutorServiceManager().newFixedThreadPool(owner, "probe", settings.cpuCores());
         ScheduledExecutorService ticker = context.getExecutorServiceManager().newSingleThreadScheduledExecutor(owner, "progress");
         long timeoutFloor = Long.parseLong(context.getPropertiesComponent().resolveProperty("convert.timeout-floor-seconds").orElse("60"));
-        registry.bind("bookPlanner", new BookPlanner(settings, new ProbeRunner(tools, exec, new ProbeParser(), probePool, libav),
-            new CodecDecider(), new BitratePolicy(), new ChapterTitles(), new ChaptersFile(), new CoverPicker(), new TagExtractor()));
+        registry.bind("planStep", new PlanStep(new BookPlanner(settings, new ProbeRunner(tools, exec, new ProbeParser(), probePool, libav),
+            new CodecDecider(), new BitratePolicy(), new ChapterTitles(), new ChaptersFile(), new CoverPicker(), new TagExtractor()), hashes));
         ProgressMonitor progress = new ProgressMonitor(ticker, 5000);
         ConvertTimeout convertTimeout = new ConvertTimeout(settings.convertTimeoutFactor(), Duration.ofSeconds(timeoutFloor));
         java.util.Optional<ConcatEncode> concatEncode = libav.map(loaded -> new ConcatEncode(new SampleCounter(), probePool));

@@ -17,7 +17,7 @@ import org.automb.finish.SafeMover;
 
 /**
  * The delivery subsystem: the mover, where a book's output goes ({@link OutputLayout}) and the finisher that
- * validates, delivers and archives it (bean {@code bookFinisher}; {@code fileHashes} for the routes' checksums).
+ * validates, delivers and archives it (bean {@code bookFinisher}).
  */
 record DeliveryWiring(SafeMover mover, OutputLayout layout, FileHashes hashes) {
 
@@ -38,7 +38,6 @@ record DeliveryWiring(SafeMover mover, OutputLayout layout, FileHashes hashes) {
         ExecRunner exec = media.exec();
         Optional<LibavProbe> libav = media.libav();
         OutputLayout layout = new OutputLayout(settings, mover.nameLimits());
-        registry.bind("fileHashes", hashes);
         registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec, libav), new ManifestWriter(clock), hashes, clock));
         return new DeliveryWiring(mover, layout, hashes);
     }

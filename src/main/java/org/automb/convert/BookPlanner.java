@@ -7,21 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.apache.camel.ExchangeProperty;
 import org.automb.config.Settings;
 import org.automb.intake.Book;
-import org.automb.jobs.BookAttempt;
 import org.automb.jobs.PermanentFailure;
-import org.automb.jobs.RouteKeys;
 import org.automb.tag.BookTags;
 import org.automb.tag.TagExtractor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Probes a book's files and decides everything about its output: mode, bitrate, chapters, tags, cover. */
 public final class BookPlanner {
-
-    private static final Logger LOG = LoggerFactory.getLogger(BookPlanner.class);
 
     private final Settings settings;
     private final ProbeRunner probes;
@@ -43,15 +36,6 @@ public final class BookPlanner {
         this.chaptersFile = chaptersFile;
         this.coverPicker = coverPicker;
         this.tagExtractor = tagExtractor;
-    }
-
-    /** Plans the attempt's book (its audio path is chosen next, by {@link AudioPathStep}). */
-    public void plan(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt run) {
-        long started = System.nanoTime();
-        ConversionPlan plan = plan(run.book());
-        run.plan(plan);
-        run.timed("probe", java.time.Duration.ofNanos(System.nanoTime() - started));
-        LOG.info("book '{}': plan: {}", run.book().key(), plan.summary());
     }
 
     public ConversionPlan plan(Book book) {

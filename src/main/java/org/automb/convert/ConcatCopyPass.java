@@ -41,7 +41,7 @@ public final class ConcatCopyPass implements FfmpegAudioPass {
     public void check(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt attempt, @Body ExecResult exec) {
         CommandResult result = command.finish(attempt, exec, () -> false);
         FfmpegAudioCommand.requireSuccess(attempt, result);
-        FfmpegPass.StreamCopy copy = attempt.ffmpegPass().input(FfmpegPass.StreamCopy.class);
+        FfmpegPass.StreamCopy copy = attempt.passUnderWay(FfmpegPass.class).input(FfmpegPass.StreamCopy.class);
         FfmpegAudioCommand.place(attempt, streamCopyChapters.place(copy.parts()));
     }
 }

@@ -45,7 +45,7 @@ public final class ConcatEncodePass implements FfmpegAudioPass {
     public void check(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt attempt, @Body ExecResult exec) {
         CommandResult result = command.finish(attempt, exec, () -> false);
         // a source that cannot be decoded whole fails the book naming it, before ffmpeg's own error
-        ConcatEncode.SampleCounts counts = Futures.await(attempt.ffmpegPass().input(FfmpegPass.Concat.class).counts());
+        ConcatEncode.SampleCounts counts = Futures.await(attempt.passUnderWay(FfmpegPass.class).input(FfmpegPass.Concat.class).counts());
         FfmpegAudioCommand.requireSuccess(attempt, result);
         ConversionPlan plan = attempt.plan();
         ConcatEncode.SampleCounts exact = concatEncode.orElseThrow().confirmed(attempt.book().key(), plan.sources(),

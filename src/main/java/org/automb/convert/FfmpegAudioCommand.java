@@ -64,7 +64,7 @@ public final class FfmpegAudioCommand {
         attempt.audioFile(audio);
         ProgressMonitor.Watch watch = progress.watch(attempt.book().key(), what, progressFile, plan.totalSeconds());
         attempt.onClose(watch::stop);
-        attempt.ffmpegPass(pass);
+        attempt.passUnderWay(pass);
         message.setHeader(ExecBinding.EXEC_COMMAND_TIMEOUT, pass.limitMillis());
     }
 
@@ -75,7 +75,7 @@ public final class FfmpegAudioCommand {
     CommandResult finish(BookAttempt attempt, ExecResult exec, java.util.function.BooleanSupplier inputCutShort) {
         CommandResult result = ExecRunner.toCommandResult(exec);
         attempt.closeResources();
-        FfmpegPass pass = attempt.ffmpegPass();
+        FfmpegPass pass = attempt.passUnderWay(FfmpegPass.class);
         long elapsedMillis = pass.elapsedMillis();
         if (elapsedMillis >= pass.limitMillis() && (!result.succeeded() || inputCutShort.getAsBoolean())) {
             throw new TransientFailure(attempt.book().key(), null, "ffmpeg timed out after " + elapsedMillis / 1000
@@ -96,7 +96,7 @@ public final class FfmpegAudioCommand {
     static void place(BookAttempt attempt, SourcePlacement placement) {
         attempt.audioMillis(placement.totalMillis());
         attempt.chapters(ChapterPlacer.place(attempt.plan(), placement));
-        attempt.timed("audio", java.time.Duration.ofNanos(System.nanoTime() - attempt.ffmpegPass().startNanos()));
+        attempt.timed("audio", java.time.Duration.ofNanos(System.nanoTime() - attempt.passUnderWay(FfmpegPass.class).startNanos()));
         LOG.debug("book '{}': audio pass finished, {} chapters", attempt.book().key(), attempt.chapters().size());
     }
 

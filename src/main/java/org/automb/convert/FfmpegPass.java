@@ -2,6 +2,7 @@ package org.automb.convert;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.automb.jobs.AudioPassUnderWay;
 
 /**
  * The ffmpeg run under way that writes a book's audio on one of the ffmpeg paths: set by the path's prepare step,
@@ -11,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * @param limitMillis how long ffmpeg may take before camel-exec's watchdog kills it (see {@link ConvertTimeout})
  * @param input       what this path feeds ffmpeg, and what its check needs of it
  */
-public record FfmpegPass(long startNanos, long limitMillis, Input input) {
+public record FfmpegPass(long startNanos, long limitMillis, Input input) implements AudioPassUnderWay {
 
     /** What one ffmpeg path reads, with what its check needs. */
     public sealed interface Input permits StreamCopy, Concat, Feed {

@@ -47,7 +47,7 @@ public final class PcmFeedPass implements FfmpegAudioPass {
 
     @Override
     public void check(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt attempt, @Body ExecResult exec) {
-        PcmFeed feed = attempt.ffmpegPass().input(FfmpegPass.Feed.class).feed();
+        PcmFeed feed = attempt.passUnderWay(FfmpegPass.class).input(FfmpegPass.Feed.class).feed();
         CommandResult result = command.finish(attempt, exec, () -> !feed.isComplete());
         if (feed.failure().isPresent()) {
             PcmFeed.DecodeFailure failure = feed.failure().get();

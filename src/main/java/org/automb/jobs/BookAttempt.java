@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import org.automb.convert.AudioPath;
 import org.automb.convert.Chapter;
 import org.automb.convert.ConversionPlan;
-import org.automb.convert.FfmpegPass;
 import org.automb.convert.mp4.AacPartJoiner;
 import org.automb.intake.Book;
 
@@ -31,7 +30,7 @@ public final class BookAttempt {
     private AudioPath audioPath;
     private AacPartJoiner.JoinableParts joinableParts;
     private Path shellAudio;
-    private FfmpegPass ffmpegPass;
+    private AudioPassUnderWay passUnderWay;
     private Path audioFile;
     private List<Chapter> chapters = List.of();
     private Path workingOutput;
@@ -71,14 +70,14 @@ public final class BookAttempt {
     /** What the join's metadata shell is built around: the first source, or the encoder's head file. */
     public Optional<Path> shellAudio() { return Optional.ofNullable(shellAudio); }
     public void shellAudio(Path audio) { this.shellAudio = audio; }
-    /** The ffmpeg run writing the audio, between its prepare and check steps (the ffmpeg paths only). */
-    public FfmpegPass ffmpegPass() {
-        if (ffmpegPass == null) {
-            throw new IllegalStateException("book '" + book.key() + "': no ffmpeg pass under way");
+    /** The process writing the audio between a path's prepare and check steps (the ffmpeg paths), as {@code type}. */
+    public <T extends AudioPassUnderWay> T passUnderWay(Class<T> type) {
+        if (!type.isInstance(passUnderWay)) {
+            throw new IllegalStateException("book '" + book.key() + "': no " + type.getSimpleName() + " under way");
         }
-        return ffmpegPass;
+        return type.cast(passUnderWay);
     }
-    public void ffmpegPass(FfmpegPass pass) { this.ffmpegPass = pass; }
+    public void passUnderWay(AudioPassUnderWay pass) { this.passUnderWay = pass; }
     public Path audioFile() { return audioFile; }
     public void audioFile(Path audioFile) { this.audioFile = audioFile; }
     public List<Chapter> chapters() { return chapters; }
