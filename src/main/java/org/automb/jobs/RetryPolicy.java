@@ -1,5 +1,8 @@
 package org.automb.jobs;
 
+import org.automb.failure.BookFailure;
+import org.automb.failure.BookFailures;
+
 import java.time.Duration;
 import java.util.Optional;
 

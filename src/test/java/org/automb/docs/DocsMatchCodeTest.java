@@ -28,7 +28,7 @@ class DocsMatchCodeTest {
     @Test
     void everyExitCodeIsInTheTableOfDocsConfiguration() throws Exception {
         String docs = Files.readString(Path.of("docs/configuration.md"));
-        for (var field : org.automb.cli.AutoM4bCommand.class.getFields()) {
+        for (var field : org.automb.app.AutoM4bCommand.class.getFields()) {
             if (field.getName().startsWith("EXIT_")) {
                 assertThat(docs).as("docs/configuration.md's exit code table has " + field.getName())
                     .contains("\n| " + field.getInt(null) + " | ");

@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.NotifyBuilder;
-import org.automb.checksum.Sha256;
+import org.automb.io.Sha256;
 import org.automb.testing.M4bInspector.M4bFacts;
 import org.automb.testing.PipelineTestSupport;
 import org.junit.jupiter.api.Test;

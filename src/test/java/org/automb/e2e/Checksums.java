@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import org.automb.checksum.Sha256;
+import org.automb.io.Sha256;
 
 /** SHA-256 of every file under a folder, by relative path: to prove originals arrive or stay byte for byte. */
 final class Checksums {

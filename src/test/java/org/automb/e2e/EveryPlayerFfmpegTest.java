@@ -33,7 +33,7 @@ class EveryPlayerFfmpegTest extends PipelineTestSupport {
 
     @Test
     void aBookOfMixedFormatsFedAsPcmPlaysToItsEnd() throws Exception {
-        // another codec in the middle: ConcatEncode.suits is false, so PcmFeed decodes each source on its own
+        // another codec in the middle: ConversionPlan.oneDecoderReadsEverySource is false, so PcmFeed decodes each source on its own
         convert("Pcm Feed", List.of(TestAudio.MP3, TestAudio.FLAC, TestAudio.MP3), List.of(".mp3", ".flac", ".mp3"),
             "FFMPEG_PCM_FEED");
     }

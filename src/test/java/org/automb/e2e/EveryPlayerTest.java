@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.builder.NotifyBuilder;
-import org.automb.convert.mp4.EditListFiles;
+import org.automb.media.mp4.EditListFiles;
 import org.automb.testing.GstDecode;
 import org.automb.testing.PipelineTestSupport;
 import org.automb.testing.TestAudio;

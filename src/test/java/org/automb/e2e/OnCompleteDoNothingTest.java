@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.builder.NotifyBuilder;
-import org.automb.checksum.Sha256;
+import org.automb.io.Sha256;
 import org.automb.jobs.store.JobState;
 import org.automb.testing.LogCapture;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.automb.convert.FfmpegTools;
+import org.automb.media.ffmpeg.FfmpegTools;
 
 /**
  * What the conversion tests check beyond {@code M4bInspector}: the manifest, the cover's picture, where sounds

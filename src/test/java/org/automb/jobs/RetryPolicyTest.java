@@ -1,5 +1,8 @@
 package org.automb.jobs;
 
+import org.automb.failure.PermanentFailure;
+import org.automb.failure.TransientFailure;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

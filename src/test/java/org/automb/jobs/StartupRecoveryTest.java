@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import org.automb.finish.PartialsJournal;
-import org.automb.finish.SafeMover;
-import org.automb.finish.WorkArea;
+import org.automb.io.PartialsJournal;
+import org.automb.io.SafeMover;
+import org.automb.io.WorkArea;
 import org.automb.jobs.store.JobStore;
 import org.automb.testing.FolderChecksums;
 import org.junit.jupiter.api.AfterEach;
@@ -97,7 +97,7 @@ class StartupRecoveryTest {
         SafeMover killedMidCopy = new SafeMover((from, to) -> {
             Files.write(to, Files.readAllBytes(from), java.nio.file.StandardOpenOption.CREATE_NEW);
             throw new Killed();
-        }, new org.automb.finish.NameLimits(), PartialsJournal.inWorkingFolder(working));
+        }, new org.automb.io.NameLimits(), PartialsJournal.inWorkingFolder(working));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> killedMidCopy.copyFile(source, target)).isInstanceOf(Killed.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> killedMidCopy.copyTree(sourceFolder, converted.resolve("Folder")))

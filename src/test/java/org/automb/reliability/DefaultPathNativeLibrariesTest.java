@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.automb.cli.AutoM4bCommand;
+import org.automb.app.AutoM4bCommand;
 import org.automb.testing.M4bInspector;
 import org.automb.testing.TestAudio;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.automb.cli.AutoM4bCommand;
+import org.automb.app.AutoM4bCommand;
 import org.automb.testing.FolderChecksums;
 import org.automb.testing.TestAudio;
 import org.junit.jupiter.api.BeforeAll;

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.automb.cli.AutoM4bCommand;
+import org.automb.app.AutoM4bCommand;
 import org.automb.testing.FolderChecksums;
 import org.automb.testing.TestAudio;
 import org.junit.jupiter.api.Test;

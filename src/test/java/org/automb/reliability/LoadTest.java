@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.automb.convert.FfmpegTools;
+import org.automb.media.ffmpeg.FfmpegTools;
 import org.automb.jobs.store.Job;
 import org.automb.jobs.store.JobEvent;
 import org.automb.jobs.store.JobState;

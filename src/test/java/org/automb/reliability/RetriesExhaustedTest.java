@@ -53,7 +53,7 @@ class RetriesExhaustedTest extends PipelineTestSupport {
     @Test
     void aBookThatAlwaysFailsTransientlyEndsInTheFailedFolderAfterItsRetries() throws Exception {
         // every attempt fails to create its scratch folder: the working folder is a plain file
-        new org.automb.finish.SafeMover().deleteTree(working()); // with the service's working area in it
+        new org.automb.io.SafeMover().deleteTree(working()); // with the service's working area in it
         Files.writeString(working(), "not a folder");
         AtomicReference<Map<String, String>> originals = new AtomicReference<>();
         NotifyBuilder done = booksDone(1);

@@ -18,7 +18,7 @@ import org.automb.config.SettingDef;
 import org.automb.config.SettingsCatalog;
 
 /**
- * The real service in a child JVM: {@code java -cp <test classpath> org.automb.cli.AutoM4bCommand <options>}, run
+ * The real service in a child JVM: {@code java -cp <test classpath> org.automb.app.AutoM4bCommand <options>}, run
  * from the repo root (so ./routes and ./application.properties are the real ones), stdout and stderr in one log file.
  * It can be killed as a crash kills it ({@link #kill()}: SIGKILL), or awaited for its exit code.
  */
@@ -56,7 +56,7 @@ final class ServiceProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(classpath());
-        command.add("org.automb.cli.AutoM4bCommand");
+        command.add("org.automb.app.AutoM4bCommand");
         command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command)
             .directory(directory.toFile())

@@ -23,7 +23,7 @@ class TransientFailureRecoveryTest extends PipelineTestSupport {
     @Test
     void aBookWhoseFirstAttemptFailsTransientlyIsRetriedAndConverted() throws Exception {
         // the working folder is a plain file: the attempt cannot create its scratch folder
-        new org.automb.finish.SafeMover().deleteTree(working()); // with the service's working area in it
+        new org.automb.io.SafeMover().deleteTree(working()); // with the service's working area in it
         Files.writeString(working(), "not a folder");
         NotifyBuilder done = booksDone(1);
         drop("Flaky Book", folder -> AUDIO.mp3(folder.resolve("01.mp3"), 1.0, tags("title", "One")));

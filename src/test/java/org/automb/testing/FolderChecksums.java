@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.automb.checksum.Sha256;
+import org.automb.io.Sha256;
 
 /** SHA-256 of every regular file under a folder, by relative path: proves originals arrive or stay byte for byte. */
 public final class FolderChecksums {

@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.automb.convert.FfmpegTools;
+import org.automb.media.ffmpeg.FfmpegTools;
 
 /** Reads what a user would check in an output: duration, chapters, tags, cover, and the exact decoded length. */
 public final class M4bInspector {

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
-import org.automb.config.AppConfiguration;
+import org.automb.app.AppConfiguration;
 import org.automb.jobs.BookLedger;
 
 /**
@@ -45,7 +45,7 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
     protected void doPostTearDown() throws Exception {
         super.doPostTearDown();
         if (root != null) {
-            new org.automb.finish.SafeMover().deleteTree(root);
+            new org.automb.io.SafeMover().deleteTree(root);
         }
     }
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.automb.convert.FfmpegTools;
+import org.automb.media.ffmpeg.FfmpegTools;
 
 /**
  * What two independent players hear of a book: ffmpeg (libavformat, as ffprobe, VLC, mpv and the service itself

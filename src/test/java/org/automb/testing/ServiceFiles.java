@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.automb.finish.WorkArea;
+import org.automb.io.WorkArea;
 import org.automb.jobs.FolderLocks;
 
 /**
@@ -19,7 +19,7 @@ public final class ServiceFiles {
 
     // the work area, its owner mark and the (empty) journal of partial copies are the service's own, not scratch
     private static final Set<String> OWN = Set.of(FolderLocks.LOCK_FILE, WorkArea.FOLDER, WorkArea.FOLDER + "/" + WorkArea.OWNER,
-        WorkArea.FOLDER + "/" + org.automb.finish.PartialsJournal.FOLDER);
+        WorkArea.FOLDER + "/" + org.automb.io.PartialsJournal.FOLDER);
 
     private ServiceFiles() {
     }

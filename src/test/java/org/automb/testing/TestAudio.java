@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.automb.convert.FfmpegTools;
+import org.automb.media.ffmpeg.FfmpegTools;
 
 /**
  * Generates real audio for tests with the bundled ffmpeg ({@code lavfi} sine sources, tags written by ffmpeg):

@@ -1,0 +1,73 @@
+package org.automb.app;
+
+import org.automb.config.SettingDef;
+import org.automb.config.Settings;
+import org.automb.config.SettingsCatalog;
+import org.automb.config.SettingsResolver;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.automb.media.ffmpeg.ExecRunner;
+import org.automb.io.SafeMover;
+
+/**
+ * Wires the service: reads the settings from Camel's properties (the command line puts the resolved values
+ * there; tests put theirs), runs the start-up steps ({@link ServiceStartup}) and binds every bean the routes in
+ * {@code routes/*.yaml} refer to by name, one subsystem at a time ({@link HealthWiring}, {@link DeliveryWiring},
+ * {@link JobWiring}, {@link IntakeWiring}, {@link AudioWiring}).
+ */
+public class AppConfiguration implements CamelConfiguration {
+
+    private final EarlyStart earlyStart;
+
+    /** Does all its work itself (what Camel Main and the tests instantiate). */
+    public AppConfiguration() {
+        this(EarlyStart.none());
+    }
+
+    /** Takes the ffmpeg and job-store work the command line began early, when the settings still match. */
+    public AppConfiguration(EarlyStart earlyStart) {
+        this.earlyStart = earlyStart;
+    }
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        if (context.getPropertiesComponent() instanceof org.apache.camel.component.properties.PropertiesComponent properties) {
+            // the command line has resolved every setting already (option > environment > file > default); left at
+            // its default, Camel would look the environment up again first and let INBOX_FOLDER beat --inbox-folder
+            properties.setEnvironmentVariableMode(
+                org.apache.camel.component.properties.PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER);
+        }
+        Settings settings = readSettings(context);
+        Registry registry = context.getRegistry();
+        // the one clock of the service's logic (retries due, times in the job store, intake.json, folder names)
+        Clock clock = earlyStart.clock();
+        SafeMover mover = DeliveryWiring.mover(registry, settings);
+        // start-up work, in its fixed order (docs/architecture.md, "Start-up steps"); a failing step ends the start
+        ServiceStartup.Started started = new ServiceStartup(context, this, settings, earlyStart, mover, clock).run();
+        MediaTools media = new MediaTools(started.tools(), started.libav(), new ExecRunner(context.createProducerTemplate()));
+
+        // wiring: each subsystem binds the beans its routes refer to, from what the ones below it give
+        registry.bind("settings", settings);
+        registry.bind("ffmpegTools", media.tools());
+        HealthWiring.bind(context, settings, media, started.store());
+        DeliveryWiring delivery = DeliveryWiring.bind(context, settings, clock, media, mover, started.hashes());
+        JobWiring jobs = JobWiring.bind(context, settings, clock, started.store(), delivery);
+        IntakeWiring.bind(context, settings, clock, jobs.ledger());
+        AudioWiring.bind(context, this, settings, media, started.crashGuard(), jobs.stop(), delivery.hashes());
+    }
+
+    /** The settings as Camel's properties hold them, each missing one at its catalog default. */
+    static Settings readSettings(CamelContext context) {
+        SettingsCatalog catalog = new SettingsCatalog(Runtime.getRuntime().availableProcessors());
+        Map<String, String> fromCamel = new HashMap<>();
+        for (SettingDef def : catalog.all()) {
+            context.getPropertiesComponent().resolveProperty(def.name()).ifPresent(v -> fromCamel.put(def.name(), v));
+        }
+        return Settings.parse(new SettingsResolver(catalog).resolve(fromCamel, name -> null, Map.of()));
+    }
+}

@@ -1,9 +1,0 @@
-package org.automb.convert.mp4;
-
-/** A part the MP4 joiner cannot take as it is (raw ADTS, fragmented, another codec setup...); the message says why. */
-public final class NotJoinableException extends Exception {
-
-    public NotJoinableException(String reason) {
-        super(reason);
-    }
-}

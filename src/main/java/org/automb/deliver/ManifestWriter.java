@@ -1,0 +1,159 @@
+package org.automb.deliver;
+
+import org.automb.io.SafeMover;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.automb.io.Sha256;
+import org.automb.io.Futures;
+import org.automb.media.AudioSource;
+import org.automb.plan.Chapter;
+import org.automb.plan.ConversionPlan;
+import org.automb.attempt.BookAttempt;
+import org.automb.plan.BookTags;
+
+/**
+ * Writes {@code intake.json} beside each output: what went in (with hashes), what was decided, what came out.
+ * Enough to audit a conversion years later or to redo it.
+ */
+public final class ManifestWriter {
+
+    /** Bumped whenever a field changes meaning or goes away. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
+    /** @param clock the time recorded as {@code finishedAt} */
+    public ManifestWriter(Clock clock) {
+        this.clock = clock;
+    }
+
+    public void write(BookAttempt run, OutputValidator.OutputFacts facts, Path file) throws IOException {
+        write(run, facts, file, List.of());
+    }
+
+    /** {@code shortened}: names too long for their folder's file system, recorded with the names written instead. */
+    public void write(BookAttempt run, OutputValidator.OutputFacts facts, Path file, List<ShortenedName> shortened)
+        throws IOException {
+        ConversionPlan plan = run.plan();
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("schemaVersion", SCHEMA_VERSION);
+        manifest.put("book", Map.of("key", run.book().key(), "name", run.book().name()));
+        manifest.put("mode", plan.decision().mode().name().toLowerCase());
+        manifest.put("codecDecision", plan.decision().reason());
+        Map<String, Object> audio = new LinkedHashMap<>(Map.of("codec", "aac", "bitrateKbps", plan.bitrateKbps(),
+            "sampleRate", plan.sampleRate(), "channels", plan.channels()));
+        if (run.audioPath() != null) {
+            // how the audio was written (convert/AudioPath), e.g. AAC_JOIN or FFMPEG_PCM_FEED
+            audio.put("path", run.audioPath().name());
+        }
+        if (!run.segmentStarts().isEmpty()) {
+            // where separately encoded segments join (samples): where to listen for a seam
+            audio.put("segmentStarts", run.segmentStarts());
+        }
+        manifest.put("audio", audio);
+        manifest.put("sources", sources(run));
+        manifest.put("chapters", chapters(run.chapters()));
+        manifest.put("tags", tags(plan.tags()));
+        manifest.put("cover", plan.cover().map(c -> c.file().getFileName().toString()).orElse(null));
+        Map<String, Object> timings = new LinkedHashMap<>();
+        run.phases().forEach((phase, took) -> timings.put(phase + "Millis", took.toMillis()));
+        manifest.put("startedAt", run.startedAt().toString());
+        manifest.put("finishedAt", clock.instant().toString());
+        manifest.put("timings", timings);
+        manifest.put("output", Map.of("path", run.finalOutput().toString(), "sha256", run.outputSha256(),
+            "sizeBytes", Files.size(run.finalOutput()), "durationSeconds", facts.durationSeconds(),
+            "chapterCount", facts.chapterCount()));
+        if (!run.warnings().isEmpty()) {
+            manifest.put("warnings", run.warnings());
+        }
+        if (!shortened.isEmpty()) {
+            List<Map<String, String>> names = new ArrayList<>();
+            for (ShortenedName name : shortened) {
+                Map<String, String> entry = new LinkedHashMap<>();
+                entry.put("folder", name.folder());
+                entry.put("original", name.original());
+                entry.put("written", name.written());
+                names.add(entry);
+            }
+            manifest.put("shortenedNames", names);
+        }
+        Path partial = SafeMover.partialBeside(file);
+        json.writeValue(partial.toFile(), manifest);
+        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * True when {@code manifestFile} exists and lists exactly the book's audio files with their current sizes:
+     * the output beside it was made from this very content.
+     */
+    public boolean matchesSources(Path manifestFile, org.automb.intake.Book book) {
+        if (!Files.isRegularFile(manifestFile)) {
+            return false;
+        }
+        try {
+            var listed = json.readTree(manifestFile.toFile()).path("sources");
+            if (listed.size() != book.audioFiles().size()) {
+                return false;
+            }
+            for (int i = 0; i < listed.size(); i++) {
+                Path file = book.audioFiles().get(i);
+                if (!listed.get(i).path("file").asText().equals(book.folder().relativize(file).toString())
+                    || listed.get(i).path("sizeBytes").asLong(-1) != Files.size(file)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static List<Map<String, Object>> sources(BookAttempt run) throws IOException {
+        List<Map<String, Object>> sources = new ArrayList<>();
+        Path folder = run.book().folder();
+        Map<Path, String> hashed = run.sourceHashes().isPresent() ? Futures.awaitReading(run.sourceHashes().get()) : Map.of();
+        for (AudioSource source : run.plan().sources()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("file", folder.relativize(source.file()).toString());
+            entry.put("sizeBytes", source.sizeBytes());
+            entry.put("codec", source.codec());
+            entry.put("bitrateKbps", source.bitRate() / 1000);
+            entry.put("sampleRate", source.sampleRate());
+            entry.put("channels", source.channels());
+            entry.put("durationSeconds", source.durationSeconds());
+            String sha256 = hashed.get(source.file());
+            entry.put("sha256", sha256 != null ? sha256 : Sha256.of(source.file()));
+            sources.add(entry);
+        }
+        return sources;
+    }
+
+    private static List<Map<String, Object>> chapters(List<Chapter> chapters) {
+        return chapters.stream().map(c -> Map.<String, Object>of("startMillis", c.startMillis(), "endMillis",
+            c.endMillis(), "title", c.title())).toList();
+    }
+
+    private static Map<String, String> tags(BookTags tags) {
+        Map<String, String> written = new LinkedHashMap<>();
+        written.put("title", tags.title());
+        written.put("album", tags.album());
+        written.put("artist", tags.author());
+        written.put("album_artist", tags.albumArtist());
+        written.put("composer", tags.narrator());
+        written.put("date", tags.year());
+        written.put("comment", tags.comment());
+        written.put("genre", tags.genre());
+        written.put("media_type", "2");
+        written.values().removeIf(v -> v == null || v.isBlank());
+        return written;
+    }
+}

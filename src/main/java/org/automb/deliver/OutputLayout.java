@@ -1,0 +1,116 @@
+package org.automb.deliver;
+
+import org.automb.io.FileNames;
+import org.automb.io.NameLimits;
+import org.automb.io.WorkArea;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.automb.config.Settings;
+import org.automb.intake.Book;
+
+/**
+ * Where a book's output, manifest and archived originals go. Keys come from the inbox's own folder names; a name too
+ * long for the destination's file system is shortened there (see {@link FileNames}), the same way every time.
+ */
+public final class OutputLayout {
+
+    private static final String OUTPUT_EXTENSION = ".m4b";
+
+    private final Settings settings;
+    private final NameLimits nameLimits;
+
+    public OutputLayout(Settings settings) {
+        this(settings, new NameLimits());
+    }
+
+    public OutputLayout(Settings settings, NameLimits nameLimits) {
+        this.settings = settings;
+        this.nameLimits = nameLimits;
+    }
+
+    public Path outputFolder(Book book) {
+        return within(settings.converted(), fittedKey(settings.converted(), book.key()));
+    }
+
+    public Path outputFile(Book book) {
+        return outputFolder(book).resolve(fileName(settings.converted(), book.name() + OUTPUT_EXTENSION));
+    }
+
+    public Path archiveFolder(Book book) {
+        return within(settings.archive(), fittedKey(settings.archive(), book.key()));
+    }
+
+    public Path backupFolder(Book book) {
+        return within(settings.backup(), fittedKey(settings.backup(), book.key()));
+    }
+
+    /** {@code name} as a file in {@code folder} (or anywhere on its file system): shortened if it is too long there. */
+    public String fileName(Path folder, String name) {
+        return FileNames.fitFile(name, nameLimits.nameMax(folder));
+    }
+
+    /** {@code name + suffix} as a folder in {@code folder}: the name shortened if the whole is too long there. */
+    public String folderName(Path folder, String name, String suffix) {
+        return FileNames.fitWithSuffix(name, suffix, nameLimits.nameMax(folder));
+    }
+
+    /**
+     * The book's names that its converted folder (and, where they are used, its archive and backup folders) cannot
+     * hold as they are, with the names written instead.
+     */
+    public List<ShortenedName> shortenedNames(Book book) {
+        List<ShortenedName> shortened = new ArrayList<>();
+        addShortened(shortened, "converted", settings.converted(), book.key());
+        String output = book.name() + OUTPUT_EXTENSION;
+        String written = fileName(settings.converted(), output);
+        if (!written.equals(output)) {
+            shortened.add(new ShortenedName("converted", output, written));
+        }
+        if (settings.onComplete() == Settings.OnComplete.ARCHIVE) {
+            addShortened(shortened, "archive", settings.archive(), book.key());
+        }
+        if (settings.backupFirst()) {
+            addShortened(shortened, "backup", settings.backup(), book.key());
+        }
+        return shortened;
+    }
+
+    private void addShortened(List<ShortenedName> shortened, String role, Path base, String key) {
+        int nameMax = nameLimits.nameMax(base);
+        for (String segment : key.split("/")) {
+            String written = FileNames.fitFolder(segment, nameMax);
+            if (!written.equals(segment)) {
+                shortened.add(new ShortenedName(role, segment, written));
+            }
+        }
+    }
+
+    /** The key with each folder name fitted to {@code base}'s file system. */
+    private String fittedKey(Path base, String key) {
+        int nameMax = nameLimits.nameMax(base);
+        List<String> segments = new ArrayList<>();
+        for (String segment : key.split("/", -1)) {
+            segments.add(FileNames.fitFolder(segment, nameMax));
+        }
+        return String.join("/", segments);
+    }
+
+    /**
+     * A per-book scratch folder in the service's working area, named from a hash of the key ({@link WorkArea}): odd
+     * or long book names never leave the area nor lengthen a working path, and the start-up cleanup knows it as its own.
+     */
+    public Path workFolder(Book book) {
+        return WorkArea.root(settings.working()).resolve(WorkArea.bookFolderName(book.key()));
+    }
+
+    /** Resolves a relative key under a base folder and refuses anything that would escape it. */
+    static Path within(Path base, String key) {
+        Path resolved = base.resolve(key).normalize();
+        if (!resolved.startsWith(base.normalize()) || resolved.equals(base.normalize())) {
+            throw new IllegalArgumentException("book key '" + key + "' does not name a folder inside " + base);
+        }
+        return resolved;
+    }
+}

@@ -1,0 +1,172 @@
+package org.automb.steps;
+
+import org.automb.attempt.BookAttempt;
+import org.automb.attempt.RouteKeys;
+import org.automb.deliver.FreeSpaceGuard;
+import org.automb.failure.BookChangedException;
+import org.automb.failure.TransientFailure;
+import org.automb.jobs.BookLedger;
+import org.automb.jobs.ServiceStop;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.automb.config.Settings;
+import org.automb.deliver.OutputLayout;
+import org.automb.io.SafeMover;
+import org.automb.intake.Book;
+import org.automb.intake.BookFingerprint;
+import org.automb.intake.TakenBook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The book-level steps of the process-book and attempt-book routes around the conversion itself: open the book,
+ * start each attempt clean, back up, skip what exists, check nothing changed, close the book on success.
+ */
+public final class BookSteps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BookSteps.class);
+
+    private final Settings settings;
+    private final OutputLayout layout;
+    private final SafeMover mover;
+    private final BookLedger ledger;
+    private final FreeSpaceGuard freeSpace;
+    private final org.automb.deliver.ManifestWriter manifests;
+    private final Clock clock;
+    private final ServiceStop stop;
+
+    public BookSteps(Settings settings, OutputLayout layout, SafeMover mover, BookLedger ledger, FreeSpaceGuard freeSpace,
+                     org.automb.deliver.ManifestWriter manifests, Clock clock) {
+        this(settings, layout, mover, ledger, freeSpace, manifests, clock, new ServiceStop());
+    }
+
+    /** @param stop ends the attempt's ffmpeg processes and decoders when the service stops */
+    public BookSteps(Settings settings, OutputLayout layout, SafeMover mover, BookLedger ledger, FreeSpaceGuard freeSpace,
+                     org.automb.deliver.ManifestWriter manifests, Clock clock, ServiceStop stop) {
+        this.stop = stop;
+        this.manifests = manifests;
+        this.settings = settings;
+        this.layout = layout;
+        this.mover = mover;
+        this.ledger = ledger;
+        this.freeSpace = freeSpace;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens the book taken by the scan (the body; kept in property {@link RouteKeys#TAKEN}, with the fingerprint it
+     * was taken with, to detect changes later); header {@link RouteKeys#ALREADY_CONVERTED} tells the route to skip
+     * it, {@link RouteKeys#DELIVERED_BEFORE_CRASH} to finish it. A book that changed while it waited for a worker is
+     * read again at once.
+     */
+    public void begin(@Body TakenBook taken, Exchange exchange) {
+        Book book = taken.book();
+        exchange.setProperty(RouteKeys.TAKEN, taken);
+        java.util.List<String> changes = taken.fingerprint().changesTo(BookFingerprint.of(book));
+        if (!changes.isEmpty()) {
+            throw new BookChangedException(book.key(), changes, null);
+        }
+        ledger.converting(book.key());
+        Path output = layout.outputFile(book);
+        boolean exists = Files.exists(output);
+        // a crash between delivering the output and archiving the originals: the output is this book's, finish it
+        boolean deliveredBeforeCrash = exists && ledger.wasInterrupted(book.key())
+            && manifests.matchesSources(output.resolveSibling("intake.json"), book);
+        if (deliveredBeforeCrash) {
+            BookAttempt run = new BookAttempt(book, layout.workFolder(book), clock.instant());
+            run.finalOutput(output);
+            exchange.setProperty(RouteKeys.ATTEMPT, run);
+            LOG.info("book '{}': its output was delivered before the last shutdown; finishing it", book.key());
+        }
+        exchange.getIn().setHeader(RouteKeys.DELIVERED_BEFORE_CRASH, deliveredBeforeCrash);
+        exchange.getIn().setHeader(RouteKeys.ALREADY_CONVERTED, exists && !deliveredBeforeCrash && !settings.overwriteExisting());
+    }
+
+    /** Each attempt (the first and every retry) starts from an empty working folder, with enough disk space. */
+    public void startAttempt(@ExchangeProperty(RouteKeys.TAKEN) TakenBook taken, Exchange exchange) {
+        Book book = taken.book();
+        if (stop.isStopping()) {
+            // taken just as the stop began: left for the next start (the failure handling sees the stop)
+            throw new IllegalStateException("book '" + book.key() + "': not started, the service is stopping");
+        }
+        BookAttempt run = new BookAttempt(book, layout.workFolder(book), clock.instant());
+        exchange.setProperty(RouteKeys.ATTEMPT, run);
+        // a stop ends the attempt's processes at once (ffmpeg would finish the book first), and its decoders
+        run.onClose(stop.whenStopping(() -> {
+            run.closeResources();
+            endProcessesNaming(run.workDir());
+        }));
+        try {
+            mover.deleteTree(run.workDir());
+            Files.createDirectories(run.workDir());
+        } catch (IOException e) {
+            throw new TransientFailure(book.key(), null, "cannot prepare the working folder " + run.workDir() + ": " + e, e);
+        }
+        freeSpace.check(book);
+    }
+
+    /** Kills this service's processes (ffmpeg) with a file in {@code workDir} on their command line. */
+    private static void endProcessesNaming(Path workDir) {
+        java.util.List<String> folder = java.util.List.of(workDir + "/", workDir.toAbsolutePath() + "/");
+        ProcessHandle.current().descendants()
+            .filter(process -> process.info().arguments()
+                .map(args -> java.util.Arrays.stream(args).anyMatch(arg -> folder.stream().anyMatch(arg::startsWith)))
+                .orElse(false))
+            .forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** BACKUP=Y: copies the book to BACKUP_FOLDER/&lt;key&gt; and verifies the copy before anything else happens. */
+    public void backup(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt run) {
+        if (!settings.backupFirst()) {
+            return;
+        }
+        Book book = run.book();
+        Path target = layout.backupFolder(book);
+        try {
+            if (Files.exists(target)) {
+                mover.verifySameFiles(book.root(), book.looseFile() ? target.resolve(book.root().getFileName().toString()) : target);
+                return;
+            }
+            if (book.looseFile()) {
+                for (Path file : book.files()) {
+                    mover.copyTree(file, target.resolve(file.getFileName().toString()));
+                }
+            } else {
+                mover.copyTree(book.root(), target);
+            }
+            LOG.info("book '{}': backed up to {}", book.key(), target);
+        } catch (IOException e) {
+            throw new TransientFailure(book.key(), null, "the backup to " + target + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Before anything is delivered: the book's files must be what they were when it was taken. */
+    public void verifyUnchanged(@ExchangeProperty(RouteKeys.TAKEN) TakenBook taken) {
+        Book book = taken.book();
+        java.util.List<String> changes = taken.fingerprint().changesTo(BookFingerprint.of(book));
+        if (!changes.isEmpty()) {
+            throw new BookChangedException(book.key(), changes, null);
+        }
+    }
+
+    /** An output exists and OVERWRITE_EXISTING is off: the book is left as it is. */
+    public void skipExisting(@ExchangeProperty(RouteKeys.TAKEN) TakenBook taken) {
+        Book book = taken.book();
+        String reason = "an output already exists at " + layout.outputFile(book) + " (set OVERWRITE_EXISTING=Y to replace it)";
+        LOG.warn("book '{}': skipped: {}", book.key(), reason);
+        ledger.skipped(book.key(), reason);
+    }
+
+    /** The book is delivered: closes the attempt, records it done, clears its working folder. */
+    public void succeeded(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt run) throws IOException {
+        run.closeResources();
+        ledger.done(run.book().key(), String.valueOf(run.finalOutput()));
+        mover.deleteTree(run.workDir());
+    }
+}

@@ -1,0 +1,47 @@
+package org.automb.steps;
+
+import org.automb.failure.BookChangedException;
+
+/**
+ * What the book-errors route does with an attempt that failed (exchange property {@link RouteKeys#VERDICT}): try it
+ * again after the wait in {@code CamelRedeliveryDelay}, drop it because the service stops, read the book again
+ * because its files changed, or give up on it (the dead letter).
+ *
+ * @param outcome       which of these
+ * @param change        the change behind the failure, for {@link Outcome#BOOK_CHANGED}; else null
+ * @param failureNumber the failed attempts of the book so far, this one included (0 when none is counted)
+ */
+public record FailureVerdict(Outcome outcome, BookChangedException change, int failureNumber) {
+
+    /** What happens to the book after the failed attempt. */
+    public enum Outcome { RETRY, INTERRUPTED_BY_STOP, BOOK_CHANGED, FAILED }
+
+    public static FailureVerdict retry(int failureNumber) {
+        return new FailureVerdict(Outcome.RETRY, null, failureNumber);
+    }
+
+    public static FailureVerdict failed(int failureNumber) {
+        return new FailureVerdict(Outcome.FAILED, null, failureNumber);
+    }
+
+    public static FailureVerdict stopped() {
+        return new FailureVerdict(Outcome.INTERRUPTED_BY_STOP, null, 0);
+    }
+
+    public static FailureVerdict changed(BookChangedException change) {
+        return new FailureVerdict(Outcome.BOOK_CHANGED, change, 0);
+    }
+
+    /** Read by the route's retryWhile. */
+    public boolean retryAllowed() {
+        return outcome == Outcome.RETRY;
+    }
+
+    public boolean interruptedByStop() {
+        return outcome == Outcome.INTERRUPTED_BY_STOP;
+    }
+
+    public boolean bookChanged() {
+        return outcome == Outcome.BOOK_CHANGED;
+    }
+}
