@@ -1,18 +1,17 @@
 package org.automb.app;
 
-import org.automb.config.SettingDef;
-import org.automb.config.Settings;
-import org.automb.config.SettingsCatalog;
-import org.automb.config.SettingsResolver;
-
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
-import org.automb.media.ffmpeg.ExecRunner;
+import org.automb.config.SettingDef;
+import org.automb.config.Settings;
+import org.automb.config.SettingsCatalog;
+import org.automb.config.SettingsResolver;
 import org.automb.io.SafeMover;
+import org.automb.media.ffmpeg.ExecRunner;
 
 /**
  * Wires the service: reads the settings from Camel's properties (the command line puts the resolved values

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.automb.app.health.HealthRoutes;
+import org.automb.app.health.ServerPort;
 import org.automb.config.FolderRules;
 import org.automb.config.InvalidSettingsException;
 import org.automb.config.SettingDef;
@@ -22,19 +24,17 @@ import org.automb.config.Settings;
 import org.automb.config.SettingsCatalog;
 import org.automb.config.SettingsResolver;
 import org.automb.config.StartupFailure;
-import org.automb.app.health.HealthRoutes;
-import org.automb.app.health.ServerPort;
 import org.automb.jobs.BookLedger;
 import org.automb.jobs.FolderLocks;
 import org.automb.jobs.InstanceGuard;
 import org.automb.jobs.store.JobState;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code java -jar auto-m4b.jar}: runs the service, or with {@code --once} converts what is in the inbox now and

@@ -1,9 +1,5 @@
 package org.automb.app;
 
-import org.automb.config.FolderRules;
-import org.automb.config.Settings;
-import org.automb.config.StartupFailure;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.automb.media.ffmpeg.FfmpegTools;
-import org.automb.plan.LibavProbe;
+import org.automb.config.FolderRules;
+import org.automb.config.Settings;
+import org.automb.config.StartupFailure;
 import org.automb.jobs.store.JobStore;
 import org.automb.jobs.store.StoreInspection;
+import org.automb.media.ffmpeg.FfmpegTools;
+import org.automb.plan.LibavProbe;
 
 /**
  * The checks behind {@code --validate}: the folder rules (the very ones the start applies, {@link FolderRules}), the

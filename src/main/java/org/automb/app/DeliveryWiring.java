@@ -1,21 +1,20 @@
 package org.automb.app;
 
-import org.automb.config.Settings;
-
 import java.time.Clock;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
-import org.automb.io.FileHashes;
-import org.automb.media.ffmpeg.ExecRunner;
-import org.automb.media.ffmpeg.FfmpegTools;
-import org.automb.plan.LibavProbe;
-import org.automb.deliver.OutputValidator;
+import org.automb.config.Settings;
 import org.automb.deliver.BookFinisher;
 import org.automb.deliver.ManifestWriter;
 import org.automb.deliver.OutputLayout;
+import org.automb.deliver.OutputValidator;
+import org.automb.io.FileHashes;
 import org.automb.io.PartialsJournal;
 import org.automb.io.SafeMover;
+import org.automb.media.ffmpeg.ExecRunner;
+import org.automb.media.ffmpeg.FfmpegTools;
+import org.automb.plan.LibavProbe;
 
 /**
  * The delivery subsystem: the mover, where a book's output goes ({@link OutputLayout}) and the finisher that

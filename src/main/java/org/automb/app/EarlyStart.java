@@ -1,7 +1,5 @@
 package org.automb.app;
 
-import org.automb.config.Settings;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +10,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.automb.config.Settings;
+import org.automb.deliver.DeliveredBooks;
 import org.automb.io.Futures;
+import org.automb.jobs.store.JobStore;
 import org.automb.media.ffmpeg.FfmpegTools;
 import org.automb.plan.LibavProbe;
-import org.automb.deliver.DeliveredBooks;
-import org.automb.jobs.store.JobStore;
 
 /**
  * The slow parts of start-up (loading the bundled ffmpeg's libraries for the in-JVM probe, encoder and shell,

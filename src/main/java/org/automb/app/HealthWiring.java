@@ -1,12 +1,11 @@
 package org.automb.app;
 
-import org.automb.config.Settings;
-
 import org.apache.camel.CamelContext;
-import org.automb.media.ffmpeg.FfmpegTools;
-import org.automb.audio.libav.LibavEncodeStep;
 import org.automb.app.health.ServiceHealthChecks;
+import org.automb.audio.libav.LibavEncodeStep;
+import org.automb.config.Settings;
 import org.automb.jobs.store.JobStore;
+import org.automb.media.ffmpeg.FfmpegTools;
 
 /**
  * The named checks of {@code /health/ready} (served only while the service's HTTP server runs): the folders, free

@@ -1,11 +1,10 @@
 package org.automb.app;
 
-import org.automb.config.Settings;
-
 import java.time.Clock;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.automb.config.Settings;
 import org.automb.intake.BookFinder;
 import org.automb.intake.InboxChanges;
 import org.automb.intake.InboxScanner;

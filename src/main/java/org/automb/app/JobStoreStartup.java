@@ -1,12 +1,11 @@
 package org.automb.app;
 
-import org.automb.config.Settings;
-import org.automb.config.StartupFailure;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.automb.config.Settings;
+import org.automb.config.StartupFailure;
 import org.automb.deliver.DeliveredBooks;
 import org.automb.jobs.store.CorruptStoreException;
 import org.automb.jobs.store.JobStore;

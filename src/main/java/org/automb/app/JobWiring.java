@@ -1,22 +1,21 @@
 package org.automb.app;
 
-import org.automb.config.Settings;
-
 import java.time.Clock;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
+import org.automb.config.Settings;
+import org.automb.deliver.FailedBookMover;
+import org.automb.deliver.FreeSpaceGuard;
 import org.automb.deliver.ManifestWriter;
 import org.automb.deliver.OutputLayout;
 import org.automb.io.SafeMover;
 import org.automb.jobs.BookLedger;
-import org.automb.steps.BookSteps;
-import org.automb.deliver.FailedBookMover;
-import org.automb.steps.FailureHandling;
-import org.automb.deliver.FreeSpaceGuard;
 import org.automb.jobs.RetryPolicy;
 import org.automb.jobs.RetryWaits;
 import org.automb.jobs.ServiceStop;
 import org.automb.jobs.store.JobStore;
+import org.automb.steps.BookSteps;
+import org.automb.steps.FailureHandling;
 
 /**
  * The jobs subsystem: the ledger over the job store, the retry policy and its waits, failure handling, the steps of a

@@ -1,18 +1,17 @@
 package org.automb.app;
 
-import org.automb.config.Settings;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
-import org.automb.io.FileHashes;
-import org.automb.media.ffmpeg.FfmpegTools;
-import org.automb.plan.LibavProbe;
 import org.automb.audio.libav.NativeCrashGuard;
+import org.automb.config.Settings;
+import org.automb.io.FileHashes;
 import org.automb.io.SafeMover;
 import org.automb.jobs.StartupRecovery;
 import org.automb.jobs.store.JobStore;
+import org.automb.media.ffmpeg.FfmpegTools;
+import org.automb.plan.LibavProbe;
 
 /**
  * The service's start-up work as named steps in one fixed order (docs/architecture.md, "Start-up steps"): ffmpeg,

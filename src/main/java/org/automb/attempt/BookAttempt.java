@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.automb.intake.Book;
+import org.automb.media.mp4.AacPartJoiner;
 import org.automb.plan.AudioPath;
 import org.automb.plan.Chapter;
 import org.automb.plan.ConversionPlan;
-import org.automb.media.mp4.AacPartJoiner;
-import org.automb.intake.Book;
 
 /**
  * One attempt at a book, the one home of its progress while it moves through the routes (exchange property

@@ -1,7 +1,5 @@
 package org.automb.audio;
 
-import org.automb.plan.Durations;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.automb.plan.Durations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

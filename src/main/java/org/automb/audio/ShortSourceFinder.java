@@ -1,12 +1,11 @@
 package org.automb.audio;
 
-import org.automb.media.AudioSource;
-import org.automb.media.libav.SampleCounter;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.automb.media.AudioSource;
+import org.automb.media.libav.SampleCounter;
 import org.automb.media.mp4.CutShort;
 
 /**

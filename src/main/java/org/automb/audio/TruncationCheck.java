@@ -1,9 +1,8 @@
 package org.automb.audio;
 
-import org.automb.media.AudioSource;
-
 import java.util.Locale;
 import java.util.Optional;
+import org.automb.media.AudioSource;
 import org.automb.media.mp4.CutShort;
 
 /**

@@ -1,12 +1,10 @@
 package org.automb.deliver;
 
-import org.automb.io.SafeMover;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,14 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.automb.io.FileHashes;
+import org.automb.attempt.BookAttempt;
+import org.automb.config.Settings;
+import org.automb.failure.TransientFailure;
+import org.automb.intake.Book;
 import org.automb.intake.BookFingerprint;
 import org.automb.intake.JunkFiles;
+import org.automb.io.FileHashes;
 import org.automb.io.Futures;
-import org.automb.config.Settings;
-import org.automb.intake.Book;
-import org.automb.attempt.BookAttempt;
-import org.automb.failure.TransientFailure;
+import org.automb.io.SafeMover;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,9 +8,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import org.automb.intake.Book;
 import org.automb.io.FileNames;
 import org.automb.io.SafeMover;
-import org.automb.intake.Book;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

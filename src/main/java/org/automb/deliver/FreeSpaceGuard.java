@@ -1,10 +1,9 @@
 package org.automb.deliver;
 
-import org.automb.failure.TransientFailure;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.automb.failure.TransientFailure;
 import org.automb.intake.Book;
 
 /**

@@ -1,7 +1,5 @@
 package org.automb.deliver;
 
-import org.automb.io.SafeMover;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,13 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.automb.io.Sha256;
+import org.automb.attempt.BookAttempt;
 import org.automb.io.Futures;
+import org.automb.io.SafeMover;
+import org.automb.io.Sha256;
 import org.automb.media.AudioSource;
+import org.automb.plan.BookTags;
 import org.automb.plan.Chapter;
 import org.automb.plan.ConversionPlan;
-import org.automb.attempt.BookAttempt;
-import org.automb.plan.BookTags;
 
 /**
  * Writes {@code intake.json} beside each output: what went in (with hashes), what was decided, what came out.

@@ -1,14 +1,13 @@
 package org.automb.deliver;
 
-import org.automb.io.FileNames;
-import org.automb.io.NameLimits;
-import org.automb.io.WorkArea;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.automb.config.Settings;
 import org.automb.intake.Book;
+import org.automb.io.FileNames;
+import org.automb.io.NameLimits;
+import org.automb.io.WorkArea;
 
 /**
  * Where a book's output, manifest and archived originals go. Keys come from the inbox's own folder names; a name too

@@ -1,22 +1,21 @@
 package org.automb.deliver;
 
-import org.automb.audio.ShortSourceFinder;
-import org.automb.media.ffmpeg.CommandResult;
-import org.automb.media.ffmpeg.ExecRunner;
-import org.automb.media.ffmpeg.FfmpegTools;
-import org.automb.media.libav.SampleCounter;
-import org.automb.plan.CodecDecision;
-import org.automb.plan.LibavProbe;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
-import org.automb.media.mp4.AudioEditList;
-import org.automb.media.mp4.NotJoinableException;
 import org.automb.attempt.BookAttempt;
+import org.automb.audio.ShortSourceFinder;
 import org.automb.failure.PermanentFailure;
 import org.automb.failure.TransientFailure;
+import org.automb.media.ffmpeg.CommandResult;
+import org.automb.media.ffmpeg.ExecRunner;
+import org.automb.media.ffmpeg.FfmpegTools;
+import org.automb.media.libav.SampleCounter;
+import org.automb.media.mp4.AudioEditList;
+import org.automb.media.mp4.NotJoinableException;
+import org.automb.plan.CodecDecision;
+import org.automb.plan.LibavProbe;
 
 /**
  * Checks a finished .m4b in the working folder before it is moved into place: ffprobe reads it, it holds

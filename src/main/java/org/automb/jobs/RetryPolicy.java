@@ -1,10 +1,9 @@
 package org.automb.jobs;
 
-import org.automb.failure.BookFailure;
-import org.automb.failure.BookFailures;
-
 import java.time.Duration;
 import java.util.Optional;
+import org.automb.failure.BookFailure;
+import org.automb.failure.BookFailures;
 
 /**
  * Decides whether a failed attempt is tried again, and when: exponential backoff from

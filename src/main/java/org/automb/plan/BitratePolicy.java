@@ -1,10 +1,9 @@
 package org.automb.plan;
 
-import org.automb.media.AudioSource;
-
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.automb.media.AudioSource;
 
 /**
  * Chooses the AAC bit rate, sample rate and channel count of an encoded book from its sources.

@@ -1,7 +1,5 @@
 package org.automb.plan;
 
-import org.automb.media.AudioSource;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.automb.config.Settings;
-import org.automb.intake.Book;
 import org.automb.failure.PermanentFailure;
+import org.automb.intake.Book;
+import org.automb.media.AudioSource;
 
 /** Probes a book's files and decides everything about its output: mode, bitrate, chapters, tags, cover. */
 public final class BookPlanner {

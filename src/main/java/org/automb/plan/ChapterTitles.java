@@ -1,10 +1,9 @@
 package org.automb.plan;
 
-import org.automb.media.AudioSource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.automb.media.AudioSource;
 
 /**
  * Names one chapter per source file: its title tag, or a cleaned-up file name when the tags are missing or

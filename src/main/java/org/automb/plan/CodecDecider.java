@@ -1,11 +1,10 @@
 package org.automb.plan;
 
-import org.automb.media.AudioSource;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.automb.media.AudioSource;
 import org.automb.plan.CodecDecision.Mode;
 
 /**

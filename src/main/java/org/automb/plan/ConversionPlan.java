@@ -1,10 +1,9 @@
 package org.automb.plan;
 
-import org.automb.media.AudioSource;
-
 import java.util.List;
 import java.util.Optional;
 import org.automb.intake.Book;
+import org.automb.media.AudioSource;
 
 /**
  * Everything decided about a book before any audio is written.

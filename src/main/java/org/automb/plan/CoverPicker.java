@@ -1,7 +1,5 @@
 package org.automb.plan;
 
-import org.automb.media.AudioSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.automb.media.AudioSource;
 
 /**
  * Chooses the book's cover: the picture embedded in the first source, else the most cover-like image file

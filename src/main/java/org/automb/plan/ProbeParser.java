@@ -1,7 +1,5 @@
 package org.automb.plan;
 
-import org.automb.media.AudioSource;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.automb.media.AudioSource;
 
 /**
  * Turns the JSON of {@code ffprobe -v error -print_format json -show_format -show_streams <file>} into an

@@ -1,10 +1,5 @@
 package org.automb.plan;
 
-import org.automb.media.AudioSource;
-import org.automb.media.ffmpeg.CommandResult;
-import org.automb.media.ffmpeg.ExecRunner;
-import org.automb.media.ffmpeg.FfmpegTools;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +9,14 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import org.automb.intake.Book;
 import org.automb.failure.BookFailure;
 import org.automb.failure.PermanentFailure;
 import org.automb.failure.TransientFailure;
+import org.automb.intake.Book;
+import org.automb.media.AudioSource;
+import org.automb.media.ffmpeg.CommandResult;
+import org.automb.media.ffmpeg.ExecRunner;
+import org.automb.media.ffmpeg.FfmpegTools;
 
 /**
  * Probes every audio file of a book, several files at once: inside the JVM through the bundled libavformat when

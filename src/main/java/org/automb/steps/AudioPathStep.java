@@ -1,23 +1,22 @@
 package org.automb.steps;
 
-import org.automb.audio.ShortSourceFinder;
-import org.automb.media.AudioSource;
-import org.automb.plan.AudioPathDecider;
-import org.automb.plan.CodecDecision;
-import org.automb.plan.ConversionPlan;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
+import org.automb.attempt.BookAttempt;
+import org.automb.attempt.RouteKeys;
+import org.automb.audio.ShortSourceFinder;
+import org.automb.failure.PermanentFailure;
+import org.automb.failure.TransientFailure;
+import org.automb.media.AudioSource;
 import org.automb.media.mp4.AacPartJoiner;
 import org.automb.media.mp4.NotJoinableException;
-import org.automb.attempt.BookAttempt;
-import org.automb.failure.PermanentFailure;
-import org.automb.attempt.RouteKeys;
-import org.automb.failure.TransientFailure;
+import org.automb.plan.AudioPathDecider;
+import org.automb.plan.CodecDecision;
+import org.automb.plan.ConversionPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

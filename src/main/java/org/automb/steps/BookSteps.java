@@ -1,13 +1,5 @@
 package org.automb.steps;
 
-import org.automb.attempt.BookAttempt;
-import org.automb.attempt.RouteKeys;
-import org.automb.deliver.FreeSpaceGuard;
-import org.automb.failure.BookChangedException;
-import org.automb.failure.TransientFailure;
-import org.automb.jobs.BookLedger;
-import org.automb.jobs.ServiceStop;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +7,19 @@ import java.time.Clock;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.automb.attempt.BookAttempt;
+import org.automb.attempt.RouteKeys;
 import org.automb.config.Settings;
+import org.automb.deliver.FreeSpaceGuard;
 import org.automb.deliver.OutputLayout;
-import org.automb.io.SafeMover;
+import org.automb.failure.BookChangedException;
+import org.automb.failure.TransientFailure;
 import org.automb.intake.Book;
 import org.automb.intake.BookFingerprint;
 import org.automb.intake.TakenBook;
+import org.automb.io.SafeMover;
+import org.automb.jobs.BookLedger;
+import org.automb.jobs.ServiceStop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,15 +1,5 @@
 package org.automb.steps;
 
-import org.automb.attempt.BookAttempt;
-import org.automb.attempt.RouteKeys;
-import org.automb.deliver.FailedBookMover;
-import org.automb.failure.BookChangedException;
-import org.automb.failure.BookFailure;
-import org.automb.failure.BookFailures;
-import org.automb.jobs.BookLedger;
-import org.automb.jobs.RetryPolicy;
-import org.automb.jobs.ServiceStop;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,10 +8,19 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
-import org.automb.io.SafeMover;
+import org.automb.attempt.BookAttempt;
+import org.automb.attempt.RouteKeys;
+import org.automb.deliver.FailedBookMover;
+import org.automb.failure.BookChangedException;
+import org.automb.failure.BookFailure;
+import org.automb.failure.BookFailures;
 import org.automb.intake.Book;
 import org.automb.intake.BookFingerprint;
 import org.automb.intake.TakenBook;
+import org.automb.io.SafeMover;
+import org.automb.jobs.BookLedger;
+import org.automb.jobs.RetryPolicy;
+import org.automb.jobs.ServiceStop;
 import org.automb.jobs.store.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,15 +1,14 @@
 package org.automb.steps;
 
-import org.automb.media.AudioSource;
-import org.automb.plan.BookPlanner;
-import org.automb.plan.ConversionPlan;
-
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.apache.camel.ExchangeProperty;
-import org.automb.io.FileHashes;
 import org.automb.attempt.BookAttempt;
 import org.automb.attempt.RouteKeys;
+import org.automb.io.FileHashes;
+import org.automb.media.AudioSource;
+import org.automb.plan.BookPlanner;
+import org.automb.plan.ConversionPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,5 @@
 package org.automb.app;
 
-import org.automb.config.Settings;
-import org.automb.config.SettingsCatalog;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -13,6 +10,8 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.automb.audio.libav.NativeCrashGuard;
+import org.automb.config.Settings;
+import org.automb.config.SettingsCatalog;
 import org.automb.io.PartialsJournal;
 import org.automb.io.SafeMover;
 import org.automb.io.WorkArea;

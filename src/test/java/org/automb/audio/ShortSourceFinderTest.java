@@ -1,15 +1,5 @@
 package org.automb.audio;
 
-import org.automb.deliver.OutputValidator;
-import org.automb.media.AudioSource;
-import org.automb.media.ffmpeg.ExecRunner;
-import org.automb.media.libav.SampleCounter;
-import org.automb.plan.Chapter;
-import org.automb.plan.CodecDecision;
-import org.automb.plan.ConversionPlan;
-import org.automb.plan.LibavProbe;
-import org.automb.plan.SourceFixtures;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -19,11 +9,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.automb.media.mp4.CutShort;
-import org.automb.intake.Book;
 import org.automb.attempt.BookAttempt;
+import org.automb.deliver.OutputValidator;
 import org.automb.failure.PermanentFailure;
+import org.automb.intake.Book;
+import org.automb.media.AudioSource;
+import org.automb.media.ffmpeg.ExecRunner;
+import org.automb.media.libav.SampleCounter;
+import org.automb.media.mp4.CutShort;
 import org.automb.plan.BookTags;
+import org.automb.plan.Chapter;
+import org.automb.plan.CodecDecision;
+import org.automb.plan.ConversionPlan;
+import org.automb.plan.LibavProbe;
+import org.automb.plan.SourceFixtures;
 import org.automb.testing.TestAudio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

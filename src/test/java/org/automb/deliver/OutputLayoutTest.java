@@ -1,8 +1,5 @@
 package org.automb.deliver;
 
-import org.automb.io.NameLimits;
-import org.automb.io.WorkArea;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +10,8 @@ import java.util.Map;
 import org.automb.config.Settings;
 import org.automb.config.SettingsCatalog;
 import org.automb.intake.Book;
+import org.automb.io.NameLimits;
+import org.automb.io.WorkArea;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

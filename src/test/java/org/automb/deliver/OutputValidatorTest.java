@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.automb.media.mp4.EditListFiles;
 import org.automb.failure.PermanentFailure;
+import org.automb.media.mp4.EditListFiles;
 import org.automb.testing.TestAudio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,12 +1,11 @@
 package org.automb.jobs;
 
-import org.automb.failure.PermanentFailure;
-import org.automb.failure.TransientFailure;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
+import org.automb.failure.PermanentFailure;
+import org.automb.failure.TransientFailure;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {

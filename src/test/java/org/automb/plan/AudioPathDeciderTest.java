@@ -1,7 +1,5 @@
 package org.automb.plan;
 
-import org.automb.media.AudioSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.automb.intake.Book;
+import org.automb.media.AudioSource;
 import org.junit.jupiter.api.Test;
 
 /** Every audio path, and the conditions that choose it (the same choices the steps made one by one before). */

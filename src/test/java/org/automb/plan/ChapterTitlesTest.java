@@ -1,16 +1,15 @@
 package org.automb.plan;
 
-import org.automb.media.AudioSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.automb.plan.SourceFixtures.mp3;
 import static org.automb.plan.SourceFixtures.withTags;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import org.automb.media.AudioSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ChapterTitlesTest {
 

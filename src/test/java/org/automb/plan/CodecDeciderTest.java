@@ -1,7 +1,5 @@
 package org.automb.plan;
 
-import org.automb.media.AudioSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.automb.plan.SourceFixtures.aac;
@@ -11,6 +9,7 @@ import static org.automb.plan.SourceFixtures.withFormat;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import org.automb.media.AudioSource;
 import org.automb.plan.CodecDecision.Mode;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,5 @@
 package org.automb.plan;
 
-import org.automb.media.AudioSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.automb.media.AudioSource;
 import org.automb.testing.TestAudio;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,10 @@
 package org.automb.plan;
 
-import org.automb.media.AudioSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import org.automb.media.AudioSource;
 import org.junit.jupiter.api.Test;
 
 class ProbeParserTest {

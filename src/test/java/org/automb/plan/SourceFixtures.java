@@ -1,10 +1,9 @@
 package org.automb.plan;
 
-import org.automb.media.AudioSource;
-
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.automb.media.AudioSource;
 
 /** Crafted {@link AudioSource}s for tests: sensible defaults, change what the test is about. */
 public final class SourceFixtures {

@@ -1,14 +1,5 @@
 package org.automb.steps;
 
-import org.automb.attempt.BookAttempt;
-import org.automb.attempt.RouteKeys;
-import org.automb.failure.BookChangedException;
-import org.automb.failure.PermanentFailure;
-import org.automb.failure.TransientFailure;
-import org.automb.jobs.BookLedger;
-import org.automb.jobs.RetryPolicy;
-import org.automb.jobs.ServiceStop;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -19,10 +10,18 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
-import org.automb.io.SafeMover;
+import org.automb.attempt.BookAttempt;
+import org.automb.attempt.RouteKeys;
+import org.automb.failure.BookChangedException;
+import org.automb.failure.PermanentFailure;
+import org.automb.failure.TransientFailure;
 import org.automb.intake.Book;
 import org.automb.intake.BookFingerprint;
 import org.automb.intake.TakenBook;
+import org.automb.io.SafeMover;
+import org.automb.jobs.BookLedger;
+import org.automb.jobs.RetryPolicy;
+import org.automb.jobs.ServiceStop;
 import org.automb.jobs.store.Job;
 import org.automb.jobs.store.JobStore;
 import org.junit.jupiter.api.AfterEach;

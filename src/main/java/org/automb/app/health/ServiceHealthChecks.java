@@ -10,8 +10,8 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.automb.config.FolderRules;
 import org.automb.config.Settings;
-import org.automb.media.ffmpeg.FfmpegTools;
 import org.automb.jobs.store.JobStore;
+import org.automb.media.ffmpeg.FfmpegTools;
 
 /** The service's readiness checks for its settings, in the order {@code /health/ready} reports them. */
 public final class ServiceHealthChecks {

@@ -1,8 +1,5 @@
 package org.automb.audio.ffmpeg;
 
-import org.automb.media.ffmpeg.CommandResult;
-import org.automb.plan.ConversionPlan;
-
 import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
@@ -10,6 +7,8 @@ import org.apache.camel.Message;
 import org.apache.camel.component.exec.ExecResult;
 import org.automb.attempt.BookAttempt;
 import org.automb.attempt.RouteKeys;
+import org.automb.media.ffmpeg.CommandResult;
+import org.automb.plan.ConversionPlan;
 
 /**
  * {@link AudioPath#FFMPEG_CONCAT_COPY}: AAC parts the MP4 joiner cannot take (raw ADTS, fragmented MP4, codec setups

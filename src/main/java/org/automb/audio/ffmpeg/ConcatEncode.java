@@ -1,15 +1,14 @@
 package org.automb.audio.ffmpeg;
 
-import org.automb.audio.TruncationCheck;
-import org.automb.media.AudioSource;
-import org.automb.media.libav.SampleCounter;
-
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.nio.file.Path;
+import org.automb.audio.TruncationCheck;
 import org.automb.failure.PermanentFailure;
+import org.automb.media.AudioSource;
+import org.automb.media.libav.SampleCounter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

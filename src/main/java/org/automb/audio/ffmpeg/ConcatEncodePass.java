@@ -1,18 +1,17 @@
 package org.automb.audio.ffmpeg;
 
-import org.automb.media.ffmpeg.CommandResult;
-import org.automb.plan.ConversionPlan;
-import org.automb.plan.SourcePlacement;
-
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.apache.camel.component.exec.ExecResult;
-import org.automb.io.Futures;
 import org.automb.attempt.BookAttempt;
 import org.automb.attempt.RouteKeys;
+import org.automb.io.Futures;
+import org.automb.media.ffmpeg.CommandResult;
+import org.automb.plan.ConversionPlan;
+import org.automb.plan.SourcePlacement;
 
 /**
  * {@link AudioPath#FFMPEG_CONCAT_ENCODE}: sources of one codec, rate and channel count read by one ffmpeg through

@@ -1,11 +1,10 @@
 package org.automb.audio.ffmpeg;
 
-import org.automb.plan.Chapter;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.automb.plan.BookTags;
+import org.automb.plan.Chapter;
 
 /**
  * Renders a book's tags and chapters as an ffmpeg metadata file ({@code ;FFMETADATA1}), which ffmpeg reads with

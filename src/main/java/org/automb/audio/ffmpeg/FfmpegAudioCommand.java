@@ -1,16 +1,5 @@
 package org.automb.audio.ffmpeg;
 
-import org.automb.audio.ConvertTimeout;
-import org.automb.audio.ProgressMonitor;
-import org.automb.media.AudioSource;
-import org.automb.media.ffmpeg.CommandResult;
-import org.automb.media.ffmpeg.ExecHeaders;
-import org.automb.media.ffmpeg.ExecRunner;
-import org.automb.media.ffmpeg.FfmpegTools;
-import org.automb.plan.ChapterPlacer;
-import org.automb.plan.ConversionPlan;
-import org.automb.plan.SourcePlacement;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +11,17 @@ import org.apache.camel.Message;
 import org.apache.camel.component.exec.ExecBinding;
 import org.apache.camel.component.exec.ExecResult;
 import org.automb.attempt.BookAttempt;
+import org.automb.audio.ConvertTimeout;
+import org.automb.audio.ProgressMonitor;
 import org.automb.failure.TransientFailure;
+import org.automb.media.AudioSource;
+import org.automb.media.ffmpeg.CommandResult;
+import org.automb.media.ffmpeg.ExecHeaders;
+import org.automb.media.ffmpeg.ExecRunner;
+import org.automb.media.ffmpeg.FfmpegTools;
+import org.automb.plan.ChapterPlacer;
+import org.automb.plan.ConversionPlan;
+import org.automb.plan.SourcePlacement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,10 +1,9 @@
 package org.automb.audio.ffmpeg;
 
-import org.automb.media.ffmpeg.CommandResult;
-
 import org.automb.failure.BookFailure;
 import org.automb.failure.PermanentFailure;
 import org.automb.failure.TransientFailure;
+import org.automb.media.ffmpeg.CommandResult;
 
 /** Classifies a failed ffmpeg run: a full disk or a killed process may pass, anything else will happen again. */
 public final class FfmpegFailures {

@@ -1,13 +1,5 @@
 package org.automb.audio.ffmpeg;
 
-import org.automb.media.AudioSource;
-import org.automb.media.ffmpeg.CommandResult;
-import org.automb.media.ffmpeg.ExecHeaders;
-import org.automb.media.ffmpeg.ExecRunner;
-import org.automb.media.ffmpeg.FfmpegTools;
-import org.automb.plan.ConversionPlan;
-import org.automb.plan.CoverPicker;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +14,13 @@ import org.apache.camel.Message;
 import org.apache.camel.component.exec.ExecResult;
 import org.automb.attempt.BookAttempt;
 import org.automb.attempt.RouteKeys;
+import org.automb.media.AudioSource;
+import org.automb.media.ffmpeg.CommandResult;
+import org.automb.media.ffmpeg.ExecHeaders;
+import org.automb.media.ffmpeg.ExecRunner;
+import org.automb.media.ffmpeg.FfmpegTools;
+import org.automb.plan.ConversionPlan;
+import org.automb.plan.CoverPicker;
 
 /**
  * Prepares and checks the second ffmpeg run: the book's audio stream-copied into the .m4b with its chapters,

@@ -1,9 +1,5 @@
 package org.automb.audio.ffmpeg;
 
-import org.automb.audio.TruncationCheck;
-import org.automb.media.AudioSource;
-import org.automb.media.ffmpeg.FfmpegTools;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +11,9 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.automb.audio.TruncationCheck;
+import org.automb.media.AudioSource;
+import org.automb.media.ffmpeg.FfmpegTools;
 
 /**
  * The decoded audio of a whole book as one stream of 16-bit PCM, fed to a single AAC encoder's stdin.

@@ -1,9 +1,5 @@
 package org.automb.audio.ffmpeg;
 
-import org.automb.media.ffmpeg.CommandResult;
-import org.automb.plan.ConversionPlan;
-import org.automb.plan.SourcePlacement;
-
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -12,9 +8,12 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.apache.camel.component.exec.ExecResult;
 import org.automb.attempt.BookAttempt;
-import org.automb.failure.PermanentFailure;
 import org.automb.attempt.RouteKeys;
+import org.automb.failure.PermanentFailure;
 import org.automb.failure.TransientFailure;
+import org.automb.media.ffmpeg.CommandResult;
+import org.automb.plan.ConversionPlan;
+import org.automb.plan.SourcePlacement;
 
 /**
  * {@link AudioPath#FFMPEG_PCM_FEED}: each source decoded by its own ffmpeg and fed as PCM to one encoder's stdin

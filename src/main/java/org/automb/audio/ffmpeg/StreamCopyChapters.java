@@ -1,16 +1,15 @@
 package org.automb.audio.ffmpeg;
 
-import org.automb.media.AudioSource;
-import org.automb.media.ffmpeg.CommandResult;
-import org.automb.media.ffmpeg.ExecRunner;
-import org.automb.media.ffmpeg.FfmpegTools;
-import org.automb.plan.SourcePlacement;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.automb.failure.PermanentFailure;
+import org.automb.media.AudioSource;
+import org.automb.media.ffmpeg.CommandResult;
+import org.automb.media.ffmpeg.ExecRunner;
+import org.automb.media.ffmpeg.FfmpegTools;
+import org.automb.plan.SourcePlacement;
 
 /**
  * Where each AAC part really starts when parts are joined by stream copy.

@@ -1,11 +1,5 @@
 package org.automb.audio.join;
 
-import org.automb.audio.ffmpeg.MuxStep;
-import org.automb.media.ffmpeg.ExecHeaders;
-import org.automb.media.ffmpeg.FfmpegTools;
-import org.automb.plan.ChapterPlacer;
-import org.automb.plan.SourcePlacement;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,15 +8,20 @@ import java.util.Locale;
 import java.util.Optional;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
+import org.automb.attempt.BookAttempt;
+import org.automb.attempt.RouteKeys;
+import org.automb.audio.ffmpeg.MuxStep;
+import org.automb.failure.PermanentFailure;
+import org.automb.failure.TransientFailure;
 import org.automb.io.FileHashes;
 import org.automb.io.GrowingFileDigest;
+import org.automb.media.ffmpeg.ExecHeaders;
+import org.automb.media.ffmpeg.FfmpegTools;
 import org.automb.media.mp4.AacPartJoiner;
 import org.automb.media.mp4.JoinTimeline;
 import org.automb.media.mp4.NotJoinableException;
-import org.automb.attempt.BookAttempt;
-import org.automb.failure.PermanentFailure;
-import org.automb.attempt.RouteKeys;
-import org.automb.failure.TransientFailure;
+import org.automb.plan.ChapterPlacer;
+import org.automb.plan.SourcePlacement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,18 +1,17 @@
 package org.automb.audio.join;
 
-import org.automb.audio.ffmpeg.FfmetadataWriter;
-import org.automb.audio.ffmpeg.MuxStep;
-import org.automb.media.libav.CoverJpeg;
-import org.automb.media.libav.LibavText;
-import org.automb.plan.Chapter;
-import org.automb.plan.CoverPicker;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.automb.audio.ffmpeg.FfmetadataWriter;
+import org.automb.audio.ffmpeg.MuxStep;
+import org.automb.media.libav.CoverJpeg;
+import org.automb.media.libav.LibavText;
+import org.automb.plan.Chapter;
+import org.automb.plan.CoverPicker;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVChapter;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;

@@ -1,12 +1,5 @@
 package org.automb.audio.libav;
 
-import org.automb.audio.AudioWriter;
-import org.automb.audio.ConvertTimeout;
-import org.automb.audio.ProgressMonitor;
-import org.automb.plan.ChapterPlacer;
-import org.automb.plan.ConversionPlan;
-import org.automb.plan.SourcePlacement;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,12 +12,18 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import org.apache.camel.ExchangeProperty;
-import org.automb.config.Settings;
-import org.automb.media.mp4.NotJoinableException;
 import org.automb.attempt.BookAttempt;
 import org.automb.attempt.RouteKeys;
-import org.automb.jobs.ServiceStop;
+import org.automb.audio.AudioWriter;
+import org.automb.audio.ConvertTimeout;
+import org.automb.audio.ProgressMonitor;
+import org.automb.config.Settings;
 import org.automb.failure.TransientFailure;
+import org.automb.jobs.ServiceStop;
+import org.automb.media.mp4.NotJoinableException;
+import org.automb.plan.ChapterPlacer;
+import org.automb.plan.ConversionPlan;
+import org.automb.plan.SourcePlacement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

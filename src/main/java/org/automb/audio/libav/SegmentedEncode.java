@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import org.automb.failure.TransientFailure;
 import org.automb.media.AudioSource;
 import org.automb.media.mp4.AacPartJoiner;
 import org.automb.media.mp4.AudioPart;
 import org.automb.media.mp4.Box;
 import org.automb.media.mp4.JoinTimeline;
 import org.automb.media.mp4.NotJoinableException;
-import org.automb.failure.TransientFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -3,9 +3,9 @@ package org.automb.audio.libav;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.automb.media.AudioSource;
-import org.automb.io.Futures;
 import org.automb.audio.ffmpeg.ConcatEncode;
+import org.automb.io.Futures;
+import org.automb.media.AudioSource;
 
 /** Counts each source's samples (as the decoder will deliver them) before a book is split into segments. */
 @FunctionalInterface

@@ -1,21 +1,20 @@
 package org.automb.audio.passthrough;
 
-import org.automb.audio.AudioWriter;
-import org.automb.audio.ShortSourceFinder;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
-import org.automb.media.mp4.AudioEditList;
-import org.automb.media.mp4.NotJoinableException;
 import org.apache.camel.ExchangeProperty;
 import org.automb.attempt.BookAttempt;
 import org.automb.attempt.RouteKeys;
+import org.automb.audio.AudioWriter;
+import org.automb.audio.ShortSourceFinder;
 import org.automb.failure.PermanentFailure;
 import org.automb.failure.TransientFailure;
+import org.automb.media.mp4.AudioEditList;
+import org.automb.media.mp4.NotJoinableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

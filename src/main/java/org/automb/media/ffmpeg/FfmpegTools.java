@@ -1,7 +1,5 @@
 package org.automb.media.ffmpeg;
 
-import org.automb.media.libav.MissingLibrary;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.automb.media.libav.MissingLibrary;
 import org.bytedeco.javacpp.Loader;
 
 /**

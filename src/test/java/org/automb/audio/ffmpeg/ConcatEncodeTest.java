@@ -1,9 +1,5 @@
 package org.automb.audio.ffmpeg;
 
-import org.automb.media.AudioSource;
-import org.automb.media.libav.SampleCounter;
-import org.automb.plan.SourceFixtures;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -13,6 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.automb.media.AudioSource;
+import org.automb.media.libav.SampleCounter;
+import org.automb.plan.SourceFixtures;
 import org.automb.testing.TestAudio;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

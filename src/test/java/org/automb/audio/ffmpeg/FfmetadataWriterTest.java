@@ -1,12 +1,11 @@
 package org.automb.audio.ffmpeg;
 
-import org.automb.plan.Chapter;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.automb.plan.BookTags;
+import org.automb.plan.Chapter;
 import org.junit.jupiter.api.Test;
 
 class FfmetadataWriterTest {

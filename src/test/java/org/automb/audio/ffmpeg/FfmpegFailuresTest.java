@@ -1,12 +1,11 @@
 package org.automb.audio.ffmpeg;
 
-import org.automb.media.ffmpeg.CommandResult;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.automb.failure.BookFailure;
+import org.automb.media.ffmpeg.CommandResult;
 import org.junit.jupiter.api.Test;
 
 /** An ffmpeg run that failed on one of its inputs names that file; a full disk or a kill stays transient and names none. */

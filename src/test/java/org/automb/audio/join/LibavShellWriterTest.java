@@ -1,10 +1,5 @@
 package org.automb.audio.join;
 
-import org.automb.audio.ffmpeg.FfmetadataWriter;
-import org.automb.audio.ffmpeg.MuxStep;
-import org.automb.plan.Chapter;
-import org.automb.plan.CoverPicker;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.automb.audio.ffmpeg.FfmetadataWriter;
+import org.automb.audio.ffmpeg.MuxStep;
 import org.automb.plan.BookTags;
+import org.automb.plan.Chapter;
+import org.automb.plan.CoverPicker;
 import org.automb.testing.M4bInspector;
 import org.automb.testing.TestAudio;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,8 +1,5 @@
 package org.automb.media.libav;
 
-import org.automb.media.AudioSource;
-import org.automb.plan.SourceFixtures;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.automb.media.AudioSource;
+import org.automb.plan.SourceFixtures;
 import org.automb.testing.TestAudio;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
