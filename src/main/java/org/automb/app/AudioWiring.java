@@ -71,7 +71,7 @@ record AudioWiring(ExecutorService probePool, ScheduledExecutorService ticker) {
         ProgressMonitor progress = new ProgressMonitor(ticker, 5000);
         ConvertTimeout convertTimeout = new ConvertTimeout(settings.convertTimeoutFactor(), Duration.ofSeconds(timeoutFloor));
         java.util.Optional<ConcatEncode> concatEncode = libav.map(loaded -> new ConcatEncode(new SampleCounter(), probePool));
-        // the ffmpeg paths' audio passes (convert/AudioPath), each a route of routes/process-book.camel.yaml
+        // the ffmpeg paths' audio passes (plan/AudioPath), each a route of routes/process-book.camel.yaml
         FfmpegAudioCommand audioCommand = new FfmpegAudioCommand(tools, progress, convertTimeout);
         registry.bind("concatCopyPass", new ConcatCopyPass(audioCommand, new StreamCopyChapters(tools, exec, probePool)));
         registry.bind("concatEncodePass", new ConcatEncodePass(audioCommand, concatEncode));

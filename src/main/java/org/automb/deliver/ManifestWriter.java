@@ -51,7 +51,7 @@ public final class ManifestWriter {
         Map<String, Object> audio = new LinkedHashMap<>(Map.of("codec", "aac", "bitrateKbps", plan.bitrateKbps(),
             "sampleRate", plan.sampleRate(), "channels", plan.channels()));
         if (run.audioPath() != null) {
-            // how the audio was written (convert/AudioPath), e.g. AAC_JOIN or FFMPEG_PCM_FEED
+            // how the audio was written (plan/AudioPath), e.g. AAC_JOIN or FFMPEG_PCM_FEED
             audio.put("path", run.audioPath().name());
         }
         if (!run.segmentStarts().isEmpty()) {
