@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Start-up steps run one after the other in the order given, each logged at DEBUG with its time. The first that
  * fails ends the run: the steps after it do not run, and its exception goes on unchanged, so the command line
- * reports it as one line with its exit code as before (see {@link StartupFailure}).
+ * reports it as one line with its exit code as before (see {@link org.automb.config.StartupFailure}).
  */
 public final class StartupSteps {
 

@@ -11,7 +11,7 @@ public final class RouteKeys {
     public static final String TAKEN = "taken";
     /** Property: the {@link BookAttempt} under way (a new one for each attempt). */
     public static final String ATTEMPT = "attempt";
-    /** Property: the {@link FailureVerdict} on the attempt that failed last, read by book-errors' retryWhile and choice. */
+    /** Property: the {@link org.automb.steps.FailureVerdict} on the attempt that failed last, read by book-errors' retryWhile and choice. */
     public static final String VERDICT = "verdict";
 
     /** Header: the {@link org.automb.plan.AudioPath} name the attempt-book route branches on. */

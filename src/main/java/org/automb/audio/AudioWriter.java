@@ -3,8 +3,8 @@ package org.automb.audio;
 import org.automb.attempt.BookAttempt;
 
 /**
- * Writes a book's audio in the JVM on one {@link AudioPath} (a step of that path's route). The ffmpeg paths are
- * {@link FfmpegAudioPass}es instead: prepared, run by {@code exec:ffmpeg}, checked.
+ * Writes a book's audio in the JVM on one {@link org.automb.plan.AudioPath} (a step of that path's route). The ffmpeg paths are
+ * {@link org.automb.audio.ffmpeg.FfmpegAudioPass}es instead: prepared, run by {@code exec:ffmpeg}, checked.
  */
 public interface AudioWriter {
 

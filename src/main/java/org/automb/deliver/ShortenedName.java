@@ -5,7 +5,7 @@ package org.automb.deliver;
  *
  * @param folder   which folder it was written in ({@code converted}, {@code archive}, {@code backup}, {@code failed})
  * @param original the name as it was in the inbox (a folder of the book's key, the book's name, an extra file)
- * @param written  the shortened name (see {@link FileNames})
+ * @param written  the shortened name (see {@link org.automb.io.FileNames})
  */
 public record ShortenedName(String folder, String original, String written) {
 }

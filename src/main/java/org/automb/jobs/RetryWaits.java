@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * for its retry is a task scheduled here, its exchange still in flight. Camel's graceful shutdown waits for every
  * exchange in flight, so a wait of RETRY_BASE_DELAY would hold the stop; when the service stops, {@link #endAll}
  * ends every wait at once: the redelivery runs now and, as the service is stopping, ends its exchange without a new
- * attempt ({@link FailureHandling#retryStarting}). The job store keeps the retry, its time and the attempts.
+ * attempt ({@link org.automb.steps.FailureHandling#retryStarting}). The job store keeps the retry, its time and the attempts.
  */
 public final class RetryWaits extends ScheduledThreadPoolExecutor {
 

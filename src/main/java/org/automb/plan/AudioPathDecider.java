@@ -27,7 +27,7 @@ public final class AudioPathDecider {
     private final Supplier<Optional<String>> programUnavailable;
 
     /**
-     * @param inJvmEncoder       the in-JVM encoder is in use (see {@link LibavEncodeStep#wanted})
+     * @param inJvmEncoder       the in-JVM encoder is in use (see {@link org.automb.audio.libav.LibavEncodeStep#wanted})
      * @param concatEncode       the in-JVM sample count is there (the libraries loaded), which the concat encode needs
      * @param crashSuspected     books the service stopped during their last in-JVM encode (a crash in a decoder?):
      *                           left to an ffmpeg process, where a crash fails only the attempt

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The planning's last step (attempt-book route): reads the headers of a stream copy's AAC parts once, to know whether
- * the MP4 joiner takes them (the join then uses what was read), and records the {@link AudioPath} that
+ * the MP4 joiner takes them (the join then uses what was read), and records the {@link org.automb.plan.AudioPath} that
  * {@link AudioPathDecider} chooses in the attempt.
  */
 public final class AudioPathStep {

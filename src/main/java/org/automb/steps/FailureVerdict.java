@@ -3,7 +3,7 @@ package org.automb.steps;
 import org.automb.failure.BookChangedException;
 
 /**
- * What the book-errors route does with an attempt that failed (exchange property {@link RouteKeys#VERDICT}): try it
+ * What the book-errors route does with an attempt that failed (exchange property {@link org.automb.attempt.RouteKeys#VERDICT}): try it
  * again after the wait in {@code CamelRedeliveryDelay}, drop it because the service stops, read the book again
  * because its files changed, or give up on it (the dead letter).
  *

@@ -11,7 +11,7 @@ import org.automb.media.ffmpeg.CommandResult;
 import org.automb.plan.ConversionPlan;
 
 /**
- * {@link AudioPath#FFMPEG_CONCAT_COPY}: AAC parts the MP4 joiner cannot take (raw ADTS, fragmented MP4, codec setups
+ * {@link org.automb.plan.AudioPath#FFMPEG_CONCAT_COPY}: AAC parts the MP4 joiner cannot take (raw ADTS, fragmented MP4, codec setups
  * that differ) are stream-copied by ffmpeg's concat demuxer, each listed with the duration of all its packets; the
  * chapters start where each part's packets do.
  */

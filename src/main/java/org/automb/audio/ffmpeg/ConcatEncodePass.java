@@ -14,7 +14,7 @@ import org.automb.plan.ConversionPlan;
 import org.automb.plan.SourcePlacement;
 
 /**
- * {@link AudioPath#FFMPEG_CONCAT_ENCODE}: sources of one codec, rate and channel count read by one ffmpeg through
+ * {@link org.automb.plan.AudioPath#FFMPEG_CONCAT_ENCODE}: sources of one codec, rate and channel count read by one ffmpeg through
  * its concat demuxer and encoded, while the JVM counts each source's samples ({@link ConcatEncode}) to place the
  * chapters to the sample.
  */

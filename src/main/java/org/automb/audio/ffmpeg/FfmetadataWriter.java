@@ -23,7 +23,7 @@ public class FfmetadataWriter {
     }
 
     /**
-     * The book's global tags as ffmpeg reads them back from the file, in its order: what {@link LibavShellWriter}
+     * The book's global tags as ffmpeg reads them back from the file, in its order: what {@link org.automb.audio.join.LibavShellWriter}
      * gives the muxer directly.
      */
     public Map<String, String> tags(BookTags tags) {

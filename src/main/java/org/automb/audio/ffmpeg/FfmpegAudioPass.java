@@ -5,8 +5,8 @@ import org.apache.camel.component.exec.ExecResult;
 import org.automb.attempt.BookAttempt;
 
 /**
- * The ffmpeg run that writes a book's audio on one of the ffmpeg paths ({@link AudioPath#FFMPEG_CONCAT_COPY},
- * {@link AudioPath#FFMPEG_CONCAT_ENCODE}, {@link AudioPath#FFMPEG_PCM_FEED}); the path's route runs
+ * The ffmpeg run that writes a book's audio on one of the ffmpeg paths ({@link org.automb.plan.AudioPath#FFMPEG_CONCAT_COPY},
+ * {@link org.automb.plan.AudioPath#FFMPEG_CONCAT_ENCODE}, {@link org.automb.plan.AudioPath#FFMPEG_PCM_FEED}); the path's route runs
  * {@code prepare}, {@code exec:ffmpeg}, {@code check}, then the mux pass.
  */
 public interface FfmpegAudioPass {

@@ -9,7 +9,7 @@ import org.automb.attempt.AudioPassUnderWay;
  * read by its check step once {@code exec:ffmpeg} has returned.
  *
  * @param startNanos  when the pass started ({@link System#nanoTime()}), before any cut-off was scheduled
- * @param limitMillis how long ffmpeg may take before camel-exec's watchdog kills it (see {@link ConvertTimeout})
+ * @param limitMillis how long ffmpeg may take before camel-exec's watchdog kills it (see {@link org.automb.audio.ConvertTimeout})
  * @param input       what this path feeds ffmpeg, and what its check needs of it
  */
 public record FfmpegPass(long startNanos, long limitMillis, Input input) implements AudioPassUnderWay {
@@ -18,15 +18,15 @@ public record FfmpegPass(long startNanos, long limitMillis, Input input) impleme
     public sealed interface Input permits StreamCopy, Concat, Feed {
     }
 
-    /** {@link AudioPath#FFMPEG_CONCAT_COPY}: each part's layout, to write the concat list and place the chapters. */
+    /** {@link org.automb.plan.AudioPath#FFMPEG_CONCAT_COPY}: each part's layout, to write the concat list and place the chapters. */
     public record StreamCopy(List<StreamCopyChapters.PartLayout> parts) implements Input {
     }
 
-    /** {@link AudioPath#FFMPEG_CONCAT_ENCODE}: the sources' sample counts, counted meanwhile on another core. */
+    /** {@link org.automb.plan.AudioPath#FFMPEG_CONCAT_ENCODE}: the sources' sample counts, counted meanwhile on another core. */
     public record Concat(CompletableFuture<ConcatEncode.SampleCounts> counts) implements Input {
     }
 
-    /** {@link AudioPath#FFMPEG_PCM_FEED}: the decoded PCM stream given to ffmpeg's stdin. */
+    /** {@link org.automb.plan.AudioPath#FFMPEG_PCM_FEED}: the decoded PCM stream given to ffmpeg's stdin. */
     public record Feed(PcmFeed feed) implements Input {
     }
 

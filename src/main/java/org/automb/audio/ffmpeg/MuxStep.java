@@ -24,7 +24,7 @@ import org.automb.plan.CoverPicker;
 
 /**
  * Prepares and checks the second ffmpeg run: the book's audio stream-copied into the .m4b with its chapters,
- * tags ({@code stik}=audiobook) and cover, moov first so players can start at once. {@link AacJoinStep} builds its
+ * tags ({@code stik}=audiobook) and cover, moov first so players can start at once. {@link org.automb.audio.join.AacJoinStep} builds its
  * metadata shell with the same arguments.
  */
 public final class MuxStep {

@@ -16,7 +16,7 @@ import org.automb.plan.ConversionPlan;
 import org.automb.plan.SourcePlacement;
 
 /**
- * {@link AudioPath#FFMPEG_PCM_FEED}: each source decoded by its own ffmpeg and fed as PCM to one encoder's stdin
+ * {@link org.automb.plan.AudioPath#FFMPEG_PCM_FEED}: each source decoded by its own ffmpeg and fed as PCM to one encoder's stdin
  * ({@link PcmFeed}); the bytes each decoder delivers place the chapters to the sample. For books of mixed formats, or
  * without the libraries' sample count.
  */

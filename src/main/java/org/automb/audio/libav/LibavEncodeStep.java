@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The encode-in-jvm route's encode ({@link AudioPath#JVM_SEGMENTS}, {@code ENCODER=libav}): the book's AAC packets
+ * The encode-in-jvm route's encode ({@link org.automb.plan.AudioPath#JVM_SEGMENTS}, {@code ENCODER=libav}): the book's AAC packets
  * are written by {@link SegmentedEncode}, a long book in segments at once, and then go the join-aac-parts way (the
  * metadata shell, the MP4 joiner), which also spares the second full pass over the audio that the ffmpeg encoder needs.
  */
@@ -49,7 +49,7 @@ public final class LibavEncodeStep implements AudioWriter {
      * @param encode     the in-JVM encode; empty when it is not to be used (ENCODER=ffmpeg, FFMPEG_PATH, no libraries)
      * @param ticker     writes the book's {@code encode.progress} file
      * @param crashGuard marks the book's working folder while it is encoded, so a crash in a decoder is found at the
-     *                   next start (see {@link AudioPathDecider})
+     *                   next start (see {@link org.automb.plan.AudioPathDecider})
      * @param stop       cancels the encode when the service stops
      */
     public LibavEncodeStep(Optional<SegmentedEncode> encode, ProgressMonitor progress, ConvertTimeout timeout,
