@@ -70,6 +70,20 @@ class PackageLayersTest {
     }
 
     @Test
+    void docsArchitectureListsEveryPackageInItsLayer() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/architecture.md"));
+        String table = doc.substring(doc.indexOf("| layer | packages |"));
+        List<String> rows = table.lines().takeWhile(line -> line.startsWith("|")).skip(2).toList();
+        org.assertj.core.api.Assertions.assertThat(rows).hasSameSizeAs(LAYERS);
+        for (int layer = 0; layer < LAYERS.size(); layer++) {
+            for (String pkg : LAYERS.get(layer)) {
+                org.assertj.core.api.Assertions.assertThat(rows.get(layer)).as("layer %d of docs/architecture.md", layer + 1)
+                    .contains("`" + pkg + "`");
+            }
+        }
+    }
+
+    @Test
     void everyPackageHasALayer() {
         List<String> known = LAYERS.stream().flatMap(List::stream).map(pkg -> "org.automb." + pkg).toList();
         List<String> unknown = classes.stream().map(javaClass -> javaClass.getPackageName())
