@@ -97,7 +97,7 @@ final class ServiceProcess {
         for (String property : List.of("java.class.path", "surefire.test.class.path")) {
             String value = System.getProperty(property);
             if (value != null && Arrays.stream(value.split(File.pathSeparator))
-                    .anyMatch(entry -> Files.isRegularFile(Path.of(entry, "org", "automb", "cli", "AutoM4bCommand.class")))) {
+                    .anyMatch(entry -> Files.isRegularFile(Path.of(entry, "org", "automb", "app", "AutoM4bCommand.class")))) {
                 if (!classpathReported) {
                     classpathReported = true;
                     System.out.println("child JVM classpath: " + property + " (" + value.split(File.pathSeparator).length + " entries)");
