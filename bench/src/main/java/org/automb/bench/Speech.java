@@ -9,8 +9,9 @@ import java.util.Random;
 
 /**
  * The speech case's audio: prose spoken by espeak-ng (Debian's {@code espeak-ng}) over a quiet room-noise floor.
- * Audiobooks are speech, and ffmpeg's AAC encoder spends several times more CPU per second on speech than on noise,
- * so this is the case whose speed a reader of the README can expect.
+ * Audiobooks are speech, and ffmpeg's AAC encoder spends more CPU per second on speech than on noise (about twice as
+ * much on this speech as on the other cases' pink noise, docs/performance.md), so this is the case whose speed a
+ * reader of the README can expect.
  *
  * <p>Everything is seeded by the file's seed: the text (sentences drawn from a fixed word list), the voice and its
  * variant, the speed and the pitch, and the noise floor. espeak-ng speaks each file in a fraction of a second per
