@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
  * The benchmark's books, generated with the bundled ffmpeg: pink noise, slowly amplitude-modulated (never silent,
  * never stationary), a different seed per file so every file's opening can be found again in an output by
  * correlation; or, for the speech case, speech from espeak-ng over a quiet room-noise floor (what audiobooks hold,
- * and what costs the AAC encoder most). Files of a book vary in length (±15 %) and are not a whole number of frames long.
+ * and what costs the AAC encoder more). Files of a book vary in length (±15 %) and are not a whole number of frames long.
  *
  * <p>The sizes scale with {@code bench.scale}: durations times the scale; file and book counts times the scale with
  * a floor, so a smoke run keeps the shape of each case (many files, many books).

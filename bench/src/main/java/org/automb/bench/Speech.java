@@ -9,7 +9,7 @@ import java.util.Random;
 
 /**
  * The speech case's audio: prose spoken by espeak-ng (Debian's {@code espeak-ng}) over a quiet room-noise floor.
- * Audiobooks are speech, and ffmpeg's AAC encoder spends more CPU per second on speech than on noise (about twice as
+ * Audiobooks are speech, and ffmpeg's AAC encoder spends more CPU per second on speech than on noise (about 1.4 × as
  * much on this speech as on the other cases' pink noise, docs/performance.md), so this is the case whose speed a
  * reader of the README can expect.
  *
