@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 /**
  * The benchmark's books, generated with the bundled ffmpeg: pink noise, slowly amplitude-modulated (never silent,
  * never stationary), a different seed per file so every file's opening can be found again in an output by
- * correlation. Files of a book vary in length (±15 %) and are not a whole number of frames long.
+ * correlation; or, for the speech case, speech from espeak-ng over a quiet room-noise floor (what audiobooks hold,
+ * and what costs the AAC encoder more). Files of a book vary in length (±15 %) and are not a whole number of frames long.
  *
  * <p>The sizes scale with {@code bench.scale}: durations times the scale; file and book counts times the scale with
  * a floor, so a smoke run keeps the shape of each case (many files, many books).
@@ -32,8 +33,17 @@ final class Corpus {
         }
     }
 
-    /** A benchmark case: its books and their source format. */
-    record CaseSpec(String id, String description, String codec, int kbps, int channels, int rate, List<BookSpec> books) {
+    /** What a case's files sound like. */
+    enum Audio {
+        /** Full-band pink noise, amplitude-modulated ({@link #FILTER}). */
+        PINK_NOISE,
+        /** espeak-ng speech (seeded text, voice and speed per file) over a pink room-noise floor ({@link Speech}). */
+        SPEECH
+    }
+
+    /** A benchmark case: its books, their source format and what they sound like. */
+    record CaseSpec(String id, String description, String codec, int kbps, int channels, int rate, Audio audio,
+                    List<BookSpec> books) {
         boolean aac() {
             return codec.equals("aac");
         }
@@ -62,7 +72,7 @@ final class Corpus {
      */
     static final String FILTER = "tremolo=f=2.5:d=0.5";
 
-    static final List<String> ALL = List.of("mp3-10h-40", "mp3-2h-2", "mp3-300", "aac-parts", "backlog-50");
+    static final List<String> ALL = List.of("mp3-10h-40", "mp3-2h-2", "mp3-300", "aac-parts", "backlog-50", "speech-10h");
 
     static CaseSpec spec(String id, double scale) {
         return switch (id) {
@@ -76,6 +86,9 @@ final class Corpus {
             case "aac-parts" -> single(id, "10 h book, 20 AAC m4a parts (stream copy)", "aac", 64, 1,
                 count(20, 4, scale), 10 * 3600 * scale, 4000);
             case "backlog-50" -> backlog(id, scale);
+            // audiobooks are speech: the same shape as mp3-10h-40, but what the AAC encoder works hardest on
+            case "speech-10h" -> single(id, "10 h book of speech, 40 mp3 files, 64 kbps mono", "mp3", 64, 1,
+                count(40, 4, scale), 10 * 3600 * scale, 6000, Audio.SPEECH);
             default -> throw new IllegalArgumentException("unknown case " + id + " (cases: " + ALL + ")");
         };
     }
@@ -86,8 +99,13 @@ final class Corpus {
 
     private static CaseSpec single(String id, String description, String codec, int kbps, int channels, int files,
                                    double totalSeconds, int seedBase) {
+        return single(id, description, codec, kbps, channels, files, totalSeconds, seedBase, Audio.PINK_NOISE);
+    }
+
+    private static CaseSpec single(String id, String description, String codec, int kbps, int channels, int files,
+                                   double totalSeconds, int seedBase, Audio audio) {
         String book = "Bench " + id;
-        return new CaseSpec(id, description, codec, kbps, channels, 44100,
+        return new CaseSpec(id, description, codec, kbps, channels, 44100, audio,
             List.of(new BookSpec(book, files(book, files, totalSeconds, seedBase, codec.equals("aac") ? ".m4a" : ".mp3"))));
     }
 
@@ -99,7 +117,7 @@ final class Corpus {
             String name = Tools.fmt("Backlog Book %02d", b);
             specs.add(new BookSpec(name, files(name, 3, 12 * 60 * scale, 5000 + 10 * b, ".mp3")));
         }
-        return new CaseSpec(id, books + " short books (3 mp3 files, 64 kbps mono) dropped at once", "mp3", 64, 1, 44100, specs);
+        return new CaseSpec(id, books + " short books (3 mp3 files, 64 kbps mono) dropped at once", "mp3", 64, 1, 44100, Audio.PINK_NOISE, specs);
     }
 
     private static List<FileSpec> files(String book, int n, double totalSeconds, int seedBase, String ext) {
@@ -127,7 +145,7 @@ final class Corpus {
 
     static void generate(Tools tools, CaseSpec spec, Path dir, int threads) {
         Path marker = dir.resolve(".complete");
-        String fingerprint = spec + " " + FILTER;
+        String fingerprint = spec + " " + (spec.audio() == Audio.SPEECH ? Speech.fingerprint(tools) : FILTER);
         try {
             if (Files.exists(marker) && Files.readString(marker).equals(fingerprint)) {
                 return;
@@ -155,10 +173,16 @@ final class Corpus {
     private static void generateFile(Tools tools, CaseSpec spec, BookSpec book, FileSpec file, Path bookDir, Path logs) throws IOException {
         Path target = bookDir.resolve(file.name());
         Path partial = bookDir.resolve(".partial-" + file.seed() + spec.extension());
-        String source = Tools.fmt("anoisesrc=color=pink:amplitude=0.25:seed=%d:sample_rate=%d:duration=%.3f",
-            file.seed(), spec.rate(), file.seconds());
-        List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-v", "error", "-y",
-            "-f", "lavfi", "-i", source, "-af", FILTER, "-ac", String.valueOf(spec.channels())));
+        Path speech = bookDir.resolve(".speech-" + file.seed() + ".wav");
+        List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-v", "error", "-y"));
+        if (spec.audio() == Audio.SPEECH) {
+            Speech.speak(tools, file, speech, bookDir, logs);
+            args.addAll(Speech.mixArgs(file, speech, spec.rate()));
+        } else {
+            args.addAll(List.of("-f", "lavfi", "-i", Tools.fmt("anoisesrc=color=pink:amplitude=0.25:seed=%d:sample_rate=%d:duration=%.3f",
+                file.seed(), spec.rate(), file.seconds()), "-af", FILTER));
+        }
+        args.addAll(List.of("-ac", String.valueOf(spec.channels())));
         if (spec.aac()) {
             args.addAll(List.of("-c:a", "aac", "-b:a", spec.kbps() + "k", "-f", "mp4"));
         } else {
@@ -167,6 +191,7 @@ final class Corpus {
         args.addAll(List.of("-metadata", "title=" + file.title(), "-metadata", "album=" + book.name(),
             "-metadata", "artist=Bench Author", partial.toString()));
         tools.timed(tools.ffmpeg(args), bookDir, null, logs.resolve("gen-" + file.seed() + ".log"));
+        Files.deleteIfExists(speech);
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
     }
 

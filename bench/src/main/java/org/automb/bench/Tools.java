@@ -18,8 +18,9 @@ import org.bytedeco.javacpp.Loader;
 /**
  * The public tools the benchmark uses: the ffmpeg and ffprobe bundled in {@code org.bytedeco:ffmpeg} (started the
  * way the application starts them, {@code env LD_LIBRARY_PATH=<dir> <dir>/ffmpeg}), GNU {@code /usr/bin/time} for
- * wall time, CPU time (the process and every child it waited for) and peak RSS, {@code /proc}, and GStreamer's
- * {@code gst-launch-1.0} (Debian's gstreamer1.0-tools and plugins) for the second decoder of the exactness check.
+ * wall time, CPU time (the process and every child it waited for) and peak RSS, {@code /proc}, GStreamer's
+ * {@code gst-launch-1.0} (Debian's gstreamer1.0-tools and plugins) for the second decoder of the exactness check,
+ * and espeak-ng (Debian's espeak-ng) for the speech case's books.
  */
 final class Tools {
 
@@ -204,6 +205,17 @@ final class Tools {
                 throw new MissingTool("GStreamer element " + element.get(0) + " is missing (Debian package "
                     + element.get(1) + "): " + why + "; " + install);
             }
+        }
+    }
+
+    /**
+     * Checks that espeak-ng (Debian's {@code espeak-ng}) runs; throws {@link MissingTool} saying what to install.
+     * Called before anything is measured when a speech case is selected.
+     */
+    static void requireEspeakNg(String caseId) {
+        if (onPath("espeak-ng") == null || !succeeds(List.of("espeak-ng", "--version"))) {
+            throw new MissingTool("espeak-ng is not on the PATH: the " + caseId + " case speaks its books with it;"
+                + " install Debian's espeak-ng (apt-get install espeak-ng)");
         }
     }
 
