@@ -1,6 +1,8 @@
 package org.automb.steps;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.camel.ExchangeProperty;
 import org.automb.attempt.BookAttempt;
@@ -39,7 +41,7 @@ public final class PlanStep {
      * {@link FileHashes#sha256All}); the manifest waits for the result, and an attempt that ends stops it.
      */
     public void hashSources(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt attempt) {
-        CompletableFuture<java.util.Map<java.nio.file.Path, String>> sources =
+        CompletableFuture<Map<Path, String>> sources =
             hashes.sha256All(attempt.plan().sources().stream().map(AudioSource::file).toList());
         attempt.sourceHashes(sources);
         attempt.onClose(() -> sources.cancel(false));
