@@ -145,7 +145,7 @@ docker run --rm -v "$work:/work" --entrypoint sh "$image" -c 'mkdir /work/data /
 make_book "books/Docker Test Book"
 container="auto-m4b-test-$run_id"
 containers+=("$container")
-docker run -d --name "$container" -e PUID=1234 -e PGID=1234 -e TZ=Europe/Berlin -e SLEEP_TIME=2 -e WAIT_TIME=1 \
+docker run -d --name "$container" -e PUID=1234 -e PGID=1234 -e TZ=Europe/Berlin -e SLEEP_TIME=2 -e WAIT_TIME=1 -e AUDIBLE_ENABLED=N \
   -v "$work/data:/data" "$image" >/dev/null
 running() { [[ "$(docker inspect -f '{{.State.Running}}' "$container")" == true ]]; }
 inbox_ready() { [[ -d "$work/data/inbox" ]] || ! running; }
@@ -199,7 +199,7 @@ check_once_run() {
 docker run --rm -v "$work:/work" --entrypoint sh "$image" -c 'mkdir /work/ffmpeg && chown 1234:1234 /work/ffmpeg'
 make_book "ffmpeg/inbox/Ffmpeg Book"
 ran=0
-docker run --rm -e PUID=1234 -e PGID=1234 -e ENCODER=ffmpeg -e WAIT_TIME=1 -v "$work/ffmpeg:/data" "$image" --once \
+docker run --rm -e PUID=1234 -e PGID=1234 -e ENCODER=ffmpeg -e WAIT_TIME=1 -e AUDIBLE_ENABLED=N -v "$work/ffmpeg:/data" "$image" --once \
   >"$work/ffmpeg.log" 2>&1 || ran=$?
 check_once_run ffmpeg "$work/ffmpeg.log" "ENCODER=ffmpeg converts a book in the image" "$ran"
 
@@ -212,7 +212,7 @@ if "${build[@]}" -q --target bare -t "$image-bare" . >"$work/build-bare.log" 2>&
   docker run --rm -v "$work:/work" --entrypoint sh "$image" -c 'mkdir /work/bare && chown 1234:1234 /work/bare'
   make_book "bare/inbox/Bare Book"
   ran=0
-  docker run --rm --user 1234:1234 -v "$work/bare:/data" -e WAIT_TIME=1 -e HOME=/tmp "$image-bare" --once \
+  docker run --rm --user 1234:1234 -v "$work/bare:/data" -e WAIT_TIME=1 -e AUDIBLE_ENABLED=N -e HOME=/tmp "$image-bare" --once \
     --inbox-folder=/data/inbox --converted-folder=/data/converted --archive-folder=/data/archive \
     --failed-folder=/data/failed --working-folder=/data/working --config-folder=/data/config \
     >"$work/bare.log" 2>&1 || ran=$?

@@ -23,7 +23,7 @@ public record Settings(
         String ffmpegPath, String ffprobePath,
         int maxRetries, boolean retryTransientErrors, java.time.Duration retryBaseDelay, boolean moveFailedBooks,
         double convertTimeoutFactor, long minFreeSpaceMb, String databaseUrl, boolean debug,
-        String httpHost, int httpPort, boolean watchInbox) {
+        String httpHost, int httpPort, boolean watchInbox, TaggingSettings tagging) {
 
     /** Where a book's audio is encoded. */
     public enum Encoder {
@@ -55,7 +55,7 @@ public record Settings(
             p.integer("MAX_RETRIES", 0, 100), p.bool("RETRY_TRANSIENT_ERRORS"), p.seconds("RETRY_BASE_DELAY", 0, 86400),
             p.bool("MOVE_FAILED_BOOKS"), p.decimal("CONVERT_TIMEOUT_FACTOR", 0.001, 100), p.integer("MIN_FREE_SPACE_MB", 0, 10_000_000),
             p.text("DATABASE_URL"), p.bool("DEBUG"), p.host("HTTP_HOST"), p.integer("HTTP_PORT", 0, 65535),
-            p.bool("WATCH_INBOX"));
+            p.bool("WATCH_INBOX"), p.tagging());
         if (!p.problems.isEmpty()) {
             throw new InvalidSettingsException(p.problems);
         }
@@ -196,6 +196,74 @@ public record Settings(
                     yield Encoder.LIBAV;
                 }
             };
+        }
+
+        TaggingSettings tagging() {
+            return new TaggingSettings(
+                bool("AUDIBLE_ENABLED"), choice("TAG_MODE", TaggingSettings.TagMode.class),
+                oneOf("AUDIBLE_REGION", TaggingSettings.REGIONS), url("AUDIBLE_API_URL", true), url("AUDNEXUS_URL", false),
+                choice("AUDNEXUS_CHAPTERS", TaggingSettings.AudnexusChapterUse.class),
+                decimal("MATCH_THRESHOLD", 0, 1), chapterLength(),
+                java.time.Duration.ofDays(integer("METADATA_CACHE_TTL", 0, 3650)),
+                decimal("AUDIBLE_RATE", 0.01, 100), seconds("METADATA_TIMEOUT", 0.1, 600),
+                integer("TAG_MAX_RETRIES", 0, 100), seconds("TAG_RETRY_BASE_DELAY", 0, 86400), text("OUTPUT_NAMING"));
+        }
+
+        <E extends Enum<E>> E choice(String name, Class<E> type) {
+            String value = text(name);
+            E[] values = type.getEnumConstants();
+            for (E e : values) {
+                if (e.name().equalsIgnoreCase(value)) {
+                    return e;
+                }
+            }
+            problems.add(name + "=" + value + " must be one of "
+                + String.join(", ", Arrays.stream(values).map(e -> e.name().toLowerCase(Locale.ROOT)).toList()));
+            return values[0];
+        }
+
+        String oneOf(String name, List<String> allowed) {
+            String value = text(name).toLowerCase(Locale.ROOT);
+            if (!allowed.contains(value)) {
+                problems.add(name + "=" + value + " must be one of " + String.join(", ", allowed));
+                return allowed.get(0);
+            }
+            return value;
+        }
+
+        String url(String name, boolean mayBeEmpty) {
+            String value = text(name).replaceFirst("/+$", "");
+            if (value.isEmpty() && mayBeEmpty) {
+                return value;
+            }
+            try {
+                java.net.URI uri = new java.net.URI(value);
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                    return value;
+                }
+            } catch (java.net.URISyntaxException e) {
+                // reported below
+            }
+            problems.add(name + "=" + value + " must be an http:// or https:// URL");
+            return value;
+        }
+
+        /** MAX_CHAPTER_LENGTH: {@code min,max} minutes as auto-m4b takes it, one number = the maximum, 0 = off. */
+        TaggingSettings.ChapterLength chapterLength() {
+            String value = text("MAX_CHAPTER_LENGTH");
+            String[] parts = value.split(",");
+            try {
+                int max = Integer.parseInt(parts[parts.length - 1].trim());
+                int min = parts.length == 2 ? Integer.parseInt(parts[0].trim()) : max / 2;
+                if (parts.length > 2 || max < 0 || min < 0 || (max > 0 && (min >= max || min < 1)) || max > 1440) {
+                    throw new NumberFormatException();
+                }
+                return max == 0 ? TaggingSettings.ChapterLength.OFF : new TaggingSettings.ChapterLength(min, max);
+            } catch (NumberFormatException e) {
+                problems.add("MAX_CHAPTER_LENGTH=" + value
+                    + " must be minutes as min,max (such as 15,30; 0 < min < max <= 1440), one maximum, or 0 (off)");
+                return TaggingSettings.ChapterLength.OFF;
+            }
         }
 
         boolean convertMode() {

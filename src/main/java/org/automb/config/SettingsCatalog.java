@@ -46,7 +46,21 @@ public final class SettingsCatalog {
             new SettingDef("DATABASE_URL", "JDBC URL", "", "job store; empty = SQLite at CONFIG_FOLDER/auto-m4b.db (jdbc:postgresql://… works too)"),
             new SettingDef("DEBUG", "boolean", "N", "log every command and decision"),
             new SettingDef("HTTP_HOST", "host or IP", "0.0.0.0", "address the service's HTTP server (/health/live, /health/ready) listens on; not used with --once or --validate"),
-            new SettingDef("HTTP_PORT", "integer 0..65535", "8080", "port of the service's HTTP server; 0 = any free port"));
+            new SettingDef("HTTP_PORT", "integer 0..65535", "8080", "port of the service's HTTP server; 0 = any free port"),
+            new SettingDef("AUDIBLE_ENABLED", "boolean", "Y", "match each book on the Audible catalog and write its tags, cover and chapters into the m4b (docs/tagging.md); N keeps the sources' tags"),
+            new SettingDef("TAG_MODE", "sync|async", "sync", "sync: the tag stage runs in the book's flow, before delivery; async: books are delivered with their sources' tags and tagged afterwards on their own queue, so conversions never wait on the network"),
+            new SettingDef("AUDIBLE_REGION", "us|uk|ca|au|de|fr|it|es|in|jp", "us", "the Audible marketplace books are looked up in"),
+            new SettingDef("AUDIBLE_API_URL", "URL", "", "base URL of the Audible catalog API for every region; empty = the region's own (https://api.audible.com, .co.uk...)"),
+            new SettingDef("AUDNEXUS_URL", "URL", "https://api.audnex.us", "base URL of the Audnexus API, where chapter titles and times come from"),
+            new SettingDef("AUDNEXUS_CHAPTERS", "auto|titles|off", "auto", "auto: Audnexus's chapter times and titles when the book's length matches Audible's within 2 s, else its titles when the chapter counts agree; titles: only the latter; off: the book keeps its own chapters"),
+            new SettingDef("MATCH_THRESHOLD", "decimal 0..1", "0.7", "the least score a search result needs to be taken; below it the book is delivered with its own tags and marked needs_review"),
+            new SettingDef("MAX_CHAPTER_LENGTH", "minutes min,max | max | 0", "15,30", "a chapter longer than max minutes is split at the quietest pause between min and max minutes from its start; 0 = never split"),
+            new SettingDef("METADATA_CACHE_TTL", "days 0..3650", "30", "how long Audible and Audnexus answers are kept in the job store; retries and re-tags within it make no request"),
+            new SettingDef("AUDIBLE_RATE", "requests per second 0.01..100", "2", "the most requests per second sent to Audible (and to Audnexus, which allows 100 a minute)"),
+            new SettingDef("METADATA_TIMEOUT", "seconds 0.1..600", "15", "how long a request to Audible or Audnexus may take"),
+            new SettingDef("TAG_MAX_RETRIES", "integer 0..100", "3", "how many times a tagging that failed for a transient reason (network, 5xx, 429) is tried again; then the book stays delivered with its own tags, marked tag_failed"),
+            new SettingDef("TAG_RETRY_BASE_DELAY", "seconds 0..86400 (decimals allowed)", "30", "wait before the first tagging retry; it doubles for each further one (apart from conversion retries)"),
+            new SettingDef("OUTPUT_NAMING", "key | abs | template", "key", "where a book is delivered in CONVERTED_FOLDER: key = <key>/<name>.m4b as auto-m4b does; abs = Audiobookshelf's <author>/<series>/<part> - <title>; or a template such as {author}/{series}/{series_part} - {title}"));
     }
 
     public List<SettingDef> all() {

@@ -189,7 +189,7 @@ class AutoM4bCommandTest {
         return List.of("--inbox-folder=" + root.resolve("inbox"), "--converted-folder=" + root.resolve("converted"),
             "--archive-folder=" + root.resolve("archive"), "--working-folder=" + root.resolve("working"),
             "--failed-folder=" + root.resolve("failed"), "--backup-folder=" + root.resolve("backup"),
-            "--config-folder=" + root.resolve("config"));
+            "--config-folder=" + root.resolve("config"), "--audible-enabled=N");
     }
 
     private static String[] concat(List<String> first, String... more) {

@@ -189,4 +189,43 @@ class SettingsTest {
         assertThat(problemsOf("HTTP_HOST", "").problems())
             .containsExactly("HTTP_HOST= must name a host or IP address (0.0.0.0 = every interface)");
     }
+
+    @Test
+    void taggingIsOnInSyncModeForTheUsMarketplaceByDefault() {
+        TaggingSettings tagging = parse().tagging();
+        assertThat(tagging.audibleEnabled()).isTrue();
+        assertThat(tagging.mode()).isEqualTo(TaggingSettings.TagMode.SYNC);
+        assertThat(tagging.region()).isEqualTo("us");
+        assertThat(tagging.audibleApiUrl()).isEmpty();
+        assertThat(tagging.audnexusUrl()).isEqualTo("https://api.audnex.us");
+        assertThat(tagging.audnexusChapters()).isEqualTo(TaggingSettings.AudnexusChapterUse.AUTO);
+        assertThat(tagging.chapterLength()).isEqualTo(new TaggingSettings.ChapterLength(15, 30));
+        assertThat(tagging.cacheTtl()).isEqualTo(java.time.Duration.ofDays(30));
+        assertThat(tagging.outputNaming()).isEqualTo("key");
+    }
+
+    @Test
+    void taggingValuesAreReadAndCheckedWithTheSettingNamed() {
+        TaggingSettings tagging = parse("TAG_MODE", "ASYNC", "AUDIBLE_REGION", "UK", "MAX_CHAPTER_LENGTH", "20",
+            "AUDIBLE_API_URL", "http://127.0.0.1:8089/", "AUDNEXUS_CHAPTERS", "titles").tagging();
+        assertThat(tagging.mode()).isEqualTo(TaggingSettings.TagMode.ASYNC);
+        assertThat(tagging.region()).isEqualTo("uk");
+        assertThat(tagging.chapterLength()).isEqualTo(new TaggingSettings.ChapterLength(10, 20));
+        assertThat(tagging.audibleApiUrl()).isEqualTo("http://127.0.0.1:8089");
+        assertThat(tagging.audnexusChapters()).isEqualTo(TaggingSettings.AudnexusChapterUse.TITLES);
+        assertThat(parse("MAX_CHAPTER_LENGTH", "0").tagging().chapterLength().splits()).isFalse();
+        assertThat(problemsOf("TAG_MODE", "later", "AUDIBLE_REGION", "mx", "MAX_CHAPTER_LENGTH", "30,15",
+            "AUDIBLE_API_URL", "api.audible.com", "MATCH_THRESHOLD", "2").problems())
+            .anySatisfy(p -> assertThat(p).startsWith("TAG_MODE=later must be one of sync, async"))
+            .anySatisfy(p -> assertThat(p).startsWith("AUDIBLE_REGION=mx must be one of us, uk"))
+            .anySatisfy(p -> assertThat(p).startsWith("MAX_CHAPTER_LENGTH=30,15 must be minutes"))
+            .anySatisfy(p -> assertThat(p).startsWith("AUDIBLE_API_URL=api.audible.com must be an http"))
+            .anySatisfy(p -> assertThat(p).startsWith("MATCH_THRESHOLD=2 is out of range"));
+    }
+
+    @Test
+    void everyRegionTheSettingTakesIsAMarketplaceTheClientKnows() {
+        assertThat(TaggingSettings.REGIONS).containsExactlyElementsOf(java.util.Arrays.stream(
+            org.automb.metadata.Region.values()).map(org.automb.metadata.Region::code).toList());
+    }
 }

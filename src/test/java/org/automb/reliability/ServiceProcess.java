@@ -69,6 +69,8 @@ final class ServiceProcess {
             env.remove(def.name());
         }
         env.put("AUTO_M4B_LOG_LEVEL", "INFO");
+        // no test reaches the internet: a test that tags books sets AUDIBLE_ENABLED and AUDIBLE_API_URL itself
+        env.put("AUDIBLE_ENABLED", "N");
         env.putAll(environment);
         try {
             Files.createDirectories(log.getParent());
