@@ -43,6 +43,7 @@ public final class BookAttempt {
     private final java.util.Deque<AutoCloseable> resources = new java.util.ArrayDeque<>();
 
     private List<Long> segmentStarts = List.of();
+    private TaggingRecord tagging;
     private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public BookAttempt(Book book, Path workDir, Instant startedAt) {
@@ -93,6 +94,22 @@ public final class BookAttempt {
     public List<Long> segmentStarts() { return segmentStarts; }
     public void segmentStarts(List<Long> starts) { this.segmentStarts = List.copyOf(starts); }
     public void audioMillis(long millis) { this.audioMillis = millis; }
+    /** What the tag stage did before delivery; empty when it did not run (TAG_MODE=async) or has not yet. */
+    public Optional<TaggingRecord> tagging() { return Optional.ofNullable(tagging); }
+    public void tagging(TaggingRecord record) { this.tagging = record; }
+
+    /**
+     * The working output was rewritten in place (re-chaptered, tagged): a checksum computed while it was first
+     * written is of other bytes now, so it is dropped and computed again at delivery.
+     */
+    public void outputRewritten() {
+        if (outputHash != null) {
+            outputHash.cancel(false);
+        }
+        this.outputUnderHash = null;
+        this.outputHash = null;
+    }
+
     /** What the user should know about a book delivered anyway (written to intake.json). */
     public List<String> warnings() { return List.copyOf(warnings); }
     public void warn(String warning) { warnings.add(warning); }

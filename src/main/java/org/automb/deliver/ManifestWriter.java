@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.automb.attempt.BookAttempt;
+import org.automb.attempt.TaggingRecord;
 import org.automb.io.Futures;
 import org.automb.io.SafeMover;
 import org.automb.io.Sha256;
@@ -26,6 +27,9 @@ public final class ManifestWriter {
 
     /** Bumped whenever a field changes meaning or goes away. */
     public static final int SCHEMA_VERSION = 1;
+
+    /** The state of a book whose tag stage has not run (or did not tag it): delivered with its sources' tags. */
+    public static final String CONVERTED = "converted";
 
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
@@ -46,6 +50,8 @@ public final class ManifestWriter {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("schemaVersion", SCHEMA_VERSION);
         manifest.put("book", Map.of("key", run.book().key(), "name", run.book().name()));
+        // converted, tagged, needs_review or tag_failed (docs/tagging.md); converted until a later tag stage says more
+        manifest.put("state", run.tagging().map(TaggingRecord::state).orElse(CONVERTED));
         manifest.put("mode", plan.decision().mode().name().toLowerCase());
         manifest.put("codecDecision", plan.decision().reason());
         Map<String, Object> audio = new LinkedHashMap<>(Map.of("codec", "aac", "bitrateKbps", plan.bitrateKbps(),
@@ -71,6 +77,7 @@ public final class ManifestWriter {
         manifest.put("output", Map.of("path", run.finalOutput().toString(), "sha256", run.outputSha256(),
             "sizeBytes", Files.size(run.finalOutput()), "durationSeconds", facts.durationSeconds(),
             "chapterCount", facts.chapterCount()));
+        run.tagging().ifPresent(tagging -> manifest.put("tagging", tagging.manifestEntry()));
         if (!run.warnings().isEmpty()) {
             manifest.put("warnings", run.warnings());
         }
@@ -85,6 +92,43 @@ public final class ManifestWriter {
             }
             manifest.put("shortenedNames", names);
         }
+        writeAtomically(manifest, file);
+    }
+
+    /**
+     * Records a tag stage that ran after delivery (TAG_MODE=async, or a retry) in the book's intake.json: its state,
+     * what it did, and the output as it is now (the tag stage rewrote it: new checksum, size and chapters).
+     */
+    public void recordTagging(Path file, TaggingRecord tagging, OutputChange output) throws IOException {
+        Map<String, Object> manifest = json.readValue(file.toFile(),
+            new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() { });
+        manifest.put("state", tagging.state());
+        manifest.put("tagging", tagging.manifestEntry());
+        if (output != null) {
+            manifest.put("chapters", chapters(output.chapters()));
+            Map<String, Object> out = new LinkedHashMap<>(asMap(manifest.get("output")));
+            out.put("path", output.path().toString());
+            out.put("sha256", output.sha256());
+            out.put("sizeBytes", Files.size(output.path()));
+            out.put("chapterCount", output.chapters().size());
+            manifest.put("output", out);
+        }
+        writeAtomically(manifest, file);
+    }
+
+    /** The output after the tag stage rewrote it: where it is, its checksum and its chapters. */
+    public record OutputChange(Path path, String sha256, List<Chapter> chapters) {
+        public OutputChange {
+            chapters = List.copyOf(chapters);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    private void writeAtomically(Map<String, Object> manifest, Path file) throws IOException {
         Path partial = SafeMover.partialBeside(file);
         json.writeValue(partial.toFile(), manifest);
         Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
