@@ -18,9 +18,11 @@ import org.apache.commons.text.similarity.JaroWinklerSimilarity;
  */
 public final class MatchScorer {
 
-    static final double TITLE_WEIGHT = 0.45;
+    // with these weights a candidate with the right title and author but a far-off runtime scores 0.65: below the
+    // default threshold of 0.7, so another edition is never taken without review
+    static final double TITLE_WEIGHT = 0.40;
     static final double AUTHOR_WEIGHT = 0.25;
-    static final double RUNTIME_WEIGHT = 0.30;
+    static final double RUNTIME_WEIGHT = 0.35;
     static final double NARRATOR_WEIGHT = 0.10;
     /** Runtimes this close count as the same: Audible rounds to minutes, and rips gain or lose a little silence. */
     private static final double RUNTIME_SAME_FRACTION = 0.03;
@@ -78,12 +80,13 @@ public final class MatchScorer {
     }
 
     /**
-     * The best similarity of the book's title (whole, or before a subtitle) to the candidate's title (alone, or with
+     * The best similarity of the book's title (whole, or either side of a subtitle separator, as in
+     * {@code Series, Book 1 - Title}) to the candidate's title (alone, or with
      * its subtitle), all normalised ({@link #normaliseTitle}).
      */
     double titleSimilarity(String bookTitle, String title, String subtitle) {
-        List<String> ours = Stream.of(bookTitle, mainTitle(bookTitle)).map(MatchScorer::normaliseTitle)
-            .filter(s -> !s.isEmpty()).distinct().toList();
+        List<String> ours = Stream.concat(Stream.of(bookTitle), Stream.of(titleParts(bookTitle)))
+            .map(MatchScorer::normaliseTitle).filter(s -> !s.isEmpty()).distinct().toList();
         List<String> theirs = Stream.of(title, title + " " + subtitle).map(MatchScorer::normaliseTitle)
             .filter(s -> !s.isEmpty()).distinct().toList();
         double best = 0;
@@ -98,7 +101,10 @@ public final class MatchScorer {
     /** The best similarity of any one of the book's people to any of the candidate's, word order ignored. */
     double peopleSimilarity(String bookPeople, List<String> candidatePeople) {
         double best = 0;
-        for (String ours : PEOPLE_SEPARATORS.split(bookPeople)) {
+        // whole as well as split: "Weir, Andy" is one person, "Pratchett, Gaiman" two
+        List<String> people = new ArrayList<>(List.of(PEOPLE_SEPARATORS.split(bookPeople)));
+        people.add(bookPeople);
+        for (String ours : people) {
             for (String theirs : candidatePeople) {
                 String a = normaliseName(ours);
                 String b = normaliseName(theirs);
@@ -127,7 +133,9 @@ public final class MatchScorer {
      * "Unabridged", "a novel" and series markers ("Book 2", "#3") taken out.
      */
     static String normaliseTitle(String title) {
-        String text = BRACKETED.matcher(title == null ? "" : title).replaceAll(" ");
+        // NFKC first, so full-width brackets (as Japanese titles use) are brackets
+        String text = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKC);
+        text = BRACKETED.matcher(text).replaceAll(" ");
         text = NOISE_WORDS.matcher(text).replaceAll(" ");
         return normaliseName(text);
     }
@@ -138,10 +146,9 @@ public final class MatchScorer {
         return NOT_LETTER_OR_DIGIT.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     }
 
-    /** The part of a title before its subtitle ({@code Title: Subtitle}, {@code Title - Subtitle}). */
-    private static String mainTitle(String title) {
-        String[] parts = title.split("\\s*(?::|\\s[-\u2013\u2014]\\s)\\s*", 2);
-        return parts[0];
+    /** A title's parts either side of its first subtitle separator ({@code Title: Subtitle}, {@code A - B}). */
+    private static String[] titleParts(String title) {
+        return title.split("\\s*(?::|\\s[-\u2013\u2014]\\s)\\s*", 2);
     }
 
     private static String sortedWords(String text) {
