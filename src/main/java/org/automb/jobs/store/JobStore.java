@@ -30,10 +30,12 @@ public final class JobStore implements AutoCloseable {
     private final Database database;
     private final JobTable table = new JobTable();
     private final Clock clock;
+    private final MetadataCacheTable metadataCache;
 
     JobStore(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.metadataCache = new MetadataCacheTable(database);
     }
 
     /**
@@ -130,6 +132,11 @@ public final class JobStore implements AutoCloseable {
     /** The default database: the SQLite file {@value #DATABASE_FILE} in {@code configFolder}. */
     public static String defaultUrl(Path configFolder) {
         return "jdbc:sqlite:" + configFolder.resolve(DATABASE_FILE);
+    }
+
+    /** The cache of metadata responses kept in this store, on its connection. */
+    public MetadataCacheTable metadataCache() {
+        return metadataCache;
     }
 
     public Optional<Job> find(String key) {

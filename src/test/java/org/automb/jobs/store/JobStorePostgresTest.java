@@ -40,7 +40,7 @@ class JobStorePostgresTest {
     void dropTables() throws SQLException {
         try (Connection connection = DriverManager.getConnection(url);
              Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS job_events, jobs, flyway_schema_history");
+            statement.execute("DROP TABLE IF EXISTS metadata_cache, job_events, jobs, flyway_schema_history");
         }
     }
 
