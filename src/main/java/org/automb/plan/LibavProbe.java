@@ -85,7 +85,7 @@ public final class LibavProbe {
                 }
                 ArrayNode chapters = root.putArray("chapters");
                 for (int i = 0; i < context.nb_chapters(); i++) {
-                    chapters.add(JSON.objectNode().put("id", context.chapters(i).id()));
+                    chapters.add(chapter(context.chapters(i)));
                 }
                 root.set("format", format(context));
                 return root;
@@ -118,6 +118,15 @@ public final class LibavProbe {
         node.putObject("disposition").put("attached_pic",
             (stream.disposition() & avformat.AV_DISPOSITION_ATTACHED_PIC) != 0 ? 1 : 0);
         node.set("tags", tags(stream.metadata()));
+        return node;
+    }
+
+    /** A chapter as ffprobe shows it: id, start and end in seconds, and its tags (the title). */
+    private static ObjectNode chapter(org.bytedeco.ffmpeg.avformat.AVChapter chapter) {
+        double unit = avutil.av_q2d(chapter.time_base());
+        ObjectNode node = JSON.objectNode().put("id", chapter.id())
+            .put("start_time", decimal(chapter.start() * unit)).put("end_time", decimal(chapter.end() * unit));
+        node.set("tags", tags(chapter.metadata()));
         return node;
     }
 
