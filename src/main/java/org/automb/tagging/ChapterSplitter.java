@@ -3,6 +3,7 @@ package org.automb.tagging;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.automb.media.LoudnessEnvelope;
 import org.automb.plan.Chapter;
 
@@ -13,12 +14,14 @@ import org.automb.plan.Chapter;
  *
  * <p>How a chapter longer than {@code max} is cut: the split goes in the window from {@code start + min} to
  * {@code start + max}, ended earlier where needed so that the rest keeps at least {@code min} (when the chapter is
- * shorter than {@code 2 × min}, the window is where both pieces stay within {@code max}); the rest is split again
+ * shorter than {@code 2 × min}, the window is where both pieces stay within {@code max}); when that narrower
+ * window has no pause, the whole window {@code [start + min, start + max]} is searched. The rest is split again
  * until every piece is at most {@code max}. In the window, the quietest pause is the stretch that stays quietest
  * over {@value #SUSTAIN_MILLIS} ms (the loudest block of the run counts, so a click of silence is no pause); of the
  * stretches within {@value #TOLERANCE_DB} dB of that level, the longest wins, and the split lands on its middle, to
  * the millisecond. When nothing in the window is at least {@value #PAUSE_BELOW_SPEECH_DB} dB quieter than its median
- * level (no pause at all, or the window was not measured), the split lands at {@code start + max}. The first piece
+ * level (no pause at all, or the window was not measured), the split lands at the first window's end:
+ * {@code start + max}, or earlier so that the rest keeps its minimum. The first piece
  * keeps the chapter's title; the next are titled {@code <title> (2)}, {@code (3)}...
  */
 public final class ChapterSplitter {
@@ -119,14 +122,7 @@ public final class ChapterSplitter {
             long end = chapter.endMillis();
             int piece = 1;
             while (end - start > max) {
-                long from = start + min;
-                long to = Math.min(start + max, end - min);
-                if (to < from) {
-                    // shorter than two minimums: anywhere both pieces stay within the maximum
-                    from = end - max;
-                    to = start + max;
-                }
-                long cut = quietestPause(loudness.measure(from, to), from, to);
+                long cut = cut(start, end, min, max, loudness);
                 result.add(new Chapter(start, cut, title(chapter.title(), piece++)));
                 start = cut;
             }
@@ -135,15 +131,35 @@ public final class ChapterSplitter {
         return List.copyOf(result);
     }
 
-    /** Where to cut in {@code [from, to]}: the middle of the quietest, then longest, pause; {@code to} if none. */
-    static long quietestPause(LoudnessEnvelope envelope, long from, long to) {
+    /**
+     * Where to cut the chapter piece {@code [start, end)}: at the quietest pause of the window that leaves the rest at
+     * least {@code min}, else of the whole window {@code [start + min, start + max]}; else at the first window's end.
+     */
+    private static long cut(long start, long end, long min, long max, Loudness loudness) {
+        long from = start + min;
+        long to = Math.min(start + max, end - min);
+        if (to < from) {
+            // shorter than two minimums: anywhere both pieces stay within the maximum
+            from = end - max;
+            to = start + max;
+        }
+        OptionalLong pause = quietestPause(loudness.measure(from, to), from, to);
+        if (pause.isEmpty() && to < start + max) {
+            long wideFrom = Math.max(start + min, end - max);
+            pause = quietestPause(loudness.measure(wideFrom, start + max), wideFrom, start + max);
+        }
+        return pause.orElse(to);
+    }
+
+    /** The middle of the quietest, then longest, pause in {@code [from, to]}; empty if there is none. */
+    static OptionalLong quietestPause(LoudnessEnvelope envelope, long from, long to) {
         int block = envelope.blockMillis();
         // the blocks that lie wholly inside the window
         long firstStart = ceilTo(from, block);
         int count = (int) Math.max(0, (to - firstStart) / block);
         int sustain = (int) Math.max(1, (SUSTAIN_MILLIS + block - 1) / block);
         if (count < sustain) {
-            return to;
+            return OptionalLong.empty();
         }
         float[] levels = new float[count];
         for (int i = 0; i < count; i++) {
@@ -160,7 +176,7 @@ public final class ChapterSplitter {
         }
         float speech = median(levels);
         if (quietest == Float.POSITIVE_INFINITY || !(quietest <= speech - PAUSE_BELOW_SPEECH_DB)) {
-            return to;
+            return OptionalLong.empty();
         }
         float threshold = quietest + TOLERANCE_DB;
         // the longest stretch of blocks at most the threshold, at least the sustain long
@@ -183,13 +199,13 @@ public final class ChapterSplitter {
             i = j;
         }
         if (bestStart < 0) {
-            return to;
+            return OptionalLong.empty();
         }
         // a pause that runs on past the window's edge: its middle, as far as it lies in the window
         long pauseStart = extend(envelope, bestStart, -block, threshold);
         long pauseEnd = extend(envelope, bestEnd - block, block, threshold) + block;
         long middle = pauseStart + (pauseEnd - pauseStart) / 2;
-        return Math.max(from, Math.min(to, middle));
+        return OptionalLong.of(Math.max(from, Math.min(to, middle)));
     }
 
     /** The start of the last block in direction {@code step} from {@code at} that stays at most {@code threshold}. */
