@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.automb.intake.Book;
+import org.automb.media.LoudnessEnvelope;
 import org.automb.media.mp4.AacPartJoiner;
 import org.automb.plan.AudioPath;
 import org.automb.plan.Chapter;
@@ -44,6 +45,7 @@ public final class BookAttempt {
 
     private List<Long> segmentStarts = List.of();
     private TaggingRecord tagging;
+    private LoudnessEnvelope loudness;
     private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public BookAttempt(Book book, Path workDir, Instant startedAt) {
@@ -110,6 +112,9 @@ public final class BookAttempt {
         this.outputHash = null;
     }
 
+    /** The audio's loudness as measured while it was encoded in the JVM; empty on paths that do not decode. */
+    public Optional<LoudnessEnvelope> loudness() { return Optional.ofNullable(loudness); }
+    public void loudness(LoudnessEnvelope envelope) { this.loudness = envelope; }
     /** What the user should know about a book delivered anyway (written to intake.json). */
     public List<String> warnings() { return List.copyOf(warnings); }
     public void warn(String warning) { warnings.add(warning); }

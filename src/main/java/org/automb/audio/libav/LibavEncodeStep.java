@@ -97,6 +97,7 @@ public final class LibavEncodeStep implements AudioWriter {
         run.audioMillis(placement.totalMillis());
         run.chapters(ChapterPlacer.place(plan, placement));
         run.segmentStarts(book.segmentStarts());
+        run.loudness(book.loudness());
         try {
             run.joinableParts(book.parts(plan.sampleRate()));
         } catch (IOException | NotJoinableException e) {

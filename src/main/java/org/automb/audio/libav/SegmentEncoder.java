@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.automb.failure.PermanentFailure;
 import org.automb.media.AudioSource;
+import org.automb.media.LoudnessEnvelope;
+import org.automb.media.LoudnessMeter;
 import org.automb.media.libav.LibavErrors;
 import org.automb.media.libav.LibavText;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
@@ -21,6 +23,7 @@ import org.bytedeco.ffmpeg.avutil.AVAudioFifo;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
@@ -72,8 +75,9 @@ final class SegmentEncoder {
         AVPacket packet = avcodec.av_packet_alloc();
         Map<Integer, Long> decoded = new HashMap<>();
         int failed = 0;
+        LoudnessMeter loudness = new LoudnessMeter(book.sampleRate(), LoudnessEnvelope.BLOCK_MILLIS);
         try (KeptPackets kept = new KeptPackets(segment, packetsFile, control)) {
-            FrameFeed feed = new FrameFeed(encoder, fifo, input, packet, kept);
+            FrameFeed feed = new FrameFeed(encoder, fifo, input, packet, kept, new LevelTap(segment, loudness, book.channels()));
             int frames = 0;
             sources:
             for (int s = first; s < book.sources().size(); s++) {
@@ -127,7 +131,7 @@ final class SegmentEncoder {
             if (segment.first()) {
                 HeadWriter.write(head, encoder, kept.headPackets());
             }
-            return new EncodedSegment(segment, packetsFile, kept.sizes(), kept.lastDuration(), decoded, failed);
+            return new EncodedSegment(segment, packetsFile, kept.sizes(), kept.lastDuration(), decoded, failed, loudness);
         } finally {
             avcodec.av_packet_free(packet);
             avutil.av_frame_free(input);
@@ -176,9 +180,11 @@ final class SegmentEncoder {
         private final AVFrame input;
         private final AVPacket packet;
         private final KeptPackets kept;
+        private final LevelTap levels;
         private long fed;
 
-        FrameFeed(AVCodecContext encoder, AVAudioFifo fifo, AVFrame input, AVPacket packet, KeptPackets kept) {
+        FrameFeed(AVCodecContext encoder, AVAudioFifo fifo, AVFrame input, AVPacket packet, KeptPackets kept, LevelTap levels) {
+            this.levels = levels;
             this.encoder = encoder;
             this.fifo = fifo;
             this.input = input;
@@ -205,6 +211,7 @@ final class SegmentEncoder {
             input.nb_samples(samples); // only the book's last frame is shorter: the buffer holds a whole frame
             avutil.av_audio_fifo_read(fifo, input.extended_data(), samples);
             input.pts(fed);
+            levels.measure(input, fed, samples);
             fed += samples;
             check(avcodec.avcodec_send_frame(encoder, input));
             drain();
@@ -229,6 +236,45 @@ final class SegmentEncoder {
         private static void check(int result) {
             if (result < 0) {
                 throw new IllegalStateException("the AAC encoder failed: " + LibavText.error(result));
+            }
+        }
+    }
+
+    /**
+     * Measures the loudness of the samples the encoder is fed inside the segment's own stretch (not its pre- and
+     * post-roll, which the neighbours measure), for the chapter splitter: the PCM is in hand already, so the book
+     * is not decoded a second time. Copying a frame out and squaring it costs far less than encoding it.
+     */
+    private static final class LevelTap {
+        private final LoudnessMeter meter;
+        private final long from;
+        private final long to;
+        private final long feedStart;
+        private final int channels;
+        private final float[] buffer = new float[FRAME];
+
+        LevelTap(Segment segment, LoudnessMeter meter, int channels) {
+            this.meter = meter;
+            this.from = Math.max(0, segment.keepStart());
+            this.to = segment.keepEnd();
+            this.feedStart = segment.feedStart();
+            this.channels = channels;
+        }
+
+        /** Adds the {@code samples} of {@code frame}, the first of them sample {@code fed} of the segment's feed. */
+        void measure(AVFrame frame, long fed, int samples) {
+            long first = feedStart + fed;
+            long start = Math.max(first, from);
+            long end = Math.min(first + samples, to);
+            if (start >= end) {
+                return;
+            }
+            int offset = (int) (start - first);
+            int count = (int) (end - start);
+            for (int c = 0; c < channels; c++) {
+                // a view of the frame's plane: owns no memory, so nothing to free
+                new FloatPointer(frame.extended_data(c)).capacity(offset + count).position(offset).get(buffer, 0, count);
+                meter.add(start, buffer, 0, count);
             }
         }
     }

@@ -11,6 +11,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import org.automb.failure.TransientFailure;
 import org.automb.media.AudioSource;
+import org.automb.media.LoudnessEnvelope;
+import org.automb.media.LoudnessMeter;
 import org.automb.media.mp4.AacPartJoiner;
 import org.automb.media.mp4.AudioPart;
 import org.automb.media.mp4.Box;
@@ -76,6 +78,11 @@ public final class SegmentedEncode {
             }
             return new AacPartJoiner.JoinableParts(parts, sampleRate,
                 JoinTimeline.of(parts.stream().map(AudioPart::timing).toList()));
+        }
+
+        /** The book's loudness in blocks, measured on what the encoders were fed, the segments stitched together. */
+        public LoudnessEnvelope loudness() {
+            return LoudnessMeter.envelope(segments.stream().map(EncodedSegment::loudness).toList());
         }
 
         /** Where each segment starts in the book, in samples (0 for the first). */
