@@ -188,12 +188,15 @@ public final class OutputNaming {
             return List.of();
         }
         List<List<Token>> folders = new ArrayList<>();
+        List<Boolean> written = new ArrayList<>(); // whether anything at all was written for each folder
+        boolean folderWritten = false;
         List<Token> tokens = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         int fieldStart = -1;
         boolean anyField = false;
         for (int i = 0; i < template.length(); i++) {
             char c = template.charAt(i);
+            folderWritten |= c != '/' || fieldStart >= 0;
             if (fieldStart >= 0) {
                 if (c == '}') {
                     String name = template.substring(fieldStart + 1, i);
@@ -223,7 +226,9 @@ public final class OutputNaming {
                 case '/' -> {
                     addText(tokens, text);
                     folders.add(tokens);
+                    written.add(folderWritten);
                     tokens = new ArrayList<>();
+                    folderWritten = false;
                 }
                 case '\\' -> problems.add("'\\' at position " + (i + 1) + ": folders are separated by '/'");
                 default -> {
@@ -241,12 +246,17 @@ public final class OutputNaming {
         }
         addText(tokens, text);
         folders.add(tokens);
+        written.add(folderWritten);
 
         List<Segment> segments = new ArrayList<>();
-        for (List<Token> folder : folders) {
-            if (folder.isEmpty()) {
+        for (int f = 0; f < folders.size(); f++) {
+            List<Token> folder = folders.get(f);
+            if (!written.get(f)) {
                 problems.add("an empty folder name (two '/' in a row, or a '/' at an end)");
                 continue;
+            }
+            if (folder.isEmpty()) {
+                continue; // only a mistake, already named
             }
             boolean literal = folder.stream().allMatch(t -> t.field() == null);
             String literalText = folder.stream().map(Token::text).collect(Collectors.joining()).strip();

@@ -1,9 +1,11 @@
 package org.automb.tagging;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Text made into a file or folder name that every common system takes: Linux, macOS and Windows (an SMB share, a
@@ -18,6 +20,8 @@ public final class SafeNames {
     /** What Windows forbids in a name, besides control characters; '/' separates folders everywhere. */
     public static final String UNSAFE_CHARACTERS = "/\\:*?\"<>|";
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x1F\\x7F-\\x9F\\u2028\\u2029]");
+    private static final Pattern SEPARATORS = Pattern.compile("[/\\\\]");
+    private static final Pattern PATH_STEP = Pattern.compile("\\s*\\.{0,2}\\s*");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern COLON_BEFORE_SPACE = Pattern.compile("\\s*:\\s+");
     private static final Pattern EDGE_DOTS_AND_SPACES = Pattern.compile("^[.\\s]+|[.\\s]+$");
@@ -29,13 +33,17 @@ public final class SafeNames {
     }
 
     /**
-     * A value put into a name: NFC, unsafe characters replaced ({@code "Title: Sub"} reads {@code "Title - Sub"}, a
+     * A value put into a name: NFC, {@code /} and {@code \\} join its parts with {@code -} (parts that are only
+     * {@code .} or {@code ..} dropped), unsafe characters replaced ({@code "Title: Sub"} reads {@code "Title - Sub"}, a
      * {@code /} or {@code |} becomes {@code -}, a {@code "} becomes {@code '}, {@code ?} is dropped, {@code * < >}
      * become {@code _}), control characters and runs of white space become one space, ends stripped.
      */
     public static String value(String text) {
         String s = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFC);
         s = CONTROL.matcher(s).replaceAll(" ");
+        // a value never names a folder of its own, nor climbs out of one: "../x/y" is "x-y"
+        s = Arrays.stream(SEPARATORS.split(s, -1)).filter(part -> !PATH_STEP.matcher(part).matches())
+            .collect(Collectors.joining("-"));
         s = COLON_BEFORE_SPACE.matcher(s).replaceAll(" - ");
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
