@@ -15,6 +15,7 @@ import org.automb.io.SafeMover;
 import org.automb.media.ffmpeg.ExecRunner;
 import org.automb.media.ffmpeg.FfmpegTools;
 import org.automb.plan.LibavProbe;
+import org.automb.tagging.OutputNaming;
 
 /**
  * The delivery subsystem: the mover, where a book's output goes ({@link OutputLayout}) and the finisher that
@@ -38,7 +39,10 @@ record DeliveryWiring(SafeMover mover, OutputLayout layout, FileHashes hashes) {
         FfmpegTools tools = media.tools();
         ExecRunner exec = media.exec();
         Optional<LibavProbe> libav = media.libav();
-        OutputLayout layout = new OutputLayout(settings, mover.nameLimits());
+        // OUTPUT_NAMING: by key until the setting is read here; a test may bind its own naming as outputNaming
+        OutputNaming naming = Optional.ofNullable(registry.lookupByNameAndType("outputNaming", OutputNaming.class))
+            .orElseGet(OutputNaming::byKey);
+        OutputLayout layout = new OutputLayout(settings, mover.nameLimits(), naming);
         registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec, libav), new ManifestWriter(clock), hashes, clock));
         return new DeliveryWiring(mover, layout, hashes);
     }

@@ -21,6 +21,7 @@ import org.automb.intake.JunkFiles;
 import org.automb.io.FileHashes;
 import org.automb.io.Futures;
 import org.automb.io.SafeMover;
+import org.automb.tagging.NamingFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +54,19 @@ public final class BookFinisher {
         this.manifests = manifests;
     }
 
-    /** Validates the output and moves it, the extra files and the manifest into the converted folder. */
+    /**
+     * Validates the output and moves it, the extra files and the manifest into the converted folder, where
+     * {@code OUTPUT_NAMING} names the book from its own tags (the plan's).
+     */
     public void deliver(BookAttempt run) {
+        deliver(run, namingFields(run));
+    }
+
+    /**
+     * {@link #deliver(BookAttempt)}, the book named by {@code fields} (those of its Audible match, when it was matched
+     * before delivery). With the default {@code OUTPUT_NAMING=key} the fields play no part.
+     */
+    public void deliver(BookAttempt run, NamingFields fields) {
         Book book = run.book();
         long started = System.nanoTime();
         // computed as the joiner wrote the file, or now, beside the validator (a 10 h book's two half-seconds overlap)
@@ -67,7 +79,7 @@ public final class BookFinisher {
             sha256.cancel(false); // a hash already under way only reads a file that is about to be dropped
             throw e;
         }
-        Path target = layout.outputFile(book);
+        Path target = layout.outputFile(book, fields);
         try {
             run.outputSha256(Futures.awaitReading(sha256));
             if (Files.exists(target)) {
@@ -77,7 +89,7 @@ public final class BookFinisher {
                 Files.delete(target);
             }
             mover.moveFile(run.workingOutput(), target, run.outputSha256());
-            List<ShortenedName> shortened = new ArrayList<>(layout.shortenedNames(book));
+            List<ShortenedName> shortened = new ArrayList<>(layout.shortenedNames(book, fields));
             shortened.addAll(copyExtraFiles(book, target.getParent()));
             run.finalOutput(target);
             run.timed("deliver", Duration.ofNanos(System.nanoTime() - started));
@@ -86,6 +98,12 @@ public final class BookFinisher {
         } catch (IOException e) {
             throw new TransientFailure(book.key(), target, "cannot move the output into place: " + e.getMessage(), e);
         }
+    }
+
+    /** The fields the book's own tags give, as the plan read them (only its key when there is no plan). */
+    static NamingFields namingFields(BookAttempt run) {
+        return run.plan() == null ? NamingFields.fromKey(run.book().key())
+            : NamingFields.fromTags(run.book().key(), run.plan().tags());
     }
 
     /**

@@ -8,6 +8,8 @@ import org.automb.intake.Book;
 import org.automb.io.FileNames;
 import org.automb.io.NameLimits;
 import org.automb.io.WorkArea;
+import org.automb.tagging.NamingFields;
+import org.automb.tagging.OutputNaming;
 
 /**
  * Where a book's output, manifest and archived originals go. Keys come from the inbox's own folder names; a name too
@@ -19,22 +21,54 @@ public final class OutputLayout {
 
     private final Settings settings;
     private final NameLimits nameLimits;
+    private final OutputNaming naming;
 
     public OutputLayout(Settings settings) {
         this(settings, new NameLimits());
     }
 
     public OutputLayout(Settings settings, NameLimits nameLimits) {
-        this.settings = settings;
-        this.nameLimits = nameLimits;
+        this(settings, nameLimits, OutputNaming.byKey());
     }
 
+    /** @param naming where in the converted folder a book goes ({@code OUTPUT_NAMING}; by its key by default) */
+    public OutputLayout(Settings settings, NameLimits nameLimits, OutputNaming naming) {
+        this.settings = settings;
+        this.nameLimits = nameLimits;
+        this.naming = naming;
+    }
+
+    public OutputNaming naming() {
+        return naming;
+    }
+
+    /**
+     * Where the book goes by its key: the default layout, and where a book's earlier output is looked for before its
+     * tags are known.
+     */
     public Path outputFolder(Book book) {
         return within(settings.converted(), fittedKey(settings.converted(), book.key()));
     }
 
     public Path outputFile(Book book) {
         return outputFolder(book).resolve(fileName(settings.converted(), book.name() + OUTPUT_EXTENSION));
+    }
+
+    /**
+     * Where the book's m4b goes as {@code OUTPUT_NAMING} names it from {@code fields}:
+     * {@code CONVERTED_FOLDER/<folders>/<last folder>.m4b}, each name fitted to the file system's limit; by its key
+     * ({@link #outputFile(Book)}) for the default, or when the template leaves nothing for this book.
+     */
+    public Path outputFile(Book book, NamingFields fields) {
+        List<String> folders = naming.folders(fields);
+        if (folders.isEmpty()) {
+            return outputFile(book);
+        }
+        Path converted = settings.converted();
+        int nameMax = nameLimits.nameMax(converted);
+        String relative = String.join("/", folders.stream().map(f -> FileNames.fitFolder(f, nameMax)).toList());
+        String file = FileNames.fitFile(folders.get(folders.size() - 1) + OUTPUT_EXTENSION, nameMax);
+        return within(converted, relative).resolve(file);
     }
 
     public Path archiveFolder(Book book) {
@@ -60,9 +94,24 @@ public final class OutputLayout {
      * hold as they are, with the names written instead.
      */
     public List<ShortenedName> shortenedNames(Book book) {
+        return shortenedNames(book, List.of());
+    }
+
+    /** {@link #shortenedNames(Book)} for the book delivered where {@code OUTPUT_NAMING} names it from {@code fields}. */
+    public List<ShortenedName> shortenedNames(Book book, NamingFields fields) {
+        return shortenedNames(book, naming.folders(fields));
+    }
+
+    private List<ShortenedName> shortenedNames(Book book, List<String> namedFolders) {
         List<ShortenedName> shortened = new ArrayList<>();
-        addShortened(shortened, "converted", settings.converted(), book.key());
-        String output = book.name() + OUTPUT_EXTENSION;
+        String output;
+        if (namedFolders.isEmpty()) {
+            addShortened(shortened, "converted", settings.converted(), book.key());
+            output = book.name() + OUTPUT_EXTENSION;
+        } else {
+            addShortened(shortened, "converted", settings.converted(), String.join("/", namedFolders));
+            output = namedFolders.get(namedFolders.size() - 1) + OUTPUT_EXTENSION;
+        }
         String written = fileName(settings.converted(), output);
         if (!written.equals(output)) {
             shortened.add(new ShortenedName("converted", output, written));
