@@ -39,9 +39,8 @@ record DeliveryWiring(SafeMover mover, OutputLayout layout, FileHashes hashes) {
         FfmpegTools tools = media.tools();
         ExecRunner exec = media.exec();
         Optional<LibavProbe> libav = media.libav();
-        // OUTPUT_NAMING: by key until the setting is read here; a test may bind its own naming as outputNaming
-        OutputNaming naming = Optional.ofNullable(registry.lookupByNameAndType("outputNaming", OutputNaming.class))
-            .orElseGet(OutputNaming::byKey);
+        // OUTPUT_NAMING, checked before the start (AutoM4bCommand, ConfigValidator)
+        OutputNaming naming = OutputNaming.parse(settings.tagging().outputNaming());
         OutputLayout layout = new OutputLayout(settings, mover.nameLimits(), naming);
         registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec, libav), new ManifestWriter(clock), hashes, clock));
         return new DeliveryWiring(mover, layout, hashes);

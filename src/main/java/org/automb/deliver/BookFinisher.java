@@ -22,6 +22,7 @@ import org.automb.io.FileHashes;
 import org.automb.io.Futures;
 import org.automb.io.SafeMover;
 import org.automb.tagging.NamingFields;
+import org.automb.tagging.TagOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,8 +101,16 @@ public final class BookFinisher {
         }
     }
 
-    /** The fields the book's own tags give, as the plan read them (only its key when there is no plan). */
+    /**
+     * The fields the book is named by: its Audible product's when the tag stage matched it before delivery, else its
+     * own tags, as the plan read them (only its key when there is no plan).
+     */
     static NamingFields namingFields(BookAttempt run) {
+        java.util.Optional<org.automb.metadata.AudibleProduct> product = run.tagging()
+            .filter(TagOutcome.class::isInstance).map(TagOutcome.class::cast).flatMap(TagOutcome::product);
+        if (product.isPresent()) {
+            return NamingFields.fromProduct(run.book().key(), product.get());
+        }
         return run.plan() == null ? NamingFields.fromKey(run.book().key())
             : NamingFields.fromTags(run.book().key(), run.plan().tags());
     }

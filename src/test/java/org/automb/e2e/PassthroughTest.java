@@ -10,17 +10,23 @@ import org.automb.testing.M4bInspector.M4bFacts;
 import org.automb.testing.PipelineTestSupport;
 import org.junit.jupiter.api.Test;
 
-/** A book that already is one AAC .m4b is validated and delivered as it is: the very same bytes, no re-encode. */
+/**
+ * A book that already is one AAC .m4b is validated and delivered without a re-encode: the very same audio packets.
+ * Like every book it gets the folder's cover and the tag rules (a file already as they would make it stays the same
+ * bytes).
+ */
 class PassthroughTest extends PipelineTestSupport {
 
     @Test
-    void aFolderHoldingOneM4bIsDeliveredUnchanged() throws Exception {
+    void aFolderHoldingOneM4bIsDeliveredWithItsAudioUnchangedAndTheFoldersCover() throws Exception {
         String[] sourceSha = new String[1];
+        String[] sourceAudio = new String[1];
         NotifyBuilder done = booksDone(1);
         drop("Ready Made", folder -> {
             Path m4b = AUDIO.aac(folder.resolve("Ready Made Audiobook.m4b"), 2.0, 44100, 2,
                 tags("title", "Ready Made", "album", "Ready Made", "artist", "Pat Writer"));
             sourceSha[0] = sha(m4b);
+            sourceAudio[0] = OutputChecks.audioPacketsMd5(m4b);
             AUDIO.image(folder.resolve("cover.jpg"), 300, 300);
         });
         awaitBooks(done);
@@ -28,11 +34,12 @@ class PassthroughTest extends PipelineTestSupport {
         Path bookFolder = converted().resolve("Ready Made");
         Path output = bookFolder.resolve("Ready Made.m4b");
         assertThat(output).exists();
-        assertThat(OutputChecks.sha256(output)).as("the output is the source, byte for byte").isEqualTo(sourceSha[0]);
+        assertThat(OutputChecks.audioPacketsMd5(output)).as("the same audio packets").isEqualTo(sourceAudio[0]);
+        assertThat(OutputChecks.picture(output)).as("the folder's cover").isNotNull();
         JsonNode manifest = OutputChecks.manifest(bookFolder);
         assertThat(manifest.path("mode").asText()).isEqualTo("passthrough");
         assertThat(manifest.path("audio").path("path").asText()).isEqualTo("PASSTHROUGH");
-        assertThat(manifest.path("output").path("sha256").asText()).isEqualTo(sourceSha[0]);
+        assertThat(manifest.path("output").path("sha256").asText()).isEqualTo(OutputChecks.sha256(output));
         assertThat(manifest.path("sources").path(0).path("sha256").asText()).isEqualTo(sourceSha[0]);
         M4bFacts facts = INSPECT.inspect(output);
         assertThat(facts.codec()).isEqualTo("aac");
@@ -43,18 +50,20 @@ class PassthroughTest extends PipelineTestSupport {
     }
 
     @Test
-    void aLooseM4bInTheInboxIsDeliveredUnchanged() throws Exception {
-        String[] sourceSha = new String[1];
+    void aLooseM4bInTheInboxIsDeliveredWithItsAudioUnchangedAndTheTagRulesApplied() throws Exception {
+        String[] sourceAudio = new String[1];
         NotifyBuilder done = booksDone(1);
         dropFile("Loose Book.m4b", file -> {
             AUDIO.aac(file, 1.5, 22050, 1, tags("album", "Loose Book"));
-            sourceSha[0] = sha(file);
+            sourceAudio[0] = OutputChecks.audioPacketsMd5(file);
         });
         awaitBooks(done);
 
         Path output = converted().resolve("Loose Book/Loose Book.m4b");
         assertThat(output).exists();
-        assertThat(OutputChecks.sha256(output)).isEqualTo(sourceSha[0]);
+        assertThat(OutputChecks.audioPacketsMd5(output)).isEqualTo(sourceAudio[0]);
+        // the rules every book gets: the title from the album, filed as an audiobook
+        assertThat(INSPECT.inspect(output).tags()).containsEntry("title", "Loose Book").containsEntry("media_type", "2");
         assertThat(OutputChecks.manifest(output.getParent()).path("mode").asText()).isEqualTo("passthrough");
         assertThat(filesUnder(inbox())).isEmpty();
     }
