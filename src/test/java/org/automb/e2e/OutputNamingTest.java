@@ -1,0 +1,91 @@
+package org.automb.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.automb.testing.ServiceFiles.scratchLeftIn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.DefaultRegistry;
+import org.automb.jobs.store.JobState;
+import org.automb.tagging.OutputNaming;
+import org.automb.testing.FolderChecksums;
+import org.automb.testing.PipelineTestSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * OUTPUT_NAMING as a template: each book is delivered into the folder its tags name, the m4b named after the last
+ * part, with its extra files and intake.json beside it; a field the book has no value for leaves no trace; nothing
+ * is left under the inbox key and the originals are archived whole.
+ */
+class OutputNamingTest extends PipelineTestSupport {
+
+    private static final String TEMPLATE = "Library/{author}/{year} - {title}";
+
+    /** The service takes the naming bound as {@code outputNaming} until OUTPUT_NAMING is a setting. */
+    @Override
+    protected Registry createCamelRegistry() {
+        Registry registry = new DefaultRegistry();
+        registry.bind("outputNaming", OutputNaming.parse(TEMPLATE));
+        return registry;
+    }
+
+    @Test
+    void booksAreDeliveredWhereTheTemplateNamesThem() throws Exception {
+        AtomicReference<Map<String, String>> tagged = new AtomicReference<>();
+        AtomicReference<Map<String, String>> untagged = new AtomicReference<>();
+        NotifyBuilder done = booksDone(2);
+        drop("Schwarm Folder", folder -> {
+            Map<String, String> tags = tags("artist", "Frank Schätzing", "album", "Der Schwarm: Roman", "date", "2004");
+            AUDIO.mp3(folder.resolve("01.mp3"), 1.0, tags);
+            AUDIO.mp3(folder.resolve("CD 2/02.mp3"), 1.0, tags);
+            AUDIO.image(folder.resolve("cover.jpg"), 300, 300);
+            Files.writeString(folder.resolve("notes.txt"), "liner notes");
+            Files.writeString(folder.resolve("CD 2/notes.txt"), "second disc's notes");
+            tagged.set(FolderChecksums.of(folder));
+        });
+        drop("Plain Book", folder -> {
+            AUDIO.mp3(folder.resolve("01.mp3"), 1.0, tags());
+            Files.writeString(folder.resolve("readme.txt"), "readme");
+            untagged.set(FolderChecksums.of(folder));
+        });
+        awaitBooks(done);
+
+        Path schwarm = converted().resolve("Library/Frank Schätzing/2004 - Der Schwarm - Roman");
+        assertThat(filesUnder(converted())).containsExactlyInAnyOrder(
+            "Library/Frank Schätzing/2004 - Der Schwarm - Roman/2004 - Der Schwarm - Roman.m4b",
+            "Library/Frank Schätzing/2004 - Der Schwarm - Roman/cover.jpg",
+            "Library/Frank Schätzing/2004 - Der Schwarm - Roman/notes.txt",
+            "Library/Frank Schätzing/2004 - Der Schwarm - Roman/Schwarm Folder - notes.txt", // two notes.txt: both kept
+            "Library/Frank Schätzing/2004 - Der Schwarm - Roman/intake.json",
+            // no author, no year: those parts leave no empty folder and no " - "
+            "Library/Plain Book/Plain Book.m4b",
+            "Library/Plain Book/readme.txt",
+            "Library/Plain Book/intake.json");
+
+        Path m4b = schwarm.resolve("2004 - Der Schwarm - Roman.m4b");
+        assertThat(INSPECT.inspect(m4b).tags()).containsEntry("title", "Der Schwarm: Roman")
+            .containsEntry("artist", "Frank Schätzing");
+        assertThat(java.util.List.of(OutputChecks.sha256(schwarm.resolve("notes.txt")),
+                OutputChecks.sha256(schwarm.resolve("Schwarm Folder - notes.txt"))))
+            .containsExactlyInAnyOrder(tagged.get().get("notes.txt"), tagged.get().get("CD 2/notes.txt"));
+        assertThat(OutputChecks.sha256(schwarm.resolve("cover.jpg"))).isEqualTo(tagged.get().get("cover.jpg"));
+
+        JsonNode manifest = OutputChecks.manifest(schwarm);
+        assertThat(manifest.path("book").path("key").asText()).isEqualTo("Schwarm Folder");
+        assertThat(manifest.path("output").path("path").asText()).isEqualTo(m4b.toString());
+        assertThat(manifest.path("output").path("sha256").asText()).isEqualTo(OutputChecks.sha256(m4b));
+
+        // nothing lost: the originals archived byte for byte under their key, the inbox empty
+        assertThat(FolderChecksums.of(archive().resolve("Schwarm Folder"))).isEqualTo(tagged.get());
+        assertThat(FolderChecksums.of(archive().resolve("Plain Book"))).isEqualTo(untagged.get());
+        assertThat(filesUnder(inbox())).isEmpty();
+        assertThat(ledger().status("Schwarm Folder")).isEqualTo(JobState.DONE);
+        assertThat(ledger().status("Plain Book")).isEqualTo(JobState.DONE);
+        assertThat(scratchLeftIn(working())).isEmpty();
+    }
+}
