@@ -88,4 +88,39 @@ class OutputNamingTest extends PipelineTestSupport {
         assertThat(ledger().status("Plain Book")).isEqualTo(JobState.DONE);
         assertThat(scratchLeftIn(working())).isEmpty();
     }
+
+    @Test
+    void aSecondBookNamedLikeAnEarlierOneIsNotDeliveredOverIt() throws Exception {
+        Map<String, String> tags = tags("artist", "Same Author", "album", "Same Title");
+        NotifyBuilder first = booksDone(1);
+        drop("Edition A", folder -> AUDIO.mp3(folder.resolve("01.mp3"), 1.0, tags));
+        awaitBooks(first);
+        Path place = converted().resolve("Library/Same Author/Same Title");
+        String firstOutput = OutputChecks.sha256(place.resolve("Same Title.m4b"));
+
+        AtomicReference<Map<String, String>> second = new AtomicReference<>();
+        NotifyBuilder done = booksDone(1);
+        drop("Edition B", folder -> {
+            AUDIO.mp3(folder.resolve("01.mp3"), 2.0, tags);
+            second.set(FolderChecksums.of(folder));
+        });
+        awaitBooks(done);
+
+        assertThat(ledger().status("Edition A")).isEqualTo(JobState.DONE);
+        assertThat(ledger().status("Edition B")).isEqualTo(JobState.FAILED);
+        assertThat(ledger().message("Edition B").orElseThrow())
+            .contains("names the same place as book 'Edition A'").contains("OUTPUT_NAMING");
+        assertThat(OutputChecks.sha256(place.resolve("Same Title.m4b"))).as("the first book's output is untouched")
+            .isEqualTo(firstOutput);
+        assertThat(OutputChecks.manifest(place).path("book").path("key").asText()).isEqualTo("Edition A");
+        assertThat(filesUnder(converted())).containsExactlyInAnyOrder("Library/Same Author/Same Title/Same Title.m4b",
+            "Library/Same Author/Same Title/intake.json");
+        try (var failedFolders = Files.list(failed())) {
+            Path failedBook = failedFolders.filter(f -> f.getFileName().toString().startsWith("Edition B_"))
+                .findFirst().orElseThrow();
+            Map<String, String> kept = new java.util.TreeMap<>(FolderChecksums.of(failedBook));
+            assertThat(kept.remove("FAILED_INFO.txt")).isNotNull();
+            assertThat(kept).as("the second book's originals, byte for byte").isEqualTo(second.get());
+        }
+    }
 }
