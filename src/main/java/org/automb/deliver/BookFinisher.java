@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.automb.attempt.BookAttempt;
 import org.automb.config.Settings;
+import org.automb.failure.PermanentFailure;
 import org.automb.failure.TransientFailure;
 import org.automb.intake.Book;
 import org.automb.intake.BookFingerprint;
@@ -22,6 +23,7 @@ import org.automb.io.FileHashes;
 import org.automb.io.Futures;
 import org.automb.io.SafeMover;
 import org.automb.tagging.NamingFields;
+import org.automb.tagging.OutputNaming;
 import org.automb.tagging.TagOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +86,7 @@ public final class BookFinisher {
         try {
             run.outputSha256(Futures.awaitReading(sha256));
             if (Files.exists(target)) {
+                refuseAnotherBooksPlace(book, target);
                 if (!settings.overwriteExisting()) {
                     throw new TransientFailure(book.key(), target, "an output appeared while the book was converted", "");
                 }
@@ -99,6 +102,23 @@ public final class BookFinisher {
         } catch (IOException e) {
             throw new TransientFailure(book.key(), target, "cannot move the output into place: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A template can name two books alike (the same author and title): the second is not delivered over the first,
+     * whatever OVERWRITE_EXISTING says (that replaces a book's own output, never another book's). Permanent, as a
+     * retry would name it the same; the book goes to the failed folder with its originals whole.
+     */
+    private void refuseAnotherBooksPlace(Book book, Path target) {
+        if (layout.naming().followsKey()) {
+            return; // keys are unique: whatever is there is this book's
+        }
+        manifests.bookKey(target.resolveSibling("intake.json")).filter(other -> !other.equals(book.key()))
+            .ifPresent(other -> {
+                throw new PermanentFailure(book.key(), null, layout.naming() + " names the same place as book '"
+                    + other + "', delivered before to " + target + "; change " + OutputNaming.SETTING
+                    + " so that they differ (add a field such as {year} or {narrator})", "");
+            });
     }
 
     /**

@@ -160,6 +160,19 @@ public final class ManifestWriter {
         }
     }
 
+    /** The key of the book {@code manifestFile} was written for; empty when there is none or it cannot be read. */
+    public java.util.Optional<String> bookKey(Path manifestFile) {
+        if (!Files.isRegularFile(manifestFile)) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(json.readTree(manifestFile.toFile()).path("book").path("key").asText(""))
+                .filter(key -> !key.isEmpty());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static List<Map<String, Object>> sources(BookAttempt run) throws IOException {
         List<Map<String, Object>> sources = new ArrayList<>();
         Path folder = run.book().folder();
