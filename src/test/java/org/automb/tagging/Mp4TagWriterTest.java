@@ -161,6 +161,28 @@ class Mp4TagWriterTest {
         assertThat(seen.asin()).isEqualTo("B0TESTASIN");
     }
 
+    @ParameterizedTest(name = "faststart={0}")
+    @ValueSource(booleans = {false, true})
+    void reTaggingWithFewerAndSmallerTagsKeepsTheBook(boolean faststart) throws Exception {
+        Path book = books.book(dir.resolve("again.m4b"), faststart);
+        M4bInspector.M4bFacts before = inspector.inspect(book);
+        Mp4TagWriter writer = writer();
+        writer.write(book, new AudibleTags(new HtmlText()).tags(product("Erst", "1", true), Optional.of(cover())));
+        byte[] smallCover = Files.readAllBytes(audio.image(dir.resolve("small.jpg"), 64, 64));
+        Files.delete(dir.resolve("small.jpg"));
+
+        writer.write(book, TagSet.builder().text(Mp4Atoms.TITLE, "Zweit").cover(smallCover).build());
+
+        assertThat(moovFirst(book)).isEqualTo(faststart);
+        assertThat(ffprobeTags(book)).containsEntry("title", "Zweit").containsEntry("album", "Erst")
+            .containsEntry("SERIES", "Die Reihe");
+        assertThat(IlstReader.read(book).get("covr").get(0).bytes()).isEqualTo(smallCover);
+        M4bInspector.M4bFacts after = inspector.inspect(book);
+        assertThat(after.chapters()).isEqualTo(before.chapters());
+        assertThat(after.durationSeconds()).isCloseTo(before.durationSeconds(), org.assertj.core.data.Offset.offset(0.001));
+        assertThat(ffmpegErrors(book)).isEmpty();
+    }
+
     @Test
     void aWholeSeriesPartAlsoGoesIntoTheMovementAtomsAndNoRatingForAnOrdinaryTitle() throws Exception {
         Path book = books.book(dir.resolve("whole.m4b"), true);
