@@ -36,6 +36,28 @@ class BookIntegrityTest {
             .anySatisfy(problem -> assertThat(problem).startsWith("the tracks' samples changed"));
     }
 
+    @Test
+    void chunkOffsetsATagWriterLeftBehindArePutBack() throws Exception {
+        Path book = new ChapteredBooks(TestAudio.bundled()).book(dir.resolve("book.m4b"), true);
+        BookIntegrity.Facts facts = integrity.read(book);
+        Path copy = Files.copy(book, dir.resolve("copy.m4b"));
+        // tags that grow the moov in front of the audio: jaudiotagger moves the media data and every stco with it
+        org.jaudiotagger.audio.AudioFile tagged = org.jaudiotagger.audio.AudioFileIO.readAs(copy.toFile(), "m4b");
+        tagged.getTag().setField(new org.jaudiotagger.tag.mp4.field.Mp4TagTextField("ldes", "x".repeat(20_000)));
+        org.jaudiotagger.audio.AudioFileIO.write(tagged);
+        long moved = Mp4File.read(copy).first("mdat").offset() - Mp4File.read(book).first("mdat").offset();
+        assertThat(moved).isGreaterThan(20_000);
+        assertThat(BookIntegrity.differences(facts, integrity.read(copy))).isEmpty();
+        // a writer that had not moved the chapter track's offsets (as jaudiotagger leaves co64 tables)
+        shiftSecondChunkOffsetTable(copy, (int) -moved);
+        assertThat(BookIntegrity.differences(facts, integrity.read(copy))).isNotEmpty();
+
+        assertThat(ChunkOffsetRepair.repair(book, copy)).isTrue();
+
+        assertThat(BookIntegrity.differences(facts, integrity.read(copy))).isEmpty();
+        assertThat(org.jaudiotagger.audio.AudioFileIO.readAs(copy.toFile(), "m4b").getTag().getFirst("ldes")).hasSize(20_000);
+    }
+
     /** Adds {@code shift} to every entry of the moov's second stco (the chapter track's, after the audio's). */
     private static void shiftSecondChunkOffsetTable(Path file, int shift) throws Exception {
         byte[] bytes = Files.readAllBytes(file);
