@@ -183,6 +183,23 @@ class Mp4TagWriterTest {
         assertThat(ffmpegErrors(book)).isEmpty();
     }
 
+    @ParameterizedTest(name = "faststart={0}")
+    @ValueSource(booleans = {false, true})
+    void aBookWithNoTagsAtAllGetsThem(boolean faststart) throws Exception {
+        Path book = books.bare(dir.resolve("bare.m4b"), faststart);
+        assertThat(writer().read(book).isEmpty()).isTrue();
+        M4bInspector.M4bFacts before = inspector.inspect(book);
+
+        writer().write(book, new AudibleTags(new HtmlText()).tags(product("Nackt", "1", false), Optional.of(cover())));
+
+        assertThat(moovFirst(book)).isEqualTo(faststart);
+        assertThat(AudiobookshelfRules.read(ffprobeTags(book)).title()).isEqualTo("Nackt");
+        assertThat(attachedPicture(book)).isEqualTo(Files.readAllBytes(dir.resolve("cover.jpg")));
+        assertThat(inspector.inspect(book).durationSeconds())
+            .isCloseTo(before.durationSeconds(), org.assertj.core.data.Offset.offset(0.001));
+        assertThat(ffmpegErrors(book)).isEmpty();
+    }
+
     @Test
     void aWholeSeriesPartAlsoGoesIntoTheMovementAtomsAndNoRatingForAnOrdinaryTitle() throws Exception {
         Path book = books.book(dir.resolve("whole.m4b"), true);
