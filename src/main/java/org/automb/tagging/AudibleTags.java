@@ -67,8 +67,9 @@ public final class AudibleTags {
         tags.text(GROUPING, part.isEmpty() ? name : name + " #" + part);
     }
 
+    /** The part as {@code ©mvi} holds it: a whole number in 16 bits. */
     private static Optional<Integer> wholeNumber(String part) {
-        if (!part.matches("\\d{1,5}")) {
+        if (!part.matches("\\d{1,5}") || Integer.parseInt(part) > Short.MAX_VALUE) {
             return Optional.empty();
         }
         return Optional.of(Integer.parseInt(part));

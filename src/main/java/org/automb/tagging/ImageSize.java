@@ -20,6 +20,10 @@ record ImageSize(int width, int height) {
         return true;
     }
 
+    static boolean isJpeg(byte[] image) {
+        return image.length >= 3 && (image[0] & 0xff) == 0xff && (image[1] & 0xff) == 0xd8 && (image[2] & 0xff) == 0xff;
+    }
+
     /** The image's size, or empty when its header is neither a PNG's nor a JPEG's. */
     static Optional<ImageSize> of(byte[] image) {
         if (isPng(image)) {
@@ -32,7 +36,7 @@ record ImageSize(int width, int height) {
 
     /** Walks the JPEG markers up to the first start-of-frame, which holds the height and width. */
     private static Optional<ImageSize> jpeg(byte[] image) {
-        if (image.length < 4 || (image[0] & 0xff) != 0xff || (image[1] & 0xff) != 0xd8) {
+        if (!isJpeg(image)) {
             return Optional.empty();
         }
         int at = 2;

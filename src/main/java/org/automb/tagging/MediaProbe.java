@@ -1,8 +1,13 @@
 package org.automb.tagging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import org.automb.media.ffmpeg.CommandResult;
+import org.automb.media.ffmpeg.ExecRunner;
+import org.automb.media.ffmpeg.FfmpegTools;
 import org.automb.plan.LibavProbe;
 
 /**
@@ -22,6 +27,19 @@ public interface MediaProbe {
             } catch (LibavProbe.Unreadable e) {
                 throw new IOException(e.getMessage(), e);
             }
+        };
+    }
+
+    /** The ffprobe program, where the bundled libraries cannot be loaded in the JVM. */
+    static MediaProbe ffprobe(FfmpegTools tools, ExecRunner exec) {
+        ObjectMapper json = new ObjectMapper();
+        return file -> {
+            CommandResult result = exec.run(tools.ffprobeCommand(List.of("-v", "error", "-show_format", "-show_streams",
+                "-show_chapters", "-of", "json", file.toString())));
+            if (!result.succeeded()) {
+                throw new IOException(file.getFileName() + ": ffprobe cannot read it: " + result.lastErrorLines(3));
+            }
+            return json.readTree(result.stdout());
         };
     }
 }

@@ -34,8 +34,9 @@ import org.jaudiotagger.tag.mp4.field.Mp4TagTextField;
  * audio and chapter-track samples, the tags read back as written) and only then renamed over it. On any failure the
  * original is untouched and the copy removed. Fields the set does not name are kept as they are.
  *
- * <p>jaudiotagger writes the {@code ilst}; it keeps the chapter track and {@code chpl}, and moves the chunk offsets
- * of every track when the moov (at the front of a faststart file) grows; the check would catch it if it did not.
+ * <p>jaudiotagger writes the {@code ilst}; it keeps the chapter track and {@code chpl}, and moves the 32-bit chunk
+ * offsets of every track when the moov (at the front of a faststart file) grows. Offsets it leaves behind (64-bit
+ * ones) are put back from the original's by {@link ChunkOffsetRepair}; the check decides either way.
  */
 public final class Mp4TagWriter {
 
@@ -117,27 +118,35 @@ public final class Mp4TagWriter {
         AudioFile file = AudioFileIO.readAs(copy.toFile(), "m4b");
         Mp4Tag tag = file.getTag() instanceof Mp4Tag existing ? existing : new Mp4Tag();
         for (Map.Entry<String, TagValue> field : tags.fields().entrySet()) {
-            removeAll(tag, field.getKey());
+            tag.deleteField(field.getKey());
             tag.addField(field(field.getKey(), field.getValue()));
         }
         file.setTag(tag);
         AudioFileIO.write(file);
     }
 
-    /** Fails unless the copy is the book with the tags: everything else as it was, the tags read back as given. */
+    /**
+     * Fails unless the copy is the book with the tags: everything else as it was, the tags read back as given. A copy
+     * whose samples are no longer where its tables say gets its chunk offsets put back once (see
+     * {@link ChunkOffsetRepair}) and is checked again.
+     */
     private void check(Path m4b, Path copy, BookIntegrity.Facts before, TagSet tags) throws IOException {
-        List<String> problems = new ArrayList<>(BookIntegrity.differences(before, integrity.read(copy)));
-        TagSet written = read(copy).only(tags.fields().keySet());
-        if (!written.equals(tags)) {
-            problems.add("the tags read back differ: " + tags.diff(written));
+        List<String> problems = problems(copy, before, tags);
+        if (!problems.isEmpty() && ChunkOffsetRepair.repair(m4b, copy)) {
+            problems = problems(copy, before, tags);
         }
         if (!problems.isEmpty()) {
             throw new TagWriteFailure(m4b, "the tagged copy was not kept, " + String.join("; ", problems));
         }
     }
 
-    private static void removeAll(Mp4Tag tag, String id) {
-        tag.deleteField(id);
+    private List<String> problems(Path copy, BookIntegrity.Facts before, TagSet tags) throws IOException {
+        List<String> problems = new ArrayList<>(BookIntegrity.differences(before, integrity.read(copy)));
+        TagSet written = read(copy).only(tags.fields().keySet());
+        if (!written.equals(tags)) {
+            problems.add("the tags read back differ: " + tags.diff(written));
+        }
+        return problems;
     }
 
     /** The jaudiotagger field holding {@code value} under {@code id}. */

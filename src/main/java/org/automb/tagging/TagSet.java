@@ -3,7 +3,6 @@ package org.automb.tagging;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,7 +137,7 @@ public final class TagSet {
             return put(id, new TagValue.Flag(value));
         }
 
-        /** Sets the cover; an empty image is no cover. */
+        /** Sets the cover (a JPEG or PNG image, else IllegalArgumentException); an empty image is no cover. */
         public Builder cover(byte[] image) {
             if (image != null && image.length > 0) {
                 put(Mp4Atoms.COVER, TagValue.Cover.of(image));
@@ -156,10 +155,4 @@ public final class TagSet {
         }
     }
 
-    /** The ids of both sets, this set's first. */
-    Set<String> idsWith(TagSet other) {
-        Set<String> ids = new LinkedHashSet<>(fields.keySet());
-        ids.addAll(other.fields.keySet());
-        return ids;
-    }
 }

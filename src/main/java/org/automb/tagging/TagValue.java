@@ -72,9 +72,15 @@ public sealed interface TagValue {
             return bytes.clone();
         }
 
-        /** The image's type from its first bytes: JPEG or PNG (what {@code covr} can say), else JPEG. */
+        /** A JPEG or PNG image (the two kinds {@code covr} holds), its type read from its first bytes. */
         public static Cover of(byte[] bytes) {
-            return new Cover(bytes, ImageSize.isPng(bytes) ? "image/png" : "image/jpeg");
+            if (ImageSize.isPng(bytes)) {
+                return new Cover(bytes, "image/png");
+            }
+            if (ImageSize.isJpeg(bytes)) {
+                return new Cover(bytes, "image/jpeg");
+            }
+            throw new IllegalArgumentException("a cover must be a JPEG or PNG image");
         }
 
         @Override

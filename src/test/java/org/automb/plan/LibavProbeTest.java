@@ -76,6 +76,14 @@ class LibavProbeTest {
         JsonNode fromFfprobe = ffprobe(book);
 
         assertThat(fromLibrary.path("chapters").size()).isEqualTo(2).isEqualTo(fromFfprobe.path("chapters").size());
+        for (int i = 0; i < 2; i++) {
+            for (String field : new String[] {"start_time", "end_time"}) {
+                assertThat(fromLibrary.path("chapters").path(i).path(field).asText())
+                    .isEqualTo(fromFfprobe.path("chapters").path(i).path(field).asText());
+            }
+            assertThat(fromLibrary.path("chapters").path(i).path("tags").path("title").asText())
+                .isEqualTo(fromFfprobe.path("chapters").path(i).path("tags").path("title").asText()).isNotEmpty();
+        }
         assertThat(fromLibrary.path("format").path("duration").asText())
             .isEqualTo(fromFfprobe.path("format").path("duration").asText());
     }

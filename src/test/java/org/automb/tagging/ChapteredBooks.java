@@ -63,6 +63,19 @@ final class ChapteredBooks {
         return file;
     }
 
+    /** An m4b with no tags, chapters or cover at all (no udta): what some tools leave. */
+    Path bare(Path file, boolean faststart) {
+        List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-v", "error", "-y",
+            "-f", "lavfi", "-i", "sine=frequency=440:duration=" + seconds() + ":sample_rate=22050",
+            "-map_metadata", "-1", "-fflags", "+bitexact", "-ac", "1", "-c:a", "aac", "-b:a", "48k"));
+        if (faststart) {
+            args.addAll(List.of("-movflags", "+faststart"));
+        }
+        args.addAll(List.of("-f", "ipod", file.toString()));
+        run(args);
+        return file;
+    }
+
     double seconds() {
         double total = 0;
         for (double length : LENGTHS) {
