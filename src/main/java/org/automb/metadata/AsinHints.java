@@ -39,6 +39,9 @@ public final class AsinHints {
     /** {@code [B0XXXXXXXX]} or {@code {ASIN.B0XXXXXXXX}} in a name. */
     static final Pattern NAME_MARKER = Pattern.compile(
         "\\[(B[\\dA-Z]{9}|\\d{9}[X\\d])]|\\{ASIN\\.(B[\\dA-Z]{9}|\\d{9}[X\\d])}", Pattern.CASE_INSENSITIVE);
+    /** An OPF identifier written {@code ASIN:B0...} or {@code AUDIBLE_ASIN:B0...}. */
+    private static final Pattern PREFIXED_IDENTIFIER = Pattern.compile("^(?:AUDIBLE_ASIN|ASIN)\\s*[:=]\\s*(\\S+)$",
+        Pattern.CASE_INSENSITIVE);
     private static final List<String> TAG_NAMES = List.of("asin", "audible_asin");
     /** Deep enough for {@code Book/CD 1/track.mp3}, shallow enough to stay quick in a large folder. */
     private static final int FILE_DEPTH = 3;
@@ -160,8 +163,7 @@ public final class AsinHints {
             Element identifier = (Element) identifiers.item(i);
             String scheme = attribute(identifier, "scheme");
             String text = identifier.getTextContent().trim();
-            Matcher prefixed = Pattern.compile("^(?:AUDIBLE_ASIN|ASIN)\\s*[:=]\\s*(\\S+)$", Pattern.CASE_INSENSITIVE)
-                .matcher(text);
+            Matcher prefixed = PREFIXED_IDENTIFIER.matcher(text);
             String value = scheme.equalsIgnoreCase("ASIN") || scheme.equalsIgnoreCase("AUDIBLE_ASIN") ? text
                 : prefixed.matches() ? prefixed.group(1) : "";
             if (isAsin(value.toUpperCase(Locale.ROOT))) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -36,6 +38,22 @@ public final class AudibleClient {
         this.http = http;
         this.baseUrls = Map.copyOf(baseUrls);
         this.json = new AudibleJson(mapper);
+    }
+
+    /**
+     * The client as the service runs it: real time, every region's base from {@link #baseUrls(String)}.
+     *
+     * @param userAgent         {@link PoliteHttp#userAgent(String, String)}
+     * @param timeout           {@code METADATA_TIMEOUT} (default 15 s)
+     * @param requestsPerSecond {@code AUDIBLE_RATE} (default 2), shared by every thread using this client
+     * @param apiUrlOverride    {@code AUDIBLE_API_URL}; blank for each region's own host
+     */
+    public static AudibleClient create(String userAgent, Duration timeout, double requestsPerSecond,
+                                       String apiUrlOverride, ObjectMapper mapper) {
+        Sleeper sleeper = Sleeper.real();
+        PoliteHttp http = new PoliteHttp("Audible", PoliteHttp.Options.of(userAgent, timeout),
+            RateLimiter.perSecond(requestsPerSecond, sleeper), sleeper, Clock.systemUTC());
+        return new AudibleClient(http, baseUrls(apiUrlOverride), mapper);
     }
 
     /**

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +33,20 @@ public final class AudnexusClient {
         this.http = http;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.mapper = mapper;
+    }
+
+    /**
+     * The client as the service runs it: real time, at most {@value #REQUESTS_PER_MINUTE} requests a minute shared by
+     * every thread using it.
+     *
+     * @param timeout {@code METADATA_TIMEOUT} (default 15 s)
+     * @param baseUrl {@code AUDNEXUS_URL} ({@link #DEFAULT_BASE_URL})
+     */
+    public static AudnexusClient create(String userAgent, Duration timeout, String baseUrl, ObjectMapper mapper) {
+        Sleeper sleeper = Sleeper.real();
+        PoliteHttp http = new PoliteHttp("Audnexus", PoliteHttp.Options.of(userAgent, timeout),
+            RateLimiter.perMinute(REQUESTS_PER_MINUTE, sleeper), sleeper, Clock.systemUTC());
+        return new AudnexusClient(http, baseUrl, mapper);
     }
 
     /**

@@ -18,7 +18,13 @@ public record LookupRequest(Path bookFolder, Map<String, String> tags, long dura
                             Optional<Region> region, boolean refresh) {
 
     public LookupRequest {
-        tags = Map.copyOf(tags);
+        Map<String, String> present = new java.util.LinkedHashMap<>();
+        tags.forEach((name, value) -> {
+            if (name != null && value != null) {
+                present.put(name, value);
+            }
+        });
+        tags = java.util.Collections.unmodifiableMap(present);
     }
 
     /** A request with no override, using the cache. */

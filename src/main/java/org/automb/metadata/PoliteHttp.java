@@ -1,6 +1,5 @@
 package org.automb.metadata;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +12,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,18 +135,33 @@ public final class PoliteHttp {
     }
 
     private HttpResponse<byte[]> send(HttpRequest request, String what) {
+        CompletableFuture<HttpResponse<byte[]>> response = null;
         try {
             limiter.acquire();
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new MetadataUnavailableException(service + " did not answer within "
-                + options.timeout().toMillis() + " ms for " + what, e);
-        } catch (IOException e) {
-            throw new MetadataUnavailableException(service + " could not be reached for " + what + ": " + e.getMessage(), e);
+            // waiting on the future bounds the whole exchange, body included, whatever the HTTP version
+            response = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+            return response.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            response.cancel(true);
+            throw timedOut(what, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw timedOut(what, cause);
+            }
+            throw new MetadataUnavailableException(service + " could not be reached for " + what + ": " + cause, cause);
         } catch (InterruptedException e) {
+            if (response != null) {
+                response.cancel(true);
+            }
             Thread.currentThread().interrupt();
             throw new MetadataUnavailableException("interrupted while asking " + service + " for " + what, e);
         }
+    }
+
+    private MetadataUnavailableException timedOut(String what, Throwable cause) {
+        return new MetadataUnavailableException(service + " did not answer within " + options.timeout().toMillis()
+            + " ms for " + what, cause);
     }
 
     private void pause(Duration wait, String what) {

@@ -23,10 +23,15 @@ public record SearchTerms(String title, String author, String narrator) {
     private static final Pattern AUTHOR_TITLE = Pattern.compile("^(.+?)\\s+[-\u2013\u2014]\\s+(.+)$");
     private static final Pattern NARRATOR_IN_ARTIST = Pattern.compile("^(.+?)\\s*/\\s*(.+)$");
 
+    /** Each term stripped and in NFC, the form the catalog stores (macOS file names arrive decomposed). */
     public SearchTerms {
-        title = title == null ? "" : title.strip();
-        author = author == null ? "" : author.strip();
-        narrator = narrator == null ? "" : narrator.strip();
+        title = nfc(title);
+        author = nfc(author);
+        narrator = nfc(narrator);
+    }
+
+    private static String nfc(String value) {
+        return value == null ? "" : Normalizer.normalize(value, Normalizer.Form.NFC).strip();
     }
 
     /**

@@ -188,6 +188,20 @@ class AudibleClientTest {
     }
 
     @Test
+    void theServicesOwnWiringAsksTheOverriddenHostForEveryRegion() {
+        server.stubFor(get(urlPathEqualTo(PRODUCT_PATH))
+            .willReturn(okJson(AudibleSamples.resource("product-project-hail-mary.json", server.baseUrl()))));
+        AudibleClient wired = AudibleClient.create(AudibleSamples.USER_AGENT, java.time.Duration.ofSeconds(5), 2,
+            server.baseUrl(), AudibleSamples.JSON);
+
+        assertThat(wired.product("B08G9PRS1K", Region.AU)).map(AudibleProduct::region).contains(Region.AU);
+        assertThat(AudnexusClient.create(AudibleSamples.USER_AGENT, java.time.Duration.ofSeconds(5), server.baseUrl(),
+            AudibleSamples.JSON).chapters("B0NONE0001", Region.AU)).isEmpty();
+        server.verify(getRequestedFor(urlPathEqualTo(PRODUCT_PATH)).withHeader("User-Agent",
+            equalTo(AudibleSamples.USER_AGENT)));
+    }
+
+    @Test
     void oneBaseUrlOverridesEveryRegionAndNoneKeepsTheirOwn() {
         assertThat(AudibleClient.baseUrls("http://localhost:1234")).hasSize(Region.values().length)
             .allSatisfy((region, url) -> assertThat(url).isEqualTo("http://localhost:1234"));

@@ -121,6 +121,17 @@ class PoliteHttpTest {
     }
 
     @Test
+    void aBodyThatTricklesInBeyondTheTimeoutIsUnavailable() {
+        server.stubFor(get("/x").willReturn(ok("{\"products\": [], \"total_results\": 0}").withChunkedDribbleDelay(10, 3_000)));
+        PoliteHttp http = AudibleSamples.http("Audible", Duration.ofMillis(500), waits::add);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> http.get(uri("/x"), "x"))
+            .isInstanceOf(MetadataUnavailableException.class).hasMessageContaining("500 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
+    }
+
+    @Test
     void aServerThatIsNotThereIsUnavailable() {
         PoliteHttp http = noting();
         URI closed = uri("/x");

@@ -46,6 +46,13 @@ class SearchTermsTest {
     }
 
     @Test
+    void aDecomposedFolderNameIsSearchedComposed() {
+        SearchTerms terms = SearchTerms.derive("Frank Scha\u0308tzing - Der Schwarm", Map.of());
+
+        assertThat(terms.author()).isEqualTo("Frank Sch\u00e4tzing");
+    }
+
+    @Test
     void theCacheKeyIgnoresCaseSpacingAndUnicodeForm() {
         SearchTerms composed = new SearchTerms("Les Mis\u00e9rables", "Victor  Hugo", "");
         SearchTerms decomposed = new SearchTerms("les mise\u0301rables", "victor hugo", "x");

@@ -70,6 +70,17 @@ class JobStorePostgresTest {
     }
 
     @Test
+    void theMetadataCacheKeepsAndReplacesResponses() {
+        try (JobStore store = JobStore.open(url, Clock.systemUTC())) {
+            MetadataCacheTable cache = store.metadataCache();
+            cache.put("audible_product", "B08G9PRS1K", "us", null, T0);
+            cache.put("audible_product", "B08G9PRS1K", "us", "{\"product\":{}}", T0.plusSeconds(1));
+            assertThat(cache.find("audible_product", "B08G9PRS1K", "us"))
+                .contains(new CachedResponse("{\"product\":{}}", T0.plusSeconds(1)));
+        }
+    }
+
+    @Test
     void twoStoresNeverClaimTheSameBook() throws Exception {
         try (JobStore first = JobStore.open(url, Clock.systemUTC());
              JobStore second = JobStore.open(url, Clock.systemUTC())) {
