@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +76,21 @@ public final class AutoM4bCommand implements Callable<Integer> {
     @Option(names = "--help-config", description = "Print every setting with its type, default and meaning.")
     boolean helpConfig;
 
+    @Option(names = "--tag", paramLabel = "PATH", description = "Tag an existing .m4b, or every .m4b under a folder, from Audible (match, chapters, tags; docs/tagging.md), outside the pipeline, then exit: 0 all tagged, 3 some need review or failed.")
+    Path tagPath;
+
+    @Option(names = "--asin", paramLabel = "ASIN", description = "With --tag: the book's ASIN (B0...), instead of the hints and the search.")
+    String asin;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "With --tag: the Audible marketplace (us, uk, ca, au, de, fr, it, es, in, jp) instead of AUDIBLE_REGION.")
+    String region;
+
+    @Option(names = "--dry-run", description = "With --tag: print what would change and write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--refresh-metadata", description = "With --tag: ask Audible and Audnexus again, even what the cache holds (the answers replace the cached ones).")
+    boolean refreshMetadata;
+
     @Spec
     CommandSpec spec;
 
@@ -135,6 +151,21 @@ public final class AutoM4bCommand implements Callable<Integer> {
             ConfigValidator.Report report = new ConfigValidator().check(settings);
             print(report, out, err);
             return report.problems().isEmpty() ? EXIT_OK : EXIT_CONFIG;
+        }
+        List<String> naming = org.automb.tagging.OutputNaming.problems(settings.tagging().outputNaming());
+        if (!naming.isEmpty()) {
+            naming.forEach(problem -> err.println("problem: " + problem));
+            err.flush();
+            return EXIT_CONFIG;
+        }
+        if (tagPath != null) {
+            return new TagCommand(settings, out, err).run(new TagCommand.Request(tagPath, Optional.ofNullable(asin),
+                Optional.ofNullable(region), dryRun, refreshMetadata));
+        }
+        if (asin != null || region != null || dryRun || refreshMetadata) {
+            err.println("--asin, --region, --dry-run and --refresh-metadata go with --tag PATH");
+            err.flush();
+            return EXIT_CONFIG;
         }
         if (settings.debug()) {
             org.apache.logging.log4j.core.config.Configurator.setLevel("org.automb", org.apache.logging.log4j.Level.DEBUG);
@@ -239,7 +270,9 @@ public final class AutoM4bCommand implements Callable<Integer> {
                 camelStarted = true;
                 ledger[0] = started.getCamelContext().getRegistry().lookupByNameAndType("bookLedger", BookLedger.class);
                 if (once) {
-                    Thread watcher = new Thread(() -> completeWhenSettled(main, ledger[0]), "once-watcher");
+                    org.automb.steps.TagStep tags = started.getCamelContext().getRegistry()
+                        .lookupByNameAndType("tagStep", org.automb.steps.TagStep.class);
+                    Thread watcher = new Thread(() -> completeWhenSettled(main, ledger[0], tags), "once-watcher");
                     watcher.setDaemon(true);
                     watcher.start();
                 }
@@ -271,10 +304,14 @@ public final class AutoM4bCommand implements Callable<Integer> {
         return line.toString();
     }
 
-    private static void completeWhenSettled(Main main, BookLedger ledger) {
+    private static void completeWhenSettled(Main main, BookLedger ledger, org.automb.steps.TagStep tagStep) {
         try {
             while (!ledger.awaitSettled(1, TimeUnit.SECONDS)) {
                 // keep waiting: books are converting or still being copied
+            }
+            // and for the books on the tag queue (TAG_MODE=async, or a tagging retried after delivery)
+            while (tagStep != null && tagStep.queued() > 0) {
+                Thread.sleep(100);
             }
             main.completed();
         } catch (InterruptedException e) {
