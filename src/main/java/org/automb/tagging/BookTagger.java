@@ -119,7 +119,14 @@ public final class BookTagger {
         LookupRequest request = new LookupRequest(job.bookFolder(), job.sourceTags(), durationMs,
             job.asin().or(() -> job.hint().map(h -> h.asin())), job.region(), job.refresh());
         try {
-            return lookup.lookup(request);
+            MetadataMatch match = lookup.lookup(request);
+            if (job.asin().isEmpty() && job.hint().isPresent() && match.foundBy().equals("user")) {
+                // the hint was read while the book was in the inbox: it, not a user, named the ASIN
+                return new MetadataMatch(match.status(), match.asin(), match.region(), match.score(),
+                    job.hint().get().source().code(), match.product(), match.candidates(), match.chapters(),
+                    match.notes());
+            }
+            return match;
         } catch (MetadataUnavailableException e) {
             throw new TransientFailure(job.bookKey(), job.m4b(), "Audible cannot be asked now: " + e.getMessage(), e);
         }

@@ -13,16 +13,16 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Catalog and Audnexus bodies in the services' real shapes, and clients pointed at a local server, for tests. */
-final class AudibleSamples {
+public final class AudibleSamples {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final String USER_AGENT = PoliteHttp.userAgent("9.8.7", "https://example.org/auto-m4b");
+    public static final ObjectMapper JSON = new ObjectMapper();
+    public static final String USER_AGENT = PoliteHttp.userAgent("9.8.7", "https://example.org/auto-m4b");
 
     private AudibleSamples() {
     }
 
     /** A test resource under {@code audible/}, {@code {{IMAGES}}} replaced by {@code imagesBase}. */
-    static String resource(String name, String imagesBase) {
+    public static String resource(String name, String imagesBase) {
         try (InputStream in = AudibleSamples.class.getResourceAsStream("/audible/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test resource audible/" + name);
@@ -34,7 +34,7 @@ final class AudibleSamples {
     }
 
     /** One catalog product as the API gives it, with the fields named; {@code more} adds or changes fields. */
-    static ObjectNode product(String asin, String title, String author, String narrator, int runtimeMinutes,
+    public static ObjectNode product(String asin, String title, String author, String narrator, int runtimeMinutes,
                               Consumer<ObjectNode> more) {
         ObjectNode p = JSON.createObjectNode();
         p.put("asin", asin);
@@ -56,12 +56,12 @@ final class AudibleSamples {
         return p;
     }
 
-    static ObjectNode product(String asin, String title, String author, String narrator, int runtimeMinutes) {
+    public static ObjectNode product(String asin, String title, String author, String narrator, int runtimeMinutes) {
         return product(asin, title, author, narrator, runtimeMinutes, p -> { });
     }
 
     /** {@code {"product": ...}}: the answer to {@code /1.0/catalog/products/{asin}}. */
-    static String productResponse(ObjectNode product) {
+    public static String productResponse(ObjectNode product) {
         ObjectNode root = JSON.createObjectNode();
         root.set("product", product);
         root.putArray("response_groups").add("always-returned");
@@ -69,7 +69,7 @@ final class AudibleSamples {
     }
 
     /** {@code {"products": [...], "total_results": n}}: the answer to a search. */
-    static String searchResponse(List<ObjectNode> products) {
+    public static String searchResponse(List<ObjectNode> products) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode list = root.putArray("products");
         products.forEach(list::add);
@@ -78,7 +78,7 @@ final class AudibleSamples {
     }
 
     /** Audnexus's chapters of {@code asin}: {@code count} chapters of {@code lengthMs} each. */
-    static String chaptersResponse(String asin, int count, long lengthMs) {
+    public static String chaptersResponse(String asin, int count, long lengthMs) {
         ObjectNode root = JSON.createObjectNode();
         root.put("asin", asin);
         root.put("brandIntroDurationMs", 2000);
@@ -95,16 +95,16 @@ final class AudibleSamples {
     }
 
     /** Polite HTTP with no rate limit, for tests that are not about it. */
-    static PoliteHttp http(String service, Duration timeout, Sleeper sleeper) {
+    public static PoliteHttp http(String service, Duration timeout, Sleeper sleeper) {
         return new PoliteHttp(service, PoliteHttp.Options.of(USER_AGENT, timeout),
             new RateLimiter(Duration.ZERO, System::nanoTime, sleeper), sleeper, Clock.systemUTC());
     }
 
-    static AudibleClient audible(String baseUrl, Sleeper sleeper) {
+    public static AudibleClient audible(String baseUrl, Sleeper sleeper) {
         return new AudibleClient(http("Audible", Duration.ofSeconds(5), sleeper), AudibleClient.baseUrls(baseUrl), JSON);
     }
 
-    static AudnexusClient audnexus(String baseUrl, Sleeper sleeper) {
+    public static AudnexusClient audnexus(String baseUrl, Sleeper sleeper) {
         return new AudnexusClient(http("Audnexus", Duration.ofSeconds(5), sleeper), baseUrl, JSON);
     }
 }
