@@ -62,13 +62,17 @@ class TagStageTest extends PipelineTestSupport {
 
     /** The catalog's answer for Project Hail Mary, its cover, and Audnexus's chapters (Audible's edition: 16 h). */
     static byte[] serveHailMary(Path scratch) throws Exception {
-        AUDIBLE.stubFor(get(urlPathEqualTo("/1.0/catalog/products/" + HAIL_MARY))
-            .willReturn(okJson(AudibleSamples.resource("product-project-hail-mary.json", AUDIBLE.baseUrl()))));
+        return serveHailMary(AUDIBLE, scratch);
+    }
+
+    static byte[] serveHailMary(WireMockServer audible, Path scratch) throws Exception {
+        audible.stubFor(get(urlPathEqualTo("/1.0/catalog/products/" + HAIL_MARY))
+            .willReturn(okJson(AudibleSamples.resource("product-project-hail-mary.json", audible.baseUrl()))));
         byte[] cover = Files.readAllBytes(AUDIO.image(scratch.resolve("cover-1024.jpg"), 240, 240));
-        AUDIBLE.stubFor(get(urlPathMatching("/images/I/.*_SL1024_\\.jpg"))
+        audible.stubFor(get(urlPathMatching("/images/I/.*_SL1024_\\.jpg"))
             .willReturn(aResponse().withHeader("Content-Type", "image/jpeg").withBody(cover)));
-        AUDIBLE.stubFor(get(urlPathEqualTo("/books/" + HAIL_MARY + "/chapters"))
-            .willReturn(okJson(AudibleSamples.resource("chapters-project-hail-mary.json", AUDIBLE.baseUrl()))));
+        audible.stubFor(get(urlPathEqualTo("/books/" + HAIL_MARY + "/chapters"))
+            .willReturn(okJson(AudibleSamples.resource("chapters-project-hail-mary.json", audible.baseUrl()))));
         return cover;
     }
 
