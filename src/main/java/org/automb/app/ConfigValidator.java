@@ -40,8 +40,16 @@ public final class ConfigValidator {
 
     /** Every problem, warning and note for a configuration whose values are valid. */
     public Report check(Settings settings) {
-        return check(FolderRules.of(settings), EarlyStart.storeUrl(settings), settings.ffmpegPath(), settings.ffprobePath(),
-            settings.encoder() == Settings.Encoder.FFMPEG);
+        Report report = check(FolderRules.of(settings), EarlyStart.storeUrl(settings), settings.ffmpegPath(),
+            settings.ffprobePath(), settings.encoder() == Settings.Encoder.FFMPEG);
+        return withNamingProblems(report, settings.tagging().outputNaming());
+    }
+
+    /** OUTPUT_NAMING's template, checked here because its rules live with the naming (tagging.OutputNaming). */
+    private static Report withNamingProblems(Report report, String naming) {
+        List<String> problems = new ArrayList<>(report.problems());
+        problems.addAll(org.automb.tagging.OutputNaming.problems(naming));
+        return new Report(problems, report.warnings(), report.notes());
     }
 
     /**
@@ -64,8 +72,9 @@ public final class ConfigValidator {
         String config = raw.getOrDefault("CONFIG_FOLDER", "").trim();
         String storeUrl = !databaseUrl.isEmpty() ? databaseUrl
             : config.isEmpty() ? null : JobStore.defaultUrl(Path.of(config).toAbsolutePath().normalize());
-        return check(folders, storeUrl, raw.getOrDefault("FFMPEG_PATH", ""), raw.getOrDefault("FFPROBE_PATH", ""),
-            "ffmpeg".equalsIgnoreCase(raw.getOrDefault("ENCODER", "").trim()));
+        return withNamingProblems(check(folders, storeUrl, raw.getOrDefault("FFMPEG_PATH", ""),
+            raw.getOrDefault("FFPROBE_PATH", ""), "ffmpeg".equalsIgnoreCase(raw.getOrDefault("ENCODER", "").trim())),
+            raw.getOrDefault("OUTPUT_NAMING", ""));
     }
 
     private Report check(List<FolderRules.Folder> folders, String storeUrl, String ffmpegPath, String ffprobePath,

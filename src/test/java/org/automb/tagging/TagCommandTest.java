@@ -78,6 +78,8 @@ class TagCommandTest {
         assertThat(run("--tag", book.toString(), "--region", "mars")).isEqualTo(2);
         assertThat(run("--tag", root.resolve("nothing-here").toString())).isEqualTo(2);
         assertThat(run("--dry-run")).isEqualTo(2);
+        assertThat(run("--once", "--output-naming={author}/{titel}")).as("OUTPUT_NAMING checked before the start")
+            .isEqualTo(2);
     }
 
     private int run(String... args) {
