@@ -52,7 +52,7 @@ public final class ChapterRewriter {
             throw new IllegalArgumentException("the rewritten m4b must go to another file than " + m4b);
         }
         AacPartJoiner.JoinableParts parts = AacPartJoiner.inspect(List.of(m4b));
-        Path shell = output.resolveSibling(output.getFileName() + ".shell");
+        Path shell = output.resolveSibling(output.getFileName() + ".shell.m4a");
         Path tagged = output.resolveSibling(output.getFileName() + ".tagged-shell");
         try {
             long twoFramesMicros = Math.round(2e6 * parts.parts().get(0).timing().frame() / parts.timescale());
