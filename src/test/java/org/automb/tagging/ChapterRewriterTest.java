@@ -84,7 +84,37 @@ class ChapterRewriterTest {
     }
 
     @Test
-    void anM4bTheJoinerCannotTakeIsRefusedAndNothingIsWritten() {
+    void anM4bTheJoinerCannotTakeAsAPartIsStreamCopiedItsTagsAndCoverKept() throws Exception {
+        // a leading empty edit (as -itsoffset writes it): two edit-list entries, which the joiner does not take
+        Path source = AUDIO.aac(dir.resolve("src.m4a"), 12, 22050, 1, Map.of());
+        Path book = dir.resolve("edits.m4b");
+        ffmpeg(List.of("-itsoffset", "0.5", "-i", source.toString(), "-c", "copy", "-metadata", "title=Zwei Edits",
+            "-f", "ipod", book.toString()));
+        assertThatThrownBy(() -> AacPartJoiner.inspect(List.of(book))).isInstanceOf(NotJoinableException.class);
+        AudioFile tagged = AudioFileIO.read(book.toFile());
+        Mp4Tag tag = (Mp4Tag) tagged.getTag();
+        tag.setField(Mp4FieldKey.ASIN, "B0EDITS000");
+        tag.setField(org.jaudiotagger.tag.images.ArtworkFactory.createArtworkFromFile(
+            AUDIO.image(dir.resolve("cover.jpg"), 200, 200).toFile()));
+        tagged.commit();
+
+        Path out = dir.resolve("out.m4b");
+        new ChapterRewriter(shellWriter).rewrite(book, List.of(new Chapter(0, 6000, "Eins"), new Chapter(6000, 12_000, "Zwei")), out);
+
+        M4bInspector.M4bFacts after = INSPECT.inspect(out);
+        assertThat(after.chapterTitles()).containsExactly("Eins", "Zwei");
+        assertThat(after.chapters()).extracting(M4bInspector.ChapterFact::start).containsExactly(0.0, 6.0);
+        assertThat(after.tags()).containsEntry("title", "Zwei Edits");
+        assertThat(after.hasCover()).isTrue();
+        assertThat(audioMd5(out)).as("the same packets").isEqualTo(audioMd5(book));
+        Tag readBack = AudioFileIO.read(out.toFile()).getTag();
+        assertThat(((Mp4Tag) readBack).getFirst(Mp4FieldKey.ASIN)).isEqualTo("B0EDITS000");
+        assertThat(readBack.getFirstArtwork().getBinaryData()).isEqualTo(tag.getFirstArtwork().getBinaryData());
+        assertThat(neroChapters(Mp4File.read(out))).containsExactly("0 Eins", "6000 Zwei");
+    }
+
+    @Test
+    void aFileThatIsNoMp4IsRefusedAndNothingIsWritten() {
         Path mp3 = AUDIO.mp3(dir.resolve("book.mp3"), 3, Map.of());
         Path out = dir.resolve("out.m4b");
         assertThatThrownBy(() -> new ChapterRewriter(shellWriter).rewrite(mp3, List.of(new Chapter(0, 3000, "A")), out))
@@ -123,6 +153,15 @@ class ChapterRewriterTest {
             entries.add(start + " " + new String(title, StandardCharsets.UTF_8));
         }
         return entries;
+    }
+
+    private static void ffmpeg(List<String> args) throws Exception {
+        List<String> full = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-v", "error", "-y"));
+        full.addAll(args);
+        Process process = new ProcessBuilder(AUDIO.tools().ffmpegCommand(full)).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
     }
 
     private static String audioMd5(Path file) throws Exception {
