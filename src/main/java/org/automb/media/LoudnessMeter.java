@@ -41,16 +41,39 @@ public final class LoudnessMeter {
             long block = blockOf(sample);
             long nextBlockStart = startOf(block + 1);
             int run = (int) Math.min(count - done, nextBlockStart - sample);
-            double sum = 0;
-            for (int i = offset + done, end = offset + done + run; i < end; i++) {
-                float v = samples[i];
-                sum += v * v;
-            }
             int at = slot(block);
-            sums[at] += sum;
+            sums[at] += sumOfSquares(samples, offset + done, run);
             counts[at] += run;
             done += run;
         }
+    }
+
+    /**
+     * Four float sums side by side: no chain of dependent additions, so the encoder's thread hardly notices (about
+     * 0.3 ns a sample; a block's few thousand squares of samples of at most 1 lose nothing that matters in float).
+     */
+    private static double sumOfSquares(float[] samples, int from, int count) {
+        float a = 0;
+        float b = 0;
+        float c = 0;
+        float d = 0;
+        int i = from;
+        int end = from + count;
+        for (; i + 3 < end; i += 4) {
+            float w = samples[i];
+            float x = samples[i + 1];
+            float y = samples[i + 2];
+            float z = samples[i + 3];
+            a += w * w;
+            b += x * x;
+            c += y * y;
+            d += z * z;
+        }
+        double sum = (double) a + b + c + d;
+        for (; i < end; i++) {
+            sum += samples[i] * samples[i];
+        }
+        return sum;
     }
 
     /** The block holding sample {@code sample}: exact integer time, whatever the rate (11025 Hz has no whole block). */

@@ -44,25 +44,61 @@ public final class ChapterRewriter {
      * Writes {@code m4b} with {@code chapters} to {@code output} (which must not be {@code m4b}); scratch files
      * beside {@code output} are removed either way.
      *
-     * @throws NotJoinableException when the m4b is not one the joiner takes (nothing is written)
+     * @throws NotJoinableException when the m4b is no plain MP4 with an audio track (nothing is written)
      * @throws IOException          when the m4b cannot be read or the output written
      */
     public void rewrite(Path m4b, List<Chapter> chapters, Path output) throws IOException, NotJoinableException {
         if (m4b.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("the rewritten m4b must go to another file than " + m4b);
         }
-        AacPartJoiner.JoinableParts parts = AacPartJoiner.inspect(List.of(m4b));
-        Path shell = output.resolveSibling(output.getFileName() + ".shell");
+        Mp4File original = Mp4File.read(m4b);
+        Path shell = output.resolveSibling(output.getFileName() + ".shell.m4a");
         Path tagged = output.resolveSibling(output.getFileName() + ".tagged-shell");
         try {
+            AacPartJoiner.JoinableParts parts;
+            try {
+                parts = AacPartJoiner.inspect(List.of(m4b));
+            } catch (NotJoinableException e) {
+                remux(original, chapters, output, shell);
+                return;
+            }
             long twoFramesMicros = Math.round(2e6 * parts.parts().get(0).timing().frame() / parts.timescale());
             shellWriter.write(shell, m4b, twoFramesMicros, Map.of(), chapters, Optional.empty(), parts.timescale());
-            withTagsOf(Mp4File.read(m4b), Mp4File.read(shell), tagged);
+            withTagsOf(original, Mp4File.read(shell), tagged);
             AacPartJoiner.join(tagged, parts, output);
         } finally {
             Files.deleteIfExists(shell);
             Files.deleteIfExists(tagged);
         }
+    }
+
+    /**
+     * For an m4b the joiner does not take (several edits, frames of several lengths): every audio packet
+     * stream-copied by the same shell writer (as {@code ffmpeg -c copy} would), then the m4b's udta carried over.
+     * The packets are the same; what the m4b's edit list did beyond its start (an empty edit, a cut inside) is
+     * ffmpeg's copy's.
+     */
+    private void remux(Mp4File original, List<Chapter> chapters, Path output, Path copy) throws IOException, NotJoinableException {
+        shellWriter.write(copy, original.file(), Long.MAX_VALUE, Map.of(), chapters, Optional.empty(), audioTimescale(original));
+        withTagsOf(original, Mp4File.read(copy), output);
+    }
+
+    /** The first audio track's media timescale (its sample rate), for the copy's movie timescale. */
+    private static long audioTimescale(Mp4File mp4) throws NotJoinableException {
+        List<Box> audio = mp4.tracks("soun");
+        if (audio.isEmpty()) {
+            throw new NotJoinableException("no audio track");
+        }
+        ByteBuffer mdhd = ByteBuffer.wrap(audio.get(0).require("mdia").require("mdhd").body());
+        int at = mdhd.get(0) == 1 ? 20 : 12;
+        if (mdhd.limit() < at + 4) {
+            throw new NotJoinableException("a short 'mdhd'");
+        }
+        long timescale = Integer.toUnsignedLong(mdhd.getInt(at));
+        if (timescale == 0) {
+            throw new NotJoinableException("a timescale of 0");
+        }
+        return timescale;
     }
 
     /**

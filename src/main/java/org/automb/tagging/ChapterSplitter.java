@@ -42,7 +42,8 @@ public final class ChapterSplitter {
     public record Limits(long minMillis, long maxMillis) {
 
         public Limits {
-            if (minMillis < 0 || maxMillis <= 0 || minMillis > maxMillis) {
+            // a minimum of 0 would let a cut land on the piece's own start, again and again
+            if (minMillis <= 0 || minMillis > maxMillis) {
                 throw new IllegalArgumentException("chapter lengths from " + minMillis + " to " + maxMillis + " ms");
             }
         }
@@ -50,7 +51,7 @@ public final class ChapterSplitter {
         /**
          * MAX_CHAPTER_LENGTH: {@code min,max} in minutes (auto-m4b's {@code 15,30}), or one number, the maximum, with
          * the minimum half of it ({@code 30} is {@code 15,30}); {@code 0} (or blank) turns splitting off (empty).
-         * Minutes may have decimals ({@code 0.5,1}).
+         * Minutes may have decimals ({@code 0.5,1}); the minimum must be more than 0.
          *
          * @throws IllegalArgumentException naming the setting, for anything else
          */
@@ -73,7 +74,7 @@ public final class ChapterSplitter {
             } catch (IllegalArgumentException e) {
                 // reported below with the setting's name
             }
-            throw new IllegalArgumentException("MAX_CHAPTER_LENGTH must be 'min,max' or 'max' in minutes (min <= max), "
+            throw new IllegalArgumentException("MAX_CHAPTER_LENGTH must be 'min,max' or 'max' in minutes (0 < min <= max), "
                 + "or 0 for off; got '" + setting + "'");
         }
 

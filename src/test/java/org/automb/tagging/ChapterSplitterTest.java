@@ -46,7 +46,7 @@ class ChapterSplitterTest {
         assertThat(ChapterSplitter.Limits.parse("0")).isEmpty();
         assertThat(ChapterSplitter.Limits.parse("10,0")).isEmpty();
         assertThat(ChapterSplitter.Limits.parse("")).isEmpty();
-        for (String wrong : List.of("30,15", "abc", "1,2,3", "-5", "15,", "NaN")) {
+        for (String wrong : List.of("30,15", "abc", "1,2,3", "-5", "15,", "NaN", "0,30")) {
             assertThatThrownBy(() -> ChapterSplitter.Limits.parse(wrong)).as(wrong)
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MAX_CHAPTER_LENGTH");
         }

@@ -81,6 +81,11 @@ public final class LoudnessReader {
             }
             long fromSample = fromMillis * rate / 1000;
             long toSample = (toMillis * rate + 999) / 1000;
+            if (format.duration() > 0) {
+                // not the end padding of the last frame, which the decoder delivers but a player does not play
+                toSample = Math.min(toSample, avutil.av_rescale_q(format.duration(), avutil.av_make_q(1, avutil.AV_TIME_BASE),
+                    avutil.av_make_q(1, rate)));
+            }
             long next = 0; // where the next frame starts when it has no time of its own
             boolean done = false;
             int read = 0;

@@ -72,6 +72,15 @@ class SegmentedEncodeMatchesOnePieceTest {
         assertThat(split.segments().stream().mapToLong(s -> s.presentedSamples(SegmentPlanner.FRAME)).sum())
             .as("the segments present the book's samples, no more, no less").isEqualTo(total);
 
+        // the loudness measured on what the encoders were fed: the segments stitch into the one encoder's envelope
+        float[] splitLevels = split.loudness().levels();
+        float[] wholeLevels = whole.loudness().levels();
+        assertThat(split.loudness().startMillis()).isZero();
+        assertThat(splitLevels).hasSameSizeAs(wholeLevels).hasSize((int) ((total * 1000 / 44100 + 99) / 100));
+        for (int i = 0; i < wholeLevels.length; i++) {
+            assertThat(splitLevels[i]).as("level of block %d", i).isCloseTo(wholeLevels[i], org.assertj.core.data.Offset.offset(0.001f));
+        }
+
         byte[] firstSegment = Files.readAllBytes(split.segments().get(0).packets());
         byte[] wholePackets = Files.readAllBytes(whole.segments().get(0).packets());
         assertThat(Arrays.equals(firstSegment, 0, firstSegment.length, wholePackets, 0, firstSegment.length))
