@@ -29,6 +29,7 @@ import org.automb.steps.TagStep;
 import org.automb.tagging.AudibleTags;
 import org.automb.tagging.AudnexusChapterRule;
 import org.automb.tagging.BookTagger;
+import org.automb.tagging.ChapterRevision;
 import org.automb.tagging.ChapterRewriter;
 import org.automb.tagging.ChapterSplitter;
 import org.automb.tagging.HtmlText;
@@ -89,10 +90,12 @@ record TaggingWiring(BookTagger tagger, Optional<AsinHints> hints) {
             ? Optional.of(new ChapterSplitter.Limits(Duration.ofMinutes(length.minMinutes()).toMillis(),
                 Duration.ofMinutes(length.maxMinutes()).toMillis()))
             : Optional.empty());
+        ChapterRevision chapters = new ChapterRevision(
+            new AudnexusChapterRule(AudnexusChapterRule.Mode.parse(tagging.audnexusChapters().name())), splitter,
+            new LoudnessReader());
         BookTagger tagger = new BookTagger(new BookTagger.Parts(lookup, audible, new AudibleTags(new HtmlText()),
             new SourceTags(), new Mp4TagWriter(probe, Optional.of(PartialsJournal.inWorkingFolder(settings.working()))),
-            probe, splitter, new AudnexusChapterRule(AudnexusChapterRule.Mode.parse(tagging.audnexusChapters().name())),
-            shell.map(ChapterRewriter::new), media.libav().map(loaded -> new LoudnessReader())));
+            probe, chapters, shell.map(ChapterRewriter::new)));
         return new TaggingWiring(tagger, hints);
     }
 

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.automb.failure.TransientFailure;
-import org.automb.media.LoudnessEnvelope;
-import org.automb.media.libav.LoudnessReader;
 import org.automb.media.mp4.NotJoinableException;
 import org.automb.metadata.AudibleClient;
 import org.automb.metadata.AudibleProduct;
@@ -24,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The tag stage for one m4b: finds its Audible match ({@link MetadataLookup}), decides its chapters (Audnexus's
- * adopted by {@link AudnexusChapterRule}, long ones split at their quietest pause by {@link ChapterSplitter}) and its
+ * The tag stage for one m4b: finds its Audible match ({@link MetadataLookup}), decides its chapters
+ * ({@link ChapterRevision}: Audnexus's adopted, long ones split at their quietest pause) and its
  * tags ({@link AudibleTags} from the product, else {@link SourceTags} from the book's own), then rewrites the file:
  * the chapters into a copy ({@link ChapterRewriter}), checked to hold the same audio, the tags into it
  * ({@link Mp4TagWriter}: copy, verify, rename), the copy renamed over the file. Until that last rename the file is
@@ -35,11 +33,10 @@ public final class BookTagger {
 
     private static final Logger LOG = LoggerFactory.getLogger(BookTagger.class);
 
-    /** The tools the stage uses; the lookup is empty with AUDIBLE_ENABLED=N, the libav parts without the libraries. */
+    /** The tools the stage uses; the lookup is empty with AUDIBLE_ENABLED=N, the rewriter without the libraries. */
     public record Parts(Optional<MetadataLookup> lookup, Optional<AudibleClient> covers, AudibleTags audibleTags,
-                        SourceTags sourceTags, Mp4TagWriter writer, MediaProbe probe, ChapterSplitter splitter,
-                        AudnexusChapterRule audnexusRule, Optional<ChapterRewriter> rewriter,
-                        Optional<LoudnessReader> loudnessReader) {
+                        SourceTags sourceTags, Mp4TagWriter writer, MediaProbe probe, ChapterRevision chapters,
+                        Optional<ChapterRewriter> rewriter) {
     }
 
     private final Parts parts;
@@ -71,24 +68,15 @@ public final class BookTagger {
         Optional<AudibleProduct> product = match.filter(MetadataMatch::matched).flatMap(MetadataMatch::product);
 
         List<String> chapterNotes = new ArrayList<>();
-        List<Chapter> chapters = job.chapters().orElse(own);
+        List<Chapter> placed = job.chapters().orElse(own);
         if (job.chapters().isPresent()) {
-            chapterNotes.add("chapters.txt: " + chapters.size() + " chapters");
+            chapterNotes.add("chapters.txt: " + placed.size() + " chapters");
         }
-        boolean timesAdopted = false;
-        if (product.isPresent()) {
-            AudnexusChapterRule.Decision decision = parts.audnexusRule().apply(chapters, durationMs,
-                match.flatMap(MetadataMatch::chapters));
-            chapters = decision.chapters();
-            timesAdopted = decision.timesAdopted();
-            chapterNotes.add("audnexus: " + decision.reason());
-        }
-        if (!timesAdopted && parts.splitter().needsSplitting(chapters)) {
-            int before = chapters.size();
-            chapters = parts.splitter().split(chapters, loudness(job));
-            chapterNotes.add(String.format(Locale.ROOT, "MAX_CHAPTER_LENGTH: %d chapter(s) split into %d at pauses",
-                before, chapters.size()));
-        }
+        // Audnexus's only for a matched book (its rule keeps the book's own without them), then long ones split
+        ChapterRevision.Result revised = parts.chapters().revise(placed, m4b, durationMs, job.loudness(),
+            product.isPresent() ? match.flatMap(MetadataMatch::chapters) : Optional.empty());
+        List<Chapter> chapters = revised.chapters();
+        chapterNotes.add(revised.reason());
         boolean chaptersChanged = !sameChapters(chapters, own);
 
         TagSet wanted = product.map(p -> parts.audibleTags().tags(p, cover(job, p)))
@@ -130,25 +118,6 @@ public final class BookTagger {
         } catch (MetadataUnavailableException e) {
             throw new TransientFailure(job.bookKey(), job.m4b(), "Audible cannot be asked now: " + e.getMessage(), e);
         }
-    }
-
-    /** The loudness of a stretch: as measured while encoding when it covers it, else read from the m4b itself. */
-    private ChapterSplitter.Loudness loudness(TagJob job) {
-        return (from, to) -> {
-            Optional<LoudnessEnvelope> measured = job.loudness().filter(e -> e.measures(from, to));
-            if (measured.isPresent()) {
-                return measured.get();
-            }
-            if (parts.loudnessReader().isEmpty()) {
-                return LoudnessEnvelope.none();
-            }
-            try {
-                return parts.loudnessReader().get().read(job.m4b(), from, to);
-            } catch (IOException e) {
-                LOG.warn("book '{}': cannot measure {}..{} ms for pauses: {}", job.bookKey(), from, to, e.getMessage());
-                return LoudnessEnvelope.none();
-            }
-        };
     }
 
     private Optional<byte[]> cover(TagJob job, AudibleProduct product) {
