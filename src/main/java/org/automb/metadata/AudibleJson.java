@@ -60,14 +60,19 @@ final class AudibleJson {
     }
 
     private JsonNode tree(String json, String what) {
+        return object(mapper, json, "Audible", what);
+    }
+
+    /** {@code body} as a JSON object, else a {@link MetadataUnavailableException} naming the service and the call. */
+    static JsonNode object(ObjectMapper mapper, String body, String service, String what) {
         try {
-            JsonNode root = mapper.readTree(json);
+            JsonNode root = mapper.readTree(body);
             if (root == null || !root.isObject()) {
-                throw new MetadataUnavailableException("Audible's answer for " + what + " is not a JSON object");
+                throw new MetadataUnavailableException(service + "'s answer for " + what + " is not a JSON object");
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new MetadataUnavailableException("Audible's answer for " + what + " is not valid JSON", e);
+            throw new MetadataUnavailableException(service + "'s answer for " + what + " is not valid JSON", e);
         }
     }
 

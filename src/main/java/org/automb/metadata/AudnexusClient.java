@@ -1,6 +1,5 @@
 package org.automb.metadata;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -95,14 +94,6 @@ public final class AudnexusClient {
     }
 
     private JsonNode tree(String body, String what) {
-        try {
-            JsonNode root = mapper.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new MetadataUnavailableException("Audnexus's answer for " + what + " is not a JSON object");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw new MetadataUnavailableException("Audnexus's answer for " + what + " is not valid JSON", e);
-        }
+        return AudibleJson.object(mapper, body, "Audnexus", what);
     }
 }
