@@ -11,6 +11,7 @@ import org.automb.attempt.BookAttempt;
 import org.automb.attempt.RouteKeys;
 import org.automb.config.Settings;
 import org.automb.deliver.FreeSpaceGuard;
+import org.automb.deliver.DeliveredBooks;
 import org.automb.deliver.OutputLayout;
 import org.automb.failure.BookChangedException;
 import org.automb.failure.TransientFailure;
@@ -39,6 +40,8 @@ public final class BookSteps {
     private final org.automb.deliver.ManifestWriter manifests;
     private final Clock clock;
     private final ServiceStop stop;
+
+    private final DeliveredBooks deliveredBooks = new DeliveredBooks();
 
     public BookSteps(Settings settings, OutputLayout layout, SafeMover mover, BookLedger ledger, FreeSpaceGuard freeSpace,
                      org.automb.deliver.ManifestWriter manifests, Clock clock) {
@@ -72,7 +75,7 @@ public final class BookSteps {
             throw new BookChangedException(book.key(), changes, null);
         }
         ledger.converting(book.key());
-        Path output = layout.outputFile(book);
+        Path output = earlierOutput(book);
         boolean exists = Files.exists(output);
         // a crash between delivering the output and archiving the originals: the output is this book's, finish it
         boolean deliveredBeforeCrash = exists && ledger.wasInterrupted(book.key())
@@ -85,6 +88,25 @@ public final class BookSteps {
         }
         exchange.getIn().setHeader(RouteKeys.DELIVERED_BEFORE_CRASH, deliveredBeforeCrash);
         exchange.getIn().setHeader(RouteKeys.ALREADY_CONVERTED, exists && !deliveredBeforeCrash && !settings.overwriteExisting());
+    }
+
+    /**
+     * Where an output of this book already lies: its key's place; under an OUTPUT_NAMING template (which names a book
+     * by tags not read yet), after a crash, the place whose intake.json names its key.
+     */
+    private Path earlierOutput(Book book) {
+        Path byKey = layout.outputFile(book);
+        if (layout.naming().followsKey() || !ledger.wasInterrupted(book.key())) {
+            return byKey;
+        }
+        try {
+            return deliveredBooks.under(settings.converted()).stream().filter(d -> d.key().equals(book.key()))
+                .map(DeliveredBooks.Delivered::output).findFirst().orElse(byKey);
+        } catch (java.io.IOException e) {
+            LOG.warn("book '{}': cannot look for its earlier output under {}: {}", book.key(), settings.converted(),
+                e.getMessage());
+            return byKey;
+        }
     }
 
     /** Each attempt (the first and every retry) starts from an empty working folder, with enough disk space. */
