@@ -68,6 +68,22 @@ class PassthroughTest extends PipelineTestSupport {
         assertThat(filesUnder(inbox())).isEmpty();
     }
 
+    @Test
+    void aPassthroughM4bTakesTheChaptersOfItsFoldersChaptersTxt() throws Exception {
+        NotifyBuilder done = booksDone(1);
+        drop("Marked Up", folder -> {
+            AUDIO.aac(folder.resolve("Marked Up.m4b"), 3.0, 22050, 1, tags("album", "Marked Up"));
+            java.nio.file.Files.writeString(folder.resolve("chapters.txt"), "00:00:00.000 Opening\n00:00:01.500 The Rest\n");
+        });
+        awaitBooks(done);
+
+        Path output = converted().resolve("Marked Up/Marked Up.m4b");
+        M4bFacts facts = INSPECT.inspect(output);
+        assertThat(facts.chapterTitles()).containsExactly("Opening", "The Rest");
+        assertThat(facts.chapters().get(1).start()).isCloseTo(1.5, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(OutputChecks.manifest(output.getParent()).path("output").path("chapterCount").asInt()).isEqualTo(2);
+    }
+
     static String sha(Path file) {
         try {
             return OutputChecks.sha256(file);
