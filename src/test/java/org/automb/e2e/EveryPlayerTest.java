@@ -63,12 +63,14 @@ class EveryPlayerTest extends PipelineTestSupport {
         awaitBooks(done);
 
         Path wholeOut = converted().resolve("Whole/Whole.m4b");
-        assertThat(OutputChecks.sha256(wholeOut)).isEqualTo(OutputChecks.sha256(whole));
+        // its audio as it is (the tag rules every book gets may add a title: docs/tagging.md)
+        assertThat(OutputChecks.audioPacketsMd5(wholeOut)).isEqualTo(OutputChecks.audioPacketsMd5(whole));
         assertThat(OutputChecks.manifest(wholeOut.getParent()).path("warnings").isMissingNode()).isTrue();
         PlayedBooks.assertPlaysCompletely(wholeOut, wholeAlone, RATE);
 
         Path splitOut = converted().resolve("Split/Split.m4b");
-        assertThat(OutputChecks.sha256(splitOut)).as("delivered as it is").isEqualTo(OutputChecks.sha256(split));
+        assertThat(OutputChecks.audioPacketsMd5(splitOut)).as("its audio delivered as it is")
+            .isEqualTo(OutputChecks.audioPacketsMd5(split));
         JsonNode warnings = OutputChecks.manifest(splitOut.getParent()).path("warnings");
         assertThat(warnings).as("intake.json warns that GStreamer plays only part of it").hasSize(1);
         assertThat(warnings.get(0).asText()).contains("Split.m4b", "2 entries", "GStreamer");
