@@ -100,9 +100,15 @@ public final class ChapterSplitter {
         this.limits = limits;
     }
 
+    /**
+     * How far past the maximum a chapter may run and still count as no longer than it: the joins of AAC parts add a
+     * frame each (23 ms), so a book of 30-minute parts has chapters of 30:00.02, which no listener means to split.
+     */
+    public static final long SLACK_MILLIS = 1000;
+
     /** Whether any chapter is longer than the maximum (so there is something to measure and split). */
     public boolean needsSplitting(List<Chapter> chapters) {
-        return limits.isPresent() && chapters.stream().anyMatch(c -> length(c) > limits.get().maxMillis());
+        return limits.isPresent() && chapters.stream().anyMatch(c -> length(c) > limits.get().maxMillis() + SLACK_MILLIS);
     }
 
     /** {@link #split(List, Loudness)} with the whole book's envelope, as measured while it was encoded. */
@@ -122,7 +128,7 @@ public final class ChapterSplitter {
             long start = chapter.startMillis();
             long end = chapter.endMillis();
             int piece = 1;
-            while (end - start > max) {
+            while (end - start > max + SLACK_MILLIS) {
                 long cut = cut(start, end, min, max, loudness);
                 result.add(new Chapter(start, cut, title(chapter.title(), piece++)));
                 start = cut;

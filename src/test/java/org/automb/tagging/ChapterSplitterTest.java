@@ -53,6 +53,16 @@ class ChapterSplitterTest {
     }
 
     @Test
+    void aChapterAFrameOrSoOverTheMaximumIsNotSplit() {
+        // joined AAC parts of 30 minutes: each chapter 30:00.023 (one priming frame per join)
+        List<Chapter> parts = List.of(new Chapter(0, 30 * MIN + 23, "Part 1"), new Chapter(30 * MIN + 23, 60 * MIN + 46, "Part 2"));
+        assertThat(SPLIT_15_30.needsSplitting(parts)).isFalse();
+        assertThat(SPLIT_15_30.split(parts, new Book(61 * MIN).envelope())).isEqualTo(parts);
+        List<Chapter> over = List.of(new Chapter(0, 30 * MIN + ChapterSplitter.SLACK_MILLIS + 1, "Over"));
+        assertThat(SPLIT_15_30.needsSplitting(over)).isTrue();
+    }
+
+    @Test
     void offLeavesChaptersAsTheyAre() {
         List<Chapter> chapters = List.of(new Chapter(0, 300 * MIN, "Long"));
         ChapterSplitter off = new ChapterSplitter(Optional.empty());
