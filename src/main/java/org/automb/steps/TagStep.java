@@ -131,14 +131,17 @@ public final class TagStep {
     TagJob jobFor(BookAttempt run, Path m4b, Optional<Path> manifest) {
         ConversionPlan plan = run.plan();
         Map<String, String> sourceTags = plan.sources().isEmpty() ? Map.of() : plan.sources().get(0).tags();
-        Optional<AsinHint> hint = hints.flatMap(h -> h.find(run.book().folder(), sourceTags));
+        // a loose file's "folder" is the inbox itself, whose other books must not lend it their ASINs: its own name
+        Path bookFolder = run.book().looseFile() ? run.book().root().resolveSibling(run.book().name())
+            : run.book().root();
+        Optional<AsinHint> hint = hints.flatMap(h -> h.find(bookFolder, sourceTags));
         boolean passthrough = plan.decision().mode() == CodecDecision.Mode.PASSTHROUGH;
         // a passthrough book gets what the planner gives every other book: chapters.txt, the folder's cover, the tag rules
         Optional<List<Chapter>> chapters = passthrough
             ? plan.chapterMarks().map(marks -> chapters(marks, run.audioMillis())) : Optional.empty();
         // (an encoded book has them already: the encoder wrote the plan's tags and cover)
         Optional<Path> cover = plan.cover().filter(c -> passthrough && !c.embedded()).map(CoverPicker.CoverChoice::file);
-        return new TagJob(run.book().key(), m4b, manifest, run.book().folder(), sourceTags, hint, chapters,
+        return new TagJob(run.book().key(), m4b, manifest, bookFolder, sourceTags, hint, chapters,
             run.loudness(), Optional.of(plan.tags()).filter(t -> passthrough), cover, Optional.empty(),
             Optional.empty(), false);
     }

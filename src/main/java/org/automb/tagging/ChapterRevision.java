@@ -55,9 +55,9 @@ public final class ChapterRevision {
         if (decision.timesAdopted() || !splitter.needsSplitting(chapters)) {
             return new Result(chapters, reason, !chapters.equals(own));
         }
-        ChapterSplitter.Loudness loudness = (from, to) -> measured.filter(envelope -> envelope.measures(from, to))
-            .orElseGet(() -> read(m4b, from, to));
-        try {
+        try (OpenedLazily file = new OpenedLazily(m4b)) {
+            ChapterSplitter.Loudness loudness = (from, to) -> measured.filter(envelope -> envelope.measures(from, to))
+                .orElseGet(() -> file.read(from, to));
             List<Chapter> split = splitter.split(chapters, loudness);
             reason += "; " + (split.size() - chapters.size()) + " chapter(s) added splitting long ones at pauses ("
                 + (measured.isPresent() ? "loudness measured while encoding" : "loudness read from the m4b") + ")";
@@ -68,11 +68,31 @@ public final class ChapterRevision {
         }
     }
 
-    private LoudnessEnvelope read(Path m4b, long from, long to) {
-        try {
-            return reader.read(m4b, from, to);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The m4b, opened at its first unmeasured window and kept open for the next (opening parses all its tables). */
+    private final class OpenedLazily implements AutoCloseable {
+        private final Path m4b;
+        private LoudnessReader.Session session;
+
+        OpenedLazily(Path m4b) {
+            this.m4b = m4b;
+        }
+
+        LoudnessEnvelope read(long from, long to) {
+            try {
+                if (session == null) {
+                    session = reader.open(m4b);
+                }
+                return session.read(from, to);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (session != null) {
+                session.close();
+            }
         }
     }
 }

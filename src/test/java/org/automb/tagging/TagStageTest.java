@@ -239,6 +239,24 @@ class TagStageTest extends PipelineTestSupport {
             .as("the second book's lookup answered by the cache").hasSize(1);
     }
 
+    @Test
+    void aLooseFileIsNotGivenTheAsinOfAnotherBookInTheInbox() throws Exception {
+        serveHailMary(root());
+        // the folder book waits on the catalog, so it is still in the inbox while the loose file is tagged
+        AUDIBLE.stubFor(get(urlPathEqualTo("/1.0/catalog/products/" + HAIL_MARY)).willReturn(okJson(
+            AudibleSamples.resource("product-project-hail-mary.json", AUDIBLE.baseUrl())).withFixedDelay(2000)));
+        AUDIBLE.stubFor(get(urlPathEqualTo("/1.0/catalog/products")).willReturn(okJson(AudibleSamples.searchResponse(
+            List.of(AudibleSamples.product("B0WINNER01", "The Quiet Harbour", "Mara Stone", "Ned Voice", 1))))));
+        NotifyBuilder done = booksDone(2);
+        drop("Project Hail Mary [" + HAIL_MARY + "]", folder -> AUDIO.mp3(folder.resolve("01.mp3"), 1.0, tags()));
+        dropFile("The Quiet Harbour.mp3", file -> AUDIO.mp3(file, 1.0,
+            tags("album", "The Quiet Harbour", "artist", "Mara Stone")));
+        awaitBooks(done);
+
+        assertThat(INSPECT.inspect(converted().resolve("The Quiet Harbour/The Quiet Harbour.m4b")).tags())
+            .containsEntry("asin", "B0WINNER01");
+    }
+
     static String audioMd5(Path file) {
         try {
             Process process = new ProcessBuilder(AUDIO.tools().ffmpegCommand(List.of("-v", "error", "-i",

@@ -46,39 +46,78 @@ public final class LoudnessReader {
      * @throws IOException naming the file, when it cannot be opened, sought or decoded
      */
     public LoudnessEnvelope read(Path file, long fromMillis, long toMillis) throws IOException {
-        AVFormatContext format = new AVFormatContext(null);
-        try (BytePointer name = LibavText.fileName(file)) {
-            check(avformat.avformat_open_input(format, name, null, null), file, "open");
+        try (Session session = open(file)) {
+            return session.read(fromMillis, toMillis);
         }
-        AVCodecContext decoder = null;
-        AVPacket packet = avcodec.av_packet_alloc();
-        AVFrame frame = avutil.av_frame_alloc();
-        try {
-            check(avformat.avformat_find_stream_info(format, (PointerPointer<?>) null), file, "read");
-            int index = avformat.av_find_best_stream(format, avutil.AVMEDIA_TYPE_AUDIO, -1, -1, (AVCodec) null, 0);
-            check(index, file, "find the audio of");
-            AVStream stream = format.streams(index);
-            for (int i = 0; i < format.nb_streams(); i++) {
-                if (i != index) {
-                    format.streams(i).discard(avcodec.AVDISCARD_ALL);
+    }
+
+    /**
+     * Opens {@code file} once for several stretches: opening a long book parses its whole sample table (about a
+     * second for 10 hours), which a search window by window would otherwise pay each time.
+     *
+     * @throws IOException naming the file, when it cannot be opened or has no audio to decode
+     */
+    public Session open(Path file) throws IOException {
+        return new Session(file);
+    }
+
+    /** One open file: {@link #read} measures a stretch of it (seeking there); close it when done. */
+    public final class Session implements AutoCloseable {
+        private final Path file;
+        private final AVFormatContext format = new AVFormatContext(null);
+        private final AVPacket packet = avcodec.av_packet_alloc();
+        private final AVFrame frame = avutil.av_frame_alloc();
+        private AVCodecContext decoder;
+        private AVStream stream;
+        private int index;
+
+        private Session(Path file) throws IOException {
+            this.file = file;
+            try (BytePointer name = LibavText.fileName(file)) {
+                check(avformat.avformat_open_input(format, name, null, null), file, "open");
+            } catch (IOException e) {
+                avutil.av_frame_free(frame);
+                avcodec.av_packet_free(packet);
+                throw e;
+            }
+            try {
+                check(avformat.avformat_find_stream_info(format, (PointerPointer<?>) null), file, "read");
+                index = avformat.av_find_best_stream(format, avutil.AVMEDIA_TYPE_AUDIO, -1, -1, (AVCodec) null, 0);
+                check(index, file, "find the audio of");
+                stream = format.streams(index);
+                for (int i = 0; i < format.nb_streams(); i++) {
+                    if (i != index) {
+                        format.streams(i).discard(avcodec.AVDISCARD_ALL);
+                    }
                 }
+                AVCodec codec = avcodec.avcodec_find_decoder(stream.codecpar().codec_id());
+                if (codec == null || codec.isNull()) {
+                    throw new IOException(file.getFileName() + ": no decoder for its audio");
+                }
+                decoder = avcodec.avcodec_alloc_context3(codec);
+                check(avcodec.avcodec_parameters_to_context(decoder, stream.codecpar()), file, "decode");
+                decoder.pkt_timebase(stream.time_base());
+                check(avcodec.avcodec_open2(decoder, codec, (PointerPointer<?>) null), file, "decode");
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
             }
-            AVCodec codec = avcodec.avcodec_find_decoder(stream.codecpar().codec_id());
-            if (codec == null || codec.isNull()) {
-                throw new IOException(file.getFileName() + ": no decoder for its audio");
-            }
-            decoder = avcodec.avcodec_alloc_context3(codec);
-            check(avcodec.avcodec_parameters_to_context(decoder, stream.codecpar()), file, "decode");
-            decoder.pkt_timebase(stream.time_base());
-            check(avcodec.avcodec_open2(decoder, codec, (PointerPointer<?>) null), file, "decode");
+        }
+
+        /**
+         * The levels of {@code [fromMillis, toMillis)} of the file's first audio stream, in the file's presented
+         * time (its edit list applied, as a player's position reads).
+         *
+         * @throws IOException naming the file, when it cannot be sought or decoded
+         */
+        public LoudnessEnvelope read(long fromMillis, long toMillis) throws IOException {
             int rate = decoder.sample_rate();
             LoudnessMeter meter = new LoudnessMeter(rate, blockMillis);
             long seekTo = Math.max(0, fromMillis - PREROLL_MILLIS);
-            if (seekTo > 0) {
-                long target = avutil.av_rescale_q(seekTo, avutil.av_make_q(1, 1000), stream.time_base());
-                check(avformat.av_seek_frame(format, index, target, avformat.AVSEEK_FLAG_BACKWARD), file, "seek in");
-                avcodec.avcodec_flush_buffers(decoder);
-            }
+            long target = avutil.av_rescale_q(seekTo, avutil.av_make_q(1, 1000), stream.time_base());
+            // always sought (to 0 too): the session may have read further already
+            check(avformat.av_seek_frame(format, index, target, avformat.AVSEEK_FLAG_BACKWARD), file, "seek in");
+            avcodec.avcodec_flush_buffers(decoder);
             long fromSample = fromMillis * rate / 1000;
             long toSample = (toMillis * rate + 999) / 1000;
             if (format.duration() > 0) {
@@ -118,13 +157,18 @@ public final class LoudnessReader {
                     measure(frame, first, fromSample, toSample, meter, file);
                     avutil.av_frame_unref(frame);
                 }
+                avcodec.avcodec_flush_buffers(decoder);
             }
             return meter.envelope();
-        } finally {
+        }
+
+        @Override
+        public void close() {
             avutil.av_frame_free(frame);
             avcodec.av_packet_free(packet);
             if (decoder != null) {
                 avcodec.avcodec_free_context(decoder);
+                decoder = null;
             }
             avformat.avformat_close_input(format);
         }
