@@ -1,10 +1,8 @@
 package org.automb.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.automb.audio.join.LibavShellWriter;
@@ -13,7 +11,6 @@ import org.automb.config.TaggingSettings;
 import org.automb.deliver.ManifestWriter;
 import org.automb.io.PartialsJournal;
 import org.automb.jobs.store.JobStore;
-import org.automb.media.ffmpeg.CommandResult;
 import org.automb.media.libav.LoudnessReader;
 import org.automb.metadata.AsinHints;
 import org.automb.metadata.AudibleClient;
@@ -83,7 +80,8 @@ record TaggingWiring(BookTagger tagger, Optional<AsinHints> hints) {
                 new MetadataLookup.Options(Region.fromCode(tagging.region()).orElse(Region.US), tagging.matchThreshold(),
                     tagging.audnexusChapters() != TaggingSettings.AudnexusChapterUse.OFF)));
         }
-        MediaProbe probe = media.libav().map(MediaProbe::libav).orElseGet(() -> ffprobe(media));
+        MediaProbe probe = media.libav().map(MediaProbe::libav)
+            .orElseGet(() -> MediaProbe.ffprobe(media.tools(), media.exec()));
         Optional<LibavShellWriter> shell = media.libav().isPresent() ? LibavShellWriter.load() : Optional.empty();
         TaggingSettings.ChapterLength length = tagging.chapterLength();
         ChapterSplitter splitter = new ChapterSplitter(length.splits()
@@ -97,18 +95,5 @@ record TaggingWiring(BookTagger tagger, Optional<AsinHints> hints) {
             new SourceTags(), new Mp4TagWriter(probe, Optional.of(PartialsJournal.inWorkingFolder(settings.working()))),
             probe, chapters, shell.map(ChapterRewriter::new)));
         return new TaggingWiring(tagger, hints);
-    }
-
-    /** ffprobe's report, where the libraries are not loaded in the JVM (FFPROBE_PATH). */
-    private static MediaProbe ffprobe(MediaTools media) {
-        ObjectMapper json = new ObjectMapper();
-        return file -> {
-            CommandResult result = media.exec().run(media.tools().ffprobeCommand(List.of("-v", "error",
-                "-show_format", "-show_streams", "-show_chapters", "-of", "json", file.toString())));
-            if (!result.succeeded()) {
-                throw new IOException("ffprobe cannot read " + file + ": " + result.lastErrorLines(3));
-            }
-            return json.readTree(result.stdout());
-        };
     }
 }

@@ -82,13 +82,8 @@ public final class BookTagger {
         TagSet wanted = product.map(p -> parts.audibleTags().tags(p, cover(job, p)))
             .orElseGet(() -> job.ownTags().map(tags -> parts.sourceTags().tags(tags, ownCover(job)))
                 .orElse(TagSet.empty()));
-        TagSet current;
-        try {
-            current = parts.writer().read(m4b);
-        } catch (IOException e) {
-            throw new TransientFailure(job.bookKey(), m4b, "cannot read the m4b's tags: " + e.getMessage(), e);
-        }
-        List<TagChange> changes = wanted.diff(current);
+        // nothing to write (an encoded book without a match keeps what the encoder wrote): its tags need no reading
+        List<TagChange> changes = wanted.isEmpty() ? List.of() : wanted.diff(currentTags(job));
         TagState state = match.map(m -> switch (m.status()) {
             case MATCHED -> TagState.TAGGED;
             case NEEDS_REVIEW, NO_MATCH -> TagState.NEEDS_REVIEW;
@@ -101,6 +96,14 @@ public final class BookTagger {
             rewrite, "");
         LOG.info("book '{}': {}{}", job.bookKey(), dryRun ? "(dry run) " : "", outcome.summary());
         return outcome;
+    }
+
+    private TagSet currentTags(TagJob job) {
+        try {
+            return parts.writer().read(job.m4b());
+        } catch (IOException e) {
+            throw new TransientFailure(job.bookKey(), job.m4b(), "cannot read the m4b's tags: " + e.getMessage(), e);
+        }
     }
 
     private static MetadataMatch lookup(MetadataLookup lookup, TagJob job, long durationMs) {

@@ -47,12 +47,6 @@ final class OutputChecks {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** The MD5 of a file's audio packets as ffmpeg reads them (stream copy, no decode): equal for the same audio. */
-    static String audioPacketsMd5(Path file) {
-        return run(TOOLS.ffmpegCommand(List.of("-v", "error", "-i", file.toString(), "-map", "0:a", "-c", "copy",
-            "-f", "md5", "-"))).trim();
-    }
-
     /** The attached picture of a file: codec, width and height, or null when there is none. */
     record Picture(String codec, int width, int height) {
     }

@@ -26,7 +26,7 @@ class PassthroughTest extends PipelineTestSupport {
             Path m4b = AUDIO.aac(folder.resolve("Ready Made Audiobook.m4b"), 2.0, 44100, 2,
                 tags("title", "Ready Made", "album", "Ready Made", "artist", "Pat Writer"));
             sourceSha[0] = sha(m4b);
-            sourceAudio[0] = OutputChecks.audioPacketsMd5(m4b);
+            sourceAudio[0] = INSPECT.audioPacketsMd5(m4b);
             AUDIO.image(folder.resolve("cover.jpg"), 300, 300);
         });
         awaitBooks(done);
@@ -34,7 +34,7 @@ class PassthroughTest extends PipelineTestSupport {
         Path bookFolder = converted().resolve("Ready Made");
         Path output = bookFolder.resolve("Ready Made.m4b");
         assertThat(output).exists();
-        assertThat(OutputChecks.audioPacketsMd5(output)).as("the same audio packets").isEqualTo(sourceAudio[0]);
+        assertThat(INSPECT.audioPacketsMd5(output)).as("the same audio packets").isEqualTo(sourceAudio[0]);
         assertThat(OutputChecks.picture(output)).as("the folder's cover").isNotNull();
         JsonNode manifest = OutputChecks.manifest(bookFolder);
         assertThat(manifest.path("mode").asText()).isEqualTo("passthrough");
@@ -55,13 +55,13 @@ class PassthroughTest extends PipelineTestSupport {
         NotifyBuilder done = booksDone(1);
         dropFile("Loose Book.m4b", file -> {
             AUDIO.aac(file, 1.5, 22050, 1, tags("album", "Loose Book"));
-            sourceAudio[0] = OutputChecks.audioPacketsMd5(file);
+            sourceAudio[0] = INSPECT.audioPacketsMd5(file);
         });
         awaitBooks(done);
 
         Path output = converted().resolve("Loose Book/Loose Book.m4b");
         assertThat(output).exists();
-        assertThat(OutputChecks.audioPacketsMd5(output)).isEqualTo(sourceAudio[0]);
+        assertThat(INSPECT.audioPacketsMd5(output)).isEqualTo(sourceAudio[0]);
         // the rules every book gets: the title from the album, filed as an audiobook
         assertThat(INSPECT.inspect(output).tags()).containsEntry("title", "Loose Book").containsEntry("media_type", "2");
         assertThat(OutputChecks.manifest(output.getParent()).path("mode").asText()).isEqualTo("passthrough");

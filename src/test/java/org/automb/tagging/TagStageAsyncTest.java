@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.builder.NotifyBuilder;
 import org.automb.io.Sha256;
@@ -39,10 +38,8 @@ class TagStageAsyncTest extends PipelineTestSupport {
 
     @Override
     protected Map<String, String> settings() {
-        Map<String, String> settings = new HashMap<>(Map.of("AUDIBLE_ENABLED", "Y",
-            "AUDIBLE_API_URL", AUDIBLE.baseUrl(), "AUDNEXUS_URL", AUDIBLE.baseUrl(),
-            "TAG_MODE", "async"));
-        return settings;
+        return Map.of("AUDIBLE_ENABLED", "Y", "AUDIBLE_API_URL", AUDIBLE.baseUrl(), "AUDNEXUS_URL", AUDIBLE.baseUrl(),
+            "TAG_MODE", "async");
     }
 
     @Test

@@ -204,13 +204,13 @@ class TagStageTest extends PipelineTestSupport {
         String[] audio = new String[1];
         drop(key, folder -> {
             Path m4b = AUDIO.aac(folder.resolve("book.m4b"), 2.0, 22050, 1, tags("album", "Ready Made"));
-            audio[0] = audioMd5(m4b);
+            audio[0] = INSPECT.audioPacketsMd5(m4b);
         });
         awaitBooks(done);
 
         Path output = converted().resolve(key + "/" + key + ".m4b");
         assertThat(INSPECT.inspect(output).tags()).containsEntry("title", "Project Hail Mary").containsEntry("asin", HAIL_MARY);
-        assertThat(audioMd5(output)).isEqualTo(audio[0]);
+        assertThat(INSPECT.audioPacketsMd5(output)).isEqualTo(audio[0]);
         assertThat(JSON.readTree(output.resolveSibling("intake.json").toFile()).path("state").asText()).isEqualTo("tagged");
     }
 
@@ -255,18 +255,5 @@ class TagStageTest extends PipelineTestSupport {
 
         assertThat(INSPECT.inspect(converted().resolve("The Quiet Harbour/The Quiet Harbour.m4b")).tags())
             .containsEntry("asin", "B0WINNER01");
-    }
-
-    static String audioMd5(Path file) {
-        try {
-            Process process = new ProcessBuilder(AUDIO.tools().ffmpegCommand(List.of("-v", "error", "-i",
-                file.toString(), "-map", "0:a", "-c", "copy", "-f", "md5", "-")))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String md5 = new String(process.getInputStream().readAllBytes()).trim();
-            assertThat(process.waitFor()).isZero();
-            return md5;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -111,6 +111,16 @@ public final class M4bInspector {
     }
 
     /** The largest |x[n+1] - x[n]| with both samples in {@code [from, to)}: a click shows up as a jump. */
+    /** The MD5 of a file's audio packets as ffmpeg reads them (stream copy, no decode): equal for the same audio. */
+    public String audioPacketsMd5(Path file) {
+        String md5 = run(tools.ffmpegCommand(List.of("-v", "error", "-i", file.toString(), "-map", "0:a", "-c", "copy",
+            "-f", "md5", "-"))).trim();
+        if (!md5.startsWith("MD5=")) {
+            throw new IllegalStateException("ffmpeg gave no MD5 of the audio of " + file);
+        }
+        return md5;
+    }
+
     public static float largestJump(float[] audio, int from, int to) {
         float largest = 0;
         for (int i = Math.max(from, 0); i + 1 < Math.min(to, audio.length); i++) {
