@@ -76,6 +76,9 @@ public final class FolderRules {
         if (settings.backupFirst()) {
             folders.add(new Folder("BACKUP_FOLDER", settings.backup(), true));
         }
+        if (settings.web().reviewBeforeRelease()) {
+            folders.add(new Folder("REVIEW_FOLDER", settings.web().reviewFolder(), true));
+        }
         return folders;
     }
 

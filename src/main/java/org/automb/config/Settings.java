@@ -23,7 +23,7 @@ public record Settings(
         String ffmpegPath, String ffprobePath,
         int maxRetries, boolean retryTransientErrors, java.time.Duration retryBaseDelay, boolean moveFailedBooks,
         double convertTimeoutFactor, long minFreeSpaceMb, String databaseUrl, boolean debug,
-        String httpHost, int httpPort, boolean watchInbox, TaggingSettings tagging) {
+        String httpHost, int httpPort, boolean watchInbox, TaggingSettings tagging, WebSettings web) {
 
     /** Where a book's audio is encoded. */
     public enum Encoder {
@@ -55,7 +55,7 @@ public record Settings(
             p.integer("MAX_RETRIES", 0, 100), p.bool("RETRY_TRANSIENT_ERRORS"), p.seconds("RETRY_BASE_DELAY", 0, 86400),
             p.bool("MOVE_FAILED_BOOKS"), p.decimal("CONVERT_TIMEOUT_FACTOR", 0.001, 100), p.integer("MIN_FREE_SPACE_MB", 0, 10_000_000),
             p.text("DATABASE_URL"), p.bool("DEBUG"), p.host("HTTP_HOST"), p.integer("HTTP_PORT", 0, 65535),
-            p.bool("WATCH_INBOX"), p.tagging());
+            p.bool("WATCH_INBOX"), p.tagging(), p.web());
         if (!p.problems.isEmpty()) {
             throw new InvalidSettingsException(p.problems);
         }
@@ -207,6 +207,26 @@ public record Settings(
                 java.time.Duration.ofDays(integer("METADATA_CACHE_TTL", 0, 3650)),
                 decimal("AUDIBLE_RATE", 0.01, 100), seconds("METADATA_TIMEOUT", 0.1, 600),
                 integer("TAG_MAX_RETRIES", 0, 100), seconds("TAG_RETRY_BASE_DELAY", 0, 86400), text("OUTPUT_NAMING"));
+        }
+
+        WebSettings web() {
+            String urlBase = text("URL_BASE").replaceFirst("/+$", "");
+            if (!urlBase.isEmpty() && (!urlBase.startsWith("/") || !urlBase.matches("(/[A-Za-z0-9._~-]+)+"))) {
+                problems.add("URL_BASE=" + urlBase + " must be a path prefix such as /automb (letters, digits, . _ ~ -)");
+                urlBase = "";
+            }
+            String apiKey = text("API_KEY");
+            if (!apiKey.isEmpty() && !apiKey.matches("[A-Za-z0-9._~-]{16,128}")) {
+                // the value itself is a secret: never echoed
+                problems.add("API_KEY must be 16 to 128 letters, digits or . _ ~ - (or empty: one is generated)");
+            }
+            String user = text("AUTH_USERNAME");
+            if (user.isEmpty()) {
+                problems.add("AUTH_USERNAME is empty; it must name the page's user");
+            }
+            boolean review = bool("REVIEW_BEFORE_RELEASE");
+            return new WebSettings(urlBase, choice("AUTH_METHOD", WebSettings.AuthMethod.class), apiKey, user,
+                text("AUTH_PASSWORD"), review, path("REVIEW_FOLDER"));
         }
 
         <E extends Enum<E>> E choice(String name, Class<E> type) {

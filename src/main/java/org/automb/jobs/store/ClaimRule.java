@@ -30,7 +30,7 @@ enum ClaimRule {
     },
 
     /** Finished, but its files have changed since: a new book as far as retries go, so the counter restarts. */
-    CONTENT_CHANGED("state IN (?, ?, ?) AND (content_hash IS NULL OR content_hash <> ?)") {
+    CONTENT_CHANGED("state IN (?, ?, ?, ?, ?) AND (content_hash IS NULL OR content_hash <> ?)") {
         @Override
         boolean applies(Job job, String contentHash, Instant now) {
             return job.state().isFinal() && !contentHash.equals(job.contentHash());
@@ -39,7 +39,7 @@ enum ClaimRule {
         @Override
         SqlCall bindCondition(SqlCall call, String contentHash, Instant now) {
             return call.text(JobState.DONE.code()).text(JobState.FAILED.code()).text(JobState.SKIPPED.code())
-                .text(contentHash);
+                .text(JobState.CANCELLED.code()).text(JobState.REVIEW.code()).text(contentHash);
         }
 
         @Override

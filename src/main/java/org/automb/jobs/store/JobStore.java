@@ -31,11 +31,19 @@ public final class JobStore implements AutoCloseable {
     private final JobTable table = new JobTable();
     private final Clock clock;
     private final MetadataCacheTable metadataCache;
+    private final BookRunTable runs;
+    private final AuditTable audit;
+    private final ServiceRunTable serviceRuns;
+    private final JobNotesTable notes;
 
     JobStore(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
         this.metadataCache = new MetadataCacheTable(database);
+        this.runs = new BookRunTable(database);
+        this.audit = new AuditTable(database);
+        this.serviceRuns = new ServiceRunTable(database);
+        this.notes = new JobNotesTable(database);
     }
 
     /**
@@ -137,6 +145,72 @@ public final class JobStore implements AutoCloseable {
     /** The cache of metadata responses kept in this store, on its connection. */
     public MetadataCacheTable metadataCache() {
         return metadataCache;
+    }
+
+    /** Every finished run of every book (statistics, history). */
+    public BookRunTable runs() {
+        return runs;
+    }
+
+    /** The users' actions. */
+    public AuditTable audit() {
+        return audit;
+    }
+
+    /** The service's starts and stops. */
+    public ServiceRunTable serviceRuns() {
+        return serviceRuns;
+    }
+
+    /** Live progress, log tails and users' requests, by job. */
+    public JobNotesTable notes() {
+        return notes;
+    }
+
+    /**
+     * A page of the jobs in any of {@code states} (every job when empty), most recently changed first, then by key:
+     * a stable order for paging.
+     */
+    public List<Job> page(Set<JobState> states, int offset, int limit) {
+        return database.read(c -> table.page(c, List.copyOf(states), offset, limit));
+    }
+
+    /** How many jobs are in any of {@code states} (every job when empty). */
+    public int count(Set<JobState> states) {
+        return database.read(c -> table.count(c, List.copyOf(states)));
+    }
+
+    /**
+     * Forgets the job: its row, events, progress, log tail and request. Its runs and the audit log stay; its files
+     * are not touched.
+     *
+     * @return false when there was no such job
+     */
+    public boolean forget(String key) {
+        return database.write(c -> {
+            for (String sql : List.of("DELETE FROM job_events WHERE job_key = ?", "DELETE FROM job_progress WHERE job_key = ?",
+                    "DELETE FROM job_logs WHERE job_key = ?", "DELETE FROM job_requests WHERE job_key = ?")) {
+                SqlCall.on(c, sql).text(key).update();
+            }
+            return SqlCall.on(c, "DELETE FROM jobs WHERE key = ?").text(key).update() == 1;
+        });
+    }
+
+    /**
+     * A user sends a finished job (failed, cancelled, skipped, done...) back to the pipeline: it becomes WAITING
+     * with its attempts and failures forgotten, and the next scan that finds its files settled claims it.
+     *
+     * @return the job as reopened; empty when there is no such job or it is not in one of {@code expected}
+     */
+    public Optional<Job> reopen(String key, Set<JobState> expected, EventCause cause, String message) {
+        return database.write(c -> {
+            Optional<Job> job = table.find(c, key);
+            if (job.isEmpty() || !expected.contains(job.get().state())) {
+                return Optional.empty();
+            }
+            Job reopened = job.get().withHistoryCleared().movedTo(JobState.WAITING, now());
+            return Optional.of(save(c, job.get(), reopened, cause, message));
+        });
     }
 
     public Optional<Job> find(String key) {

@@ -38,6 +38,22 @@ final class JobTable {
         return call.list(JobTable::job);
     }
 
+    List<Job> page(Connection connection, List<JobState> states, int offset, int limit) throws SQLException {
+        SqlCall call = SqlCall.on(connection, SELECT_JOBS + where(states) + " ORDER BY updated_at DESC, key LIMIT ? OFFSET ?");
+        states.forEach(state -> call.text(state.code()));
+        return call.number(limit).number(offset).list(JobTable::job);
+    }
+
+    int count(Connection connection, List<JobState> states) throws SQLException {
+        SqlCall call = SqlCall.on(connection, "SELECT COUNT(*) FROM jobs" + where(states));
+        states.forEach(state -> call.text(state.code()));
+        return call.list(row -> row.getInt(1)).get(0);
+    }
+
+    private static String where(List<JobState> states) {
+        return states.isEmpty() ? "" : " WHERE state IN (" + placeholders(states.size()) + ")";
+    }
+
     void insert(Connection connection, Job job) throws SQLException {
         SqlCall call = SqlCall.on(connection, "INSERT INTO jobs (" + COLUMNS + ") VALUES (" + placeholders(13) + ")")
             .text(job.key());
@@ -110,12 +126,12 @@ final class JobTable {
             EventCause.fromCode(row.getString("cause")), row.getString("message"));
     }
 
-    private static Instant instant(ResultSet row, String column) throws SQLException {
+    static Instant instant(ResultSet row, String column) throws SQLException {
         long millis = row.getLong(column);
         return row.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
-    private static String placeholders(int count) {
+    static String placeholders(int count) {
         return Collections.nCopies(count, "?").stream().collect(Collectors.joining(", "));
     }
 }

@@ -56,6 +56,28 @@ final class SqlCall {
         return this;
     }
 
+    SqlCall number(Long value) {
+        binders.add((s, i) -> {
+            if (value == null) {
+                s.setNull(i, Types.BIGINT);
+            } else {
+                s.setLong(i, value);
+            }
+        });
+        return this;
+    }
+
+    SqlCall decimal(Double value) {
+        binders.add((s, i) -> {
+            if (value == null) {
+                s.setNull(i, Types.DOUBLE);
+            } else {
+                s.setDouble(i, value);
+            }
+        });
+        return this;
+    }
+
     /** An instant as epoch milliseconds. */
     SqlCall millis(Instant value) {
         binders.add((s, i) -> {

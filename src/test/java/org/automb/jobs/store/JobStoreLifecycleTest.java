@@ -236,7 +236,7 @@ class JobStoreLifecycleTest {
     @Test
     void stateGroupsMatchTheirDefinitions() {
         assertThat(Arrays.stream(JobState.values()).filter(JobState::isFinal))
-            .containsExactly(JobState.DONE, JobState.FAILED, JobState.SKIPPED);
+            .containsExactly(JobState.DONE, JobState.FAILED, JobState.SKIPPED, JobState.REVIEW, JobState.CANCELLED);
         assertThat(Arrays.stream(JobState.values()).filter(JobState::isInFlight))
             .containsExactly(JobState.PENDING, JobState.CONVERTING, JobState.TAGGING, JobState.RETRY_SCHEDULED);
     }
