@@ -197,6 +197,25 @@ public final class JobStore implements AutoCloseable {
     }
 
     /**
+     * {@link #forget(String)}, only while the job is in one of {@code expected}: a worker may claim it meanwhile.
+     *
+     * @return false when there was no such job, or it was in another state
+     */
+    public boolean forget(String key, Set<JobState> expected) {
+        return database.write(c -> {
+            Optional<Job> job = table.find(c, key);
+            if (job.isEmpty() || !expected.contains(job.get().state())) {
+                return false;
+            }
+            for (String sql : List.of("DELETE FROM job_events WHERE job_key = ?", "DELETE FROM job_progress WHERE job_key = ?",
+                    "DELETE FROM job_logs WHERE job_key = ?", "DELETE FROM job_requests WHERE job_key = ?")) {
+                SqlCall.on(c, sql).text(key).update();
+            }
+            return SqlCall.on(c, "DELETE FROM jobs WHERE key = ?").text(key).update() == 1;
+        });
+    }
+
+    /**
      * A user sends a finished job (failed, cancelled, skipped, done...) back to the pipeline: it becomes WAITING
      * with its attempts and failures forgotten, and the next scan that finds its files settled claims it.
      *
