@@ -9,7 +9,9 @@ import org.automb.actions.PipelineRequests;
 import org.automb.config.Settings;
 import org.automb.jobs.store.JobStore;
 import org.automb.status.StatusService;
+import org.automb.steps.AsIsStep;
 import org.automb.steps.TagStep;
+import org.automb.deliver.BookFinisher;
 
 /**
  * The users' actions on jobs (bean {@code jobActions}): bound after the pipeline's beans, whose inbox pass and tag
@@ -27,6 +29,8 @@ record ActionsWiring(JobActions actions) {
             registry.lookupByNameAndType("tagStep", TagStep.class));
         JobActions actions = new JobActions(store, status, settings, delivery.layout(), delivery.mover(), pipeline, clock);
         registry.bind("jobActions", actions);
+        // the deliver-as-is route's step (routes/process-book.camel.yaml): what skip-conversion asks of the pipeline
+        registry.bind("asIsStep", new AsIsStep(registry.lookupByNameAndType("bookFinisher", BookFinisher.class)));
         return new ActionsWiring(actions);
     }
 }
