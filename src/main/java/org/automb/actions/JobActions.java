@@ -1,5 +1,6 @@
 package org.automb.actions;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import org.automb.config.Settings;
 import org.automb.deliver.OutputLayout;
 import org.automb.io.SafeMover;
+import org.automb.jobs.BookCancellations;
 import org.automb.jobs.store.AuditEntry;
 import org.automb.jobs.store.EventCause;
 import org.automb.jobs.store.Job;
@@ -47,6 +49,8 @@ public final class JobActions {
     private final Settings settings;
     private final InboxReturns returns;
     private final PipelineRequests pipeline;
+    private final ReviewGate reviewGate;
+    private final BookCancellations cancellations;
     private final Clock clock;
     private final Map<String, Object> keyLocks = new ConcurrentHashMap<>();
 
@@ -56,7 +60,9 @@ public final class JobActions {
      * @param pipeline the running pipeline's inbox pass and tag queue
      */
     public JobActions(JobStore store, StatusService status, Settings settings, OutputLayout layout, SafeMover mover,
-                      PipelineRequests pipeline, Clock clock) {
+                      PipelineRequests pipeline, ReviewGate reviewGate, BookCancellations cancellations, Clock clock) {
+        this.reviewGate = reviewGate;
+        this.cancellations = cancellations;
         this.store = store;
         this.status = status;
         this.settings = settings;
@@ -139,27 +145,40 @@ public final class JobActions {
         });
     }
 
-    /** Stops a book that is waiting, queued or being converted; its files stay where they are. */
+    /**
+     * Stops a book that is waiting, queued, due for a retry or being converted ({@link BookCancellations}): it ends
+     * CANCELLED, its files where they are.
+     */
     public ActionResult cancel(String id, String actor) {
         return act(JobAction.CANCEL, id, actor, null, job -> {
-            // TODO(review15): delegate to jobs.BookCancellations#cancel(key) once review15 is merged
-            throw new UnsupportedOperationException("cancel is not wired yet");
+            boolean running = cancellations.cancel(job.key());
+            JobState now = store.find(job.key()).map(Job::state).orElse(null);
+            if (!running && now != JobState.CANCELLED) {
+                throw refusedNow(job.key(), JobAction.CANCEL);
+            }
+            return running ? "cancelled; its conversion stops" : "cancelled; its files stay where they are";
         });
     }
 
-    /** Releases a reviewed book from REVIEW_FOLDER to where it belongs. */
+    /** Releases a book waiting in REVIEW_FOLDER into CONVERTED_FOLDER ({@link ReviewGate#approve}). */
     public ActionResult approve(String id, String actor) {
         return act(JobAction.APPROVE, id, actor, null, job -> {
-            // TODO(review15): delegate to actions.ReviewGate#approve(key) once review15 is merged
-            throw new UnsupportedOperationException("approve is not wired yet");
+            try {
+                return "approved; released to " + reviewGate.approve(job.key());
+            } catch (IllegalStateException | UncheckedIOException e) {
+                throw ActionRefused.conflict(e.getMessage());
+            }
         });
     }
 
-    /** Rejects a reviewed book, with the user's reason. */
+    /** Sets a book waiting for review aside in the failed folder with the user's reason ({@link ReviewGate#reject}). */
     public ActionResult reject(String id, String actor, String reason) {
         return act(JobAction.REJECT, id, actor, reason, job -> {
-            // TODO(review15): delegate to actions.ReviewGate#reject(key, reason) once review15 is merged
-            throw new UnsupportedOperationException("reject is not wired yet");
+            try {
+                return "rejected; set aside in " + reviewGate.reject(job.key(), reason);
+            } catch (IllegalStateException | UncheckedIOException e) {
+                throw ActionRefused.conflict(e.getMessage());
+            }
         });
     }
 

@@ -17,7 +17,8 @@ import org.automb.media.ffmpeg.ExecRunner;
  * Wires the service: reads the settings from Camel's properties (the command line puts the resolved values
  * there; tests put theirs), runs the start-up steps ({@link ServiceStartup}) and binds every bean the routes in
  * {@code routes/*.yaml} refer to by name, one subsystem at a time ({@link HealthWiring}, {@link DeliveryWiring},
- * {@link JobWiring}, {@link IntakeWiring}, {@link AudioWiring}, {@link TaggingWiring}, {@link ActionsWiring}).
+ * {@link JobWiring}, {@link IntakeWiring}, {@link AudioWiring}, {@link TaggingWiring}, {@link ReviewWiring},
+ * {@link ActionsWiring}).
  */
 public class AppConfiguration implements CamelConfiguration {
 
@@ -55,10 +56,12 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("ffmpegTools", media.tools());
         HealthWiring.bind(context, settings, media, started.store());
         DeliveryWiring delivery = DeliveryWiring.bind(context, settings, clock, media, mover, started.hashes());
-        JobWiring jobs = JobWiring.bind(context, settings, clock, started.store(), delivery);
+        var cancellations = ReviewWiring.bindCancellations(context, settings, started.store());
+        JobWiring jobs = JobWiring.bind(context, settings, clock, started.store(), delivery, cancellations);
         IntakeWiring.bind(context, settings, clock, jobs.ledger());
         AudioWiring.bind(context, this, settings, media, started.crashGuard(), jobs.stop(), delivery.hashes());
         TaggingWiring.bind(context, settings, clock, started.store(), media);
+        ReviewWiring.bindGate(context, settings, clock, started.store(), delivery);
         ActionsWiring.bind(context, settings, clock, started.store(), delivery);
     }
 
