@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What a user does to a job through the API or the page (bean {@code jobActions}): retry, skip its conversion,
  * reprocess, tag, cancel, approve, reject, forget. Each call is allowed only in the states {@link JobAction} lists,
- * and each is recorded in the audit log (who, when, what, on which job, how it ended), accepted or refused; an id
- * the store does not know is refused without a row. Jobs are found by their id ({@link JobIds}), never by a path.
+ * and each is recorded in the audit log (who, when, what, on which job, how it ended: {@code accepted},
+ * {@code conflict: ...}, {@code bad request: ...} or {@code error: ...}); an id the store does not know is refused
+ * without a row. Jobs are found by their id ({@link JobIds}), never by a path.
  *
  * <p>Actions on one job run one at a time; the pipeline may still move the job meanwhile, so every change is made
  * conditionally on the state the action was allowed in.
@@ -212,6 +213,11 @@ public final class JobActions {
                 }
                 LOG.info("{} of book '{}' by {} refused: {}", action.code(), key, actor, refused.detail());
                 throw refused;
+            } catch (RuntimeException e) {
+                // an unexpected failure (the job store, the file system) is recorded too, then answered as an error
+                record(actor, action, key, "error: " + e.getMessage(), detail);
+                LOG.warn("{} of book '{}' by {} failed: {}", action.code(), key, actor, e.toString());
+                throw e;
             }
             AuditEntry entry = record(actor, action, key, ACCEPTED, detail);
             LOG.info("{} of book '{}' by {}: {}", action.code(), key, actor, message);
