@@ -70,7 +70,8 @@ public final class StatusText {
         if (totals.successRate() != null) {
             line.append(String.format(Locale.ROOT, " (%.0f%% succeeded)", 100 * totals.successRate()));
         }
-        line.append(String.format(Locale.ROOT, "; %.1f h of audio, %s", totals.audioHours(), bytes(totals.audioBytes())));
+        line.append("; ").append(human(Math.round(totals.audioHours() * 3600))).append(" of audio, ")
+            .append(bytes(totals.audioBytes()));
         if (totals.averageSeconds() != null) {
             line.append("; conversion time average ").append(human(Math.round(totals.averageSeconds())))
                 .append(", fastest ").append(human(Math.round(totals.fastestSeconds())))
