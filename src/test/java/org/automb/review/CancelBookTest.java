@@ -59,6 +59,7 @@ class CancelBookTest extends PipelineTestSupport {
         assertThat(ledger().store().events(BOOK)).extracting(JobEvent::to)
             .doesNotContain(JobState.RETRY_SCHEDULED, JobState.FAILED, JobState.DONE);
         assertThat(ledger().store().runs().of(BOOK)).extracting(BookRun::outcome).containsExactly(BookRun.Outcome.CANCELLED);
+        assertThat(ledger().store().runs().of(BOOK).get(0).audioPath()).as("the encoder cancelled").startsWith(audioPathPrefix());
 
         assertThat(FolderChecksums.of(book)).as("the originals, untouched in the inbox").isEqualTo(before);
         assertThat(scratchLeftIn(working())).as("the working folder is cleared").isEmpty();
@@ -82,6 +83,11 @@ class CancelBookTest extends PipelineTestSupport {
         assertThat(ledger().status("Short Book")).isEqualTo(JobState.DONE);
         assertThat(cancellations().cancel("Short Book")).as("nothing running").isFalse();
         assertThat(ledger().status("Short Book")).as("a finished book stays finished").isEqualTo(JobState.DONE);
+    }
+
+    /** How the book's audio is written: in the JVM here, by the ffmpeg program in the subclass. */
+    protected String audioPathPrefix() {
+        return "JVM_";
     }
 
     private BookCancellations cancellations() {
