@@ -23,6 +23,7 @@ import org.automb.io.SafeMover;
 import org.automb.jobs.BookCancellations;
 import org.automb.jobs.BookLedger;
 import org.automb.jobs.ServiceStop;
+import org.automb.jobs.store.BookRun;
 import org.automb.jobs.store.JobRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ public final class BookSteps {
     private final org.automb.deliver.ManifestWriter manifests;
     private final Clock clock;
     private final ServiceStop stop;
+    private final BookRunRecorder runs;
     private final BookCancellations cancellations;
 
     private final DeliveredBooks deliveredBooks = new DeliveredBooks();
@@ -55,16 +57,24 @@ public final class BookSteps {
     /** @param stop ends the attempt's ffmpeg processes and decoders when the service stops */
     public BookSteps(Settings settings, OutputLayout layout, SafeMover mover, BookLedger ledger, FreeSpaceGuard freeSpace,
                      org.automb.deliver.ManifestWriter manifests, Clock clock, ServiceStop stop) {
-        this(settings, layout, mover, ledger, freeSpace, manifests, clock, stop, new BookCancellations(ledger.store()));
+        this(settings, layout, mover, ledger, freeSpace, manifests, clock, stop,
+            new BookRunRecorder(ledger.store(), new org.automb.jobs.BookLogTails(), clock));
+    }
+
+    /** @param runs records each book's run (delivered or skipped) and its log tail */
+    public BookSteps(Settings settings, OutputLayout layout, SafeMover mover, BookLedger ledger, FreeSpaceGuard freeSpace,
+                     org.automb.deliver.ManifestWriter manifests, Clock clock, ServiceStop stop, BookRunRecorder runs) {
+        this(settings, layout, mover, ledger, freeSpace, manifests, clock, stop, runs, new BookCancellations(ledger.store()));
     }
 
     /**
-     * @param stop          ends the attempt's ffmpeg processes and decoders when the service stops
-     * @param cancellations ends them when a user cancels this one book
+     * @param runs          records each book's run (delivered or skipped) and its log tail
+     * @param cancellations ends the attempt's ffmpeg processes and decoders when a user cancels this one book
      */
     public BookSteps(Settings settings, OutputLayout layout, SafeMover mover, BookLedger ledger, FreeSpaceGuard freeSpace,
-                     org.automb.deliver.ManifestWriter manifests, Clock clock, ServiceStop stop,
+                     org.automb.deliver.ManifestWriter manifests, Clock clock, ServiceStop stop, BookRunRecorder runs,
                      BookCancellations cancellations) {
+        this.runs = runs;
         this.stop = stop;
         this.cancellations = cancellations;
         this.manifests = manifests;
@@ -84,6 +94,7 @@ public final class BookSteps {
      */
     public void begin(@Body TakenBook taken, Exchange exchange) {
         Book book = taken.book();
+        runs.begins(book.key());
         exchange.setProperty(RouteKeys.TAKEN, taken);
         java.util.List<String> changes = taken.fingerprint().changesTo(BookFingerprint.of(book));
         if (!changes.isEmpty()) {
@@ -146,6 +157,7 @@ public final class BookSteps {
     /** Each attempt (the first and every retry) starts from an empty working folder, with enough disk space. */
     public void startAttempt(@ExchangeProperty(RouteKeys.TAKEN) TakenBook taken, Exchange exchange) {
         Book book = taken.book();
+        runs.continues(book.key());
         if (stop.isStopping()) {
             // taken just as the stop began: left for the next start (the failure handling sees the stop)
             throw new IllegalStateException("book '" + book.key() + "': not started, the service is stopping");
@@ -226,6 +238,7 @@ public final class BookSteps {
         String reason = "an output already exists at " + layout.outputFile(book) + " (set OVERWRITE_EXISTING=Y to replace it)";
         LOG.warn("book '{}': skipped: {}", book.key(), reason);
         ledger.skipped(book.key(), reason);
+        runs.skipped(book.key(), reason);
     }
 
     /**
@@ -250,6 +263,10 @@ public final class BookSteps {
             ledger.done(key, String.valueOf(run.finalOutput()));
         }
         cancellations.settled(key); // a cancel that came once the book was being delivered: it is delivered
+        boolean passedThrough = run.audioPath() == org.automb.plan.AudioPath.PASSTHROUGH;
+        runs.delivered(key, passedThrough ? BookRun.Outcome.PASSED_THROUGH : BookRun.Outcome.CONVERTED,
+            run.audioPath() == null ? null : run.audioPath().name(), run.plan() == null ? null : run.plan().totalSeconds(),
+            run.finalOutput());
         mover.deleteTree(run.workDir());
     }
 }

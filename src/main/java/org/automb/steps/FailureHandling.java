@@ -41,6 +41,7 @@ public final class FailureHandling {
     private final SafeMover mover;
     private final Clock clock;
     private final ServiceStop stop;
+    private final BookRunRecorder runs;
     private final BookCancellations cancellations;
 
     public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
@@ -51,13 +52,25 @@ public final class FailureHandling {
     /** @param stop tells an attempt cut short by the service's stop from a failure of the book */
     public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
                            SafeMover mover, Clock clock, ServiceStop stop) {
-        this(ledger, policy, failedBooks, moveFailedBooks, mover, clock, stop, new BookCancellations(ledger.store()));
+        this(ledger, policy, failedBooks, moveFailedBooks, mover, clock, stop,
+            new BookRunRecorder(ledger.store(), new org.automb.jobs.BookLogTails(), clock));
     }
 
-    /** @param cancellations tells an attempt a user cancelled from a failure of the book */
+    /** @param runs records a book's failed run and its log tail */
     public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
-                           SafeMover mover, Clock clock, ServiceStop stop, BookCancellations cancellations) {
+                           SafeMover mover, Clock clock, ServiceStop stop, BookRunRecorder runs) {
+        this(ledger, policy, failedBooks, moveFailedBooks, mover, clock, stop, runs, new BookCancellations(ledger.store()));
+    }
+
+    /**
+     * @param runs          records a book's failed or cancelled run and its log tail
+     * @param cancellations tells an attempt a user cancelled from a failure of the book
+     */
+    public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
+                           SafeMover mover, Clock clock, ServiceStop stop, BookRunRecorder runs,
+                           BookCancellations cancellations) {
         this.cancellations = cancellations;
+        this.runs = runs;
         this.stop = stop;
         this.ledger = ledger;
         this.policy = policy;
@@ -119,12 +132,14 @@ public final class FailureHandling {
         Book book = exchange.getProperty(RouteKeys.TAKEN, TakenBook.class).book();
         FailureVerdict verdict = exchange.getProperty(RouteKeys.VERDICT, FailureVerdict.class);
         int attempt = (verdict == null ? 1 : verdict.failureNumber()) + 1;
+        runs.continues(book.key());
         if (cancellations.isCancelled(book.key())) {
             // a user cancelled the book while it waited for this retry: it does not start again
             exchange.setRouteStop(true);
             ledger.cancelled(book.key());
             cancellations.settled(book.key());
             LOG.info("book '{}': cancelled while it waited for its retry; not tried again", book.key());
+            runs.cancelled(book.key(), "cancelled by a user while it waited for its retry");
             return;
         }
         if (stop.isStopping()) {
@@ -157,13 +172,16 @@ public final class FailureHandling {
             LOG.error("{}; gave up after {} attempt(s); the originals are untouched in the inbox and are skipped until"
                 + " their files change{}", headline, attempts, details);
             ledger.failedForGood(book.key());
+            runs.failed(book.key(), reason, null);
             return;
         }
+        String movedTo = null;
         try {
             var report = new FailedBookMover.FailureReport(book.name(), clock.instant(), transientError, attempts,
                 policy.maxRetries(), headline, failure == null ? stackHead(error) : failure.details());
             var folder = failedBooks.moveToFailed(book, report);
             ledger.movedAway(book.key(), folder.toString());
+            movedTo = folder.toString();
             LOG.error("{}; gave up after {} attempt(s); the originals are untouched, moved to {} (see FAILED_INFO.txt){}",
                 headline, attempts, folder, details);
         } catch (IOException | RuntimeException e) {
@@ -171,6 +189,7 @@ public final class FailureHandling {
                 + " folder failed: {}){}", headline, attempts, e.getMessage(), details);
         }
         ledger.failedForGood(book.key());
+        runs.failed(book.key(), reason, movedTo);
     }
 
     /** The stop interrupted the book's attempt: nothing is counted; the next start converts it again. */
@@ -192,18 +211,12 @@ public final class FailureHandling {
         }
         ledger.cancelled(book.key());
         cancellations.settled(book.key());
-        recordCancelledRun(book, attempt);
         LOG.info("book '{}': cancelled by a user; {}; its files stay in the inbox as they are", book.key(),
             attempt == null ? "it had not started yet" : "its conversion was stopped and its working files removed");
-    }
-
-    private void recordCancelledRun(Book book, BookAttempt attempt) {
-        java.time.Instant now = clock.instant();
         String audioPath = attempt == null || attempt.audioPath() == null ? null : attempt.audioPath().name();
         Double seconds = attempt == null || attempt.plan() == null ? null : attempt.plan().totalSeconds();
-        ledger.store().runs().record(new org.automb.jobs.store.BookRun(0, book.key(),
-            attempt == null ? now : attempt.startedAt(), now, org.automb.jobs.store.BookRun.Outcome.CANCELLED,
-            audioPath, seconds, null, null, "cancelled by a user"));
+        runs.record(book.key(), org.automb.jobs.store.BookRun.Outcome.CANCELLED, audioPath, seconds, null, null,
+            "cancelled by a user");
     }
 
     /** The book changed while it was converted: drop this attempt, read the book again once it is stable. */
