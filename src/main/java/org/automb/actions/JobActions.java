@@ -59,16 +59,18 @@ public final class JobActions {
      * @param layout   where archived originals lie ({@code ON_COMPLETE=archive})
      * @param mover    the service's mover, for the originals moved back into the inbox
      * @param pipeline the running pipeline's inbox pass and tag queue
+     * @param reviewGate what approve and reject delegate to
+     * @param cancellations what cancel delegates to
      */
     public JobActions(JobStore store, StatusService status, Settings settings, OutputLayout layout, SafeMover mover,
                       PipelineRequests pipeline, ReviewGate reviewGate, BookCancellations cancellations, Clock clock) {
-        this.reviewGate = reviewGate;
-        this.cancellations = cancellations;
         this.store = store;
         this.status = status;
         this.settings = settings;
         this.returns = new InboxReturns(settings, layout, mover);
         this.pipeline = pipeline;
+        this.reviewGate = reviewGate;
+        this.cancellations = cancellations;
         this.clock = clock;
     }
 
