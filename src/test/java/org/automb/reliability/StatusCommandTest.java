@@ -98,7 +98,7 @@ class StatusCommandTest {
         assertThat(status("--json")).isZero();
         JsonNode stopped = JSON.readTree(out);
         assertThat(stopped.path("service").path("running").asBoolean()).isFalse();
-        assertThat(stopped.path("stages").findValuesAsText("state")).containsOnly("unknown");
+        assertThat(stopped.path("stages").findValuesAsText("state")).containsOnly("stopped");
         assertThat(stopped.path("totals").path("lifetime").path("converted").asInt()).isEqualTo(1);
     }
 
