@@ -214,7 +214,7 @@ public final class JobActions {
     private InboxReturns.Source bringBack(Job job, boolean fromArchive, Optional<JobRequest> before) {
         try {
             return returns.bringBack(job, fromArchive);
-        } catch (ActionRefused | RuntimeException e) {
+        } catch (RuntimeException e) {
             store.notes().clearRequest(job.key());
             before.ifPresent(store.notes()::putRequest);
             throw e;

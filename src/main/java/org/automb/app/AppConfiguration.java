@@ -59,6 +59,10 @@ public class AppConfiguration implements CamelConfiguration {
         IntakeWiring.bind(context, settings, clock, jobs.ledger());
         AudioWiring.bind(context, this, settings, media, started.crashGuard(), jobs.stop(), delivery.hashes());
         TaggingWiring.bind(context, settings, clock, started.store(), media);
+        if (WebWiring.serverRuns(context)) {
+            // the REST API (routes/api.camel.yaml) lives on the HTTP server, which only the service runs
+            WebWiring.bind(context, settings, clock, started.store(), delivery);
+        }
         ActionsWiring.bind(context, settings, clock, started.store(), delivery);
     }
 
