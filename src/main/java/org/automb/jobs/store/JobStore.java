@@ -200,13 +200,7 @@ public final class JobStore implements AutoCloseable {
      * @return false when there was no such job
      */
     public boolean forget(String key) {
-        return database.write(c -> {
-            for (String sql : List.of("DELETE FROM job_events WHERE job_key = ?", "DELETE FROM job_progress WHERE job_key = ?",
-                    "DELETE FROM job_logs WHERE job_key = ?", "DELETE FROM job_requests WHERE job_key = ?")) {
-                SqlCall.on(c, sql).text(key).update();
-            }
-            return SqlCall.on(c, "DELETE FROM jobs WHERE key = ?").text(key).update() == 1;
-        });
+        return forget(key, java.util.EnumSet.allOf(JobState.class));
     }
 
     /**
