@@ -17,7 +17,7 @@ import org.automb.media.ffmpeg.ExecRunner;
  * Wires the service: reads the settings from Camel's properties (the command line puts the resolved values
  * there; tests put theirs), runs the start-up steps ({@link ServiceStartup}) and binds every bean the routes in
  * {@code routes/*.yaml} refer to by name, one subsystem at a time ({@link HealthWiring}, {@link DeliveryWiring},
- * {@link JobWiring}, {@link IntakeWiring}, {@link AudioWiring}, {@link TaggingWiring}, {@link ActionsWiring}).
+ * {@link JobWiring}, {@link IntakeWiring}, {@link AudioWiring}, {@link TaggingWiring}, {@link ActionsWiring}, {@link WebWiring}).
  */
 public class AppConfiguration implements CamelConfiguration {
 
@@ -59,11 +59,11 @@ public class AppConfiguration implements CamelConfiguration {
         IntakeWiring.bind(context, settings, clock, jobs.ledger());
         AudioWiring.bind(context, this, settings, media, started.crashGuard(), jobs.stop(), delivery.hashes());
         TaggingWiring.bind(context, settings, clock, started.store(), media);
+        ActionsWiring.bind(context, settings, clock, started.store(), delivery);
         if (WebWiring.serverRuns(context)) {
             // the REST API (routes/api.camel.yaml) lives on the HTTP server, which only the service runs
-            WebWiring.bind(context, settings, clock, started.store(), delivery);
+            WebWiring.bind(context, settings, clock, started.store());
         }
-        ActionsWiring.bind(context, settings, clock, started.store(), delivery);
     }
 
     /** The settings as Camel's properties hold them, each missing one at its catalog default. */

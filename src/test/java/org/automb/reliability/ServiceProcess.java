@@ -22,7 +22,7 @@ import org.automb.config.SettingsCatalog;
  * from the repo root (so ./routes and ./application.properties are the real ones), stdout and stderr in one log file.
  * It can be killed as a crash kills it ({@link #kill()}: SIGKILL), or awaited for its exit code.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private static volatile boolean classpathReported;
 
@@ -45,7 +45,7 @@ final class ServiceProcess {
     }
 
     /** The same, with {@code environment} set for the service (every other setting's variable removed). */
-    static ServiceProcess start(String name, Path log, List<String> options, Map<String, String> environment) {
+    public static ServiceProcess start(String name, Path log, List<String> options, Map<String, String> environment) {
         return start(name, log, options, environment, repoRoot());
     }
 
@@ -119,7 +119,7 @@ final class ServiceProcess {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -127,7 +127,7 @@ final class ServiceProcess {
         return log;
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -179,7 +179,7 @@ final class ServiceProcess {
     }
 
     /** Kills the process and everything it started, without waiting for orphans to end by themselves (clean-up). */
-    void killTree() {
+    public void killTree() {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
         children.forEach(ProcessHandle::destroyForcibly);
