@@ -17,7 +17,8 @@ import org.automb.media.ffmpeg.ExecRunner;
  * Wires the service: reads the settings from Camel's properties (the command line puts the resolved values
  * there; tests put theirs), runs the start-up steps ({@link ServiceStartup}) and binds every bean the routes in
  * {@code routes/*.yaml} refer to by name, one subsystem at a time ({@link HealthWiring}, {@link DeliveryWiring},
- * {@link JobWiring}, {@link IntakeWiring}, {@link AudioWiring}, {@link TaggingWiring}, {@link ActionsWiring}, {@link WebWiring}).
+ * {@link JobWiring}, {@link IntakeWiring}, {@link AudioWiring}, {@link TaggingWiring}, {@link StatusWiring},
+ * {@link ActionsWiring}, {@link WebWiring}).
  */
 public class AppConfiguration implements CamelConfiguration {
 
@@ -54,15 +55,18 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("settings", settings);
         registry.bind("ffmpegTools", media.tools());
         HealthWiring.bind(context, settings, media, started.store());
+        StatusWiring status = StatusWiring.prepare(context, started.store(), clock);
         DeliveryWiring delivery = DeliveryWiring.bind(context, settings, clock, media, mover, started.hashes());
-        JobWiring jobs = JobWiring.bind(context, settings, clock, started.store(), delivery);
+        JobWiring jobs = JobWiring.bind(context, settings, clock, started.store(), delivery, status.recorder());
         IntakeWiring.bind(context, settings, clock, jobs.ledger());
-        AudioWiring.bind(context, this, settings, media, started.crashGuard(), jobs.stop(), delivery.hashes());
+        AudioWiring.bind(context, this, settings, media, started.crashGuard(), jobs.stop(), delivery.hashes(),
+            status.progressSink());
         TaggingWiring.bind(context, settings, clock, started.store(), media);
+        status.bind(context, this, settings);
         ActionsWiring.bind(context, settings, clock, started.store(), delivery);
         if (WebWiring.serverRuns(context)) {
             // the REST API (routes/api.camel.yaml) lives on the HTTP server, which only the service runs
-            WebWiring.bind(context, settings, clock, started.store());
+            WebWiring.bind(context, settings);
         }
     }
 

@@ -1,12 +1,10 @@
 package org.automb.app;
 
-import java.time.Clock;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.automb.actions.JobActions;
 import org.automb.config.Settings;
-import org.automb.jobs.store.JobStore;
 import org.automb.status.StatusJson;
 import org.automb.status.StatusService;
 import org.automb.web.ApiActor;
@@ -37,11 +35,9 @@ final class WebWiring {
      * Binds the API's beans over the status service and the job actions ({@code statusService}, {@code jobActions}),
      * so after the subsystems that bind those.
      */
-    static void bind(CamelContext context, Settings settings, Clock clock, JobStore store) {
+    static void bind(CamelContext context, Settings settings) {
         Registry registry = context.getRegistry();
-        // the status helper's bean when it is bound (StatusWiring); else one over the same store, as ActionsWiring does
-        StatusService status = Optional.ofNullable(registry.lookupByNameAndType("statusService", StatusService.class))
-            .orElseGet(() -> new StatusService(store, settings, clock, TaggingWiring.VERSION));
+        StatusService status = required(registry, "statusService", StatusService.class);
         JobActions actions = required(registry, "jobActions", JobActions.class);
         context.getPropertiesComponent().addInitialProperty("api.context-path", settings.web().urlBase() + API_PATH);
         ApiJson json = new ApiJson(StatusJson.mapper());
