@@ -124,7 +124,7 @@ class ApiRoutesTest {
         String base = API.urlBase() + "/api/v1";
         for (String id : List.of(JobIds.idOf("No Such Book"), "..%2F..%2Fetc", "Li4vLi4v", JobIds.idOf("../../etc"),
                 "%2Fetc%2Fpasswd", JobIds.idOf("/etc/passwd"), JobIds.idOf(API.inbox().resolve("Book A").toString()),
-                "Qm9vayBB=", "not base64!")) {
+                "Qm9vayBB=", "not%20base64!")) {
             String path = "/jobs/" + id;
             assertProblem(API.get(path), 404, null);
             assertProblem(API.post(path + "/retry", null), 404, null);
