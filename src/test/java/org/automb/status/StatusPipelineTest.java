@@ -35,7 +35,7 @@ class StatusPipelineTest extends PipelineTestSupport {
             throw new IllegalStateException("a failing subscriber must not stop the others or the book");
         });
 
-        NotifyBuilder done = booksDone(2);
+        NotifyBuilder done = booksDone(3);
         drop("Good Book", folder -> {
             AUDIO.mp3(folder.resolve("01 - One.mp3"), 2.0, tags("title", "One", "album", "Good Book"));
             AUDIO.mp3(folder.resolve("02 - Two.mp3"), 2.0, tags("title", "Two", "album", "Good Book"));
@@ -44,6 +44,7 @@ class StatusPipelineTest extends PipelineTestSupport {
             AUDIO.mp3(folder.resolve("01 - Fine.mp3"), 1.0, tags());
             noise(folder.resolve("02 - Noise.mp3"));
         });
+        drop("Ready Made", folder -> AUDIO.aac(folder.resolve("Ready Made.m4b"), 2.0, 22050, 1, tags("album", "Ready Made")));
         awaitBooks(done);
 
         JobDetail good = status.job(JobIds.idOf("Good Book")).orElseThrow();
@@ -71,11 +72,19 @@ class StatusPipelineTest extends PipelineTestSupport {
         assertThat(bad.failedInfo()).contains("02 - Noise.mp3");
         assertThat(bad.logTail()).isNotEmpty();
 
+        JobDetail ready = status.job(JobIds.idOf("Ready Made")).orElseThrow();
+        assertThat(ready.runs()).singleElement().satisfies(run -> {
+            assertThat(run.outcome()).isEqualTo("passed_through");
+            assertThat(run.audioSeconds()).isCloseTo(2.0, within(0.2));
+            assertThat(run.outputBytes()).isEqualTo(Files.size(Path.of(ready.outputPath())));
+        });
+
         StatusDocument doc = status.status();
         assertThat(doc.service().running()).isTrue();
         assertThat(doc.stages()).contains(new StatusDocument.Stage("conversion", "started"),
             new StatusDocument.Stage("intake", "started"));
         assertThat(doc.totals().session().converted()).isEqualTo(1);
+        assertThat(doc.totals().session().passedThrough()).isEqualTo(1);
         assertThat(doc.totals().session().failed()).isEqualTo(1);
         assertThat(doc.recentFailures()).extracting(RunView::key).containsExactly("Bad Book");
         assertThat(status.jobs(Set.of(JobState.FAILED), 1, 20).items()).extracting(JobSummary::key)
