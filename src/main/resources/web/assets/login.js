@@ -41,7 +41,9 @@
         try { problem = JSON.parse(text); } catch (e) { problem = null; }
         var detail = problem && (problem.detail || problem.title);
         if (response.status === 429) {
-          showError(detail || 'Too many failed logins: wait a few minutes and try again.');
+          var wait = Number(response.headers.get('Retry-After'));
+          showError((detail || 'Too many failed logins.')
+            + (wait > 0 ? ' Try again in ' + Math.ceil(wait) + ' s.' : ' Wait a few minutes and try again.'));
         } else if (response.status === 401) {
           showError(detail || 'Wrong username or password.');
         } else {

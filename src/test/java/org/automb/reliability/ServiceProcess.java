@@ -22,7 +22,7 @@ import org.automb.config.SettingsCatalog;
  * from the repo root (so ./routes and ./application.properties are the real ones), stdout and stderr in one log file.
  * It can be killed as a crash kills it ({@link #kill()}: SIGKILL), or awaited for its exit code.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private static volatile boolean classpathReported;
 
@@ -111,15 +111,15 @@ final class ServiceProcess {
             + System.getProperty("java.class.path"));
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -127,7 +127,7 @@ final class ServiceProcess {
         return log;
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -140,7 +140,7 @@ final class ServiceProcess {
      * orphaned as they would be; they see their pipes close and end by themselves, which is awaited (and forced
      * after 30 s) so they cannot touch the folders once the test goes on.
      */
-    void kill() {
+    public void kill() {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly(); // SIGKILL on Linux
         try {

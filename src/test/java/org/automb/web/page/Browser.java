@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -92,7 +93,9 @@ final class Browser implements AutoCloseable {
 
     /** Waits up to {@code limit} for {@code condition} (polling, no fixed sleeps); returns its value. */
     <T> T await(Duration limit, String what, ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, limit, Duration.ofMillis(200)).withMessage(what).until(condition);
+        return new WebDriverWait(driver, limit, Duration.ofMillis(200)).withMessage(what)
+            .ignoring(StaleElementReferenceException.class) // a list redrawn between finding and reading
+            .until(condition);
     }
 
     Object script(String script, Object... args) {
