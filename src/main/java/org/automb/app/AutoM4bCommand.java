@@ -56,7 +56,7 @@ import picocli.CommandLine;
         "2:the configuration is invalid or a folder is refused; every problem is listed and nothing was changed",
         "3:at least one book failed or was held back (--once; the summary names each held-back book and why), or with --tag: one needs review or failed",
         "4:another instance is already running (its PID is named)",
-        "5:cannot start: the job store cannot be opened, ffmpeg cannot run, Camel fails to start, or HTTP_PORT is in use",
+        "5:cannot start: the job store cannot be opened, ffmpeg cannot run, Camel fails to start, or HTTP_PORT is in use; with --status: the job store cannot be opened",
         "143:stopped by SIGTERM (docker stop): books in flight abandoned, converted again at the next start"})
 public final class AutoM4bCommand implements Callable<Integer> {
 
@@ -72,6 +72,12 @@ public final class AutoM4bCommand implements Callable<Integer> {
 
     @Option(names = "--validate", description = "Check the configuration (folders, numbers, ffmpeg) and list every problem.")
     boolean validate;
+
+    @Option(names = "--status", description = "Print what the service has done and is doing (totals, recent conversions and failures, the queue), from the job store, whether or not it runs; with --json the API's status document. Exit 0, or 5 when the job store cannot be opened.")
+    boolean status;
+
+    @Option(names = "--json", description = "With --status: print the status as JSON (the document GET /api/v1/status returns).")
+    boolean json;
 
     @Option(names = "--help-config", description = "Print every setting with its type, default and meaning.")
     boolean helpConfig;
@@ -155,6 +161,14 @@ public final class AutoM4bCommand implements Callable<Integer> {
         List<String> naming = org.automb.tagging.OutputNaming.problems(settings.tagging().outputNaming());
         if (!naming.isEmpty()) {
             naming.forEach(problem -> err.println("problem: " + problem));
+            err.flush();
+            return EXIT_CONFIG;
+        }
+        if (status) {
+            return new StatusCommand(settings, java.time.Clock.systemDefaultZone(), out, err).run(json);
+        }
+        if (json) {
+            err.println("--json goes with --status");
             err.flush();
             return EXIT_CONFIG;
         }

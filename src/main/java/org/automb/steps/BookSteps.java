@@ -21,6 +21,7 @@ import org.automb.intake.TakenBook;
 import org.automb.io.SafeMover;
 import org.automb.jobs.BookLedger;
 import org.automb.jobs.ServiceStop;
+import org.automb.jobs.store.BookRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ public final class BookSteps {
     private final org.automb.deliver.ManifestWriter manifests;
     private final Clock clock;
     private final ServiceStop stop;
+    private final BookRunRecorder runs;
 
     private final DeliveredBooks deliveredBooks = new DeliveredBooks();
 
@@ -51,6 +53,14 @@ public final class BookSteps {
     /** @param stop ends the attempt's ffmpeg processes and decoders when the service stops */
     public BookSteps(Settings settings, OutputLayout layout, SafeMover mover, BookLedger ledger, FreeSpaceGuard freeSpace,
                      org.automb.deliver.ManifestWriter manifests, Clock clock, ServiceStop stop) {
+        this(settings, layout, mover, ledger, freeSpace, manifests, clock, stop,
+            new BookRunRecorder(ledger.store(), new org.automb.jobs.BookLogTails(), clock));
+    }
+
+    /** @param runs records each book's run (delivered or skipped) and its log tail */
+    public BookSteps(Settings settings, OutputLayout layout, SafeMover mover, BookLedger ledger, FreeSpaceGuard freeSpace,
+                     org.automb.deliver.ManifestWriter manifests, Clock clock, ServiceStop stop, BookRunRecorder runs) {
+        this.runs = runs;
         this.stop = stop;
         this.manifests = manifests;
         this.settings = settings;
@@ -69,6 +79,7 @@ public final class BookSteps {
      */
     public void begin(@Body TakenBook taken, Exchange exchange) {
         Book book = taken.book();
+        runs.begins(book.key());
         exchange.setProperty(RouteKeys.TAKEN, taken);
         java.util.List<String> changes = taken.fingerprint().changesTo(BookFingerprint.of(book));
         if (!changes.isEmpty()) {
@@ -112,6 +123,7 @@ public final class BookSteps {
     /** Each attempt (the first and every retry) starts from an empty working folder, with enough disk space. */
     public void startAttempt(@ExchangeProperty(RouteKeys.TAKEN) TakenBook taken, Exchange exchange) {
         Book book = taken.book();
+        runs.continues(book.key());
         if (stop.isStopping()) {
             // taken just as the stop began: left for the next start (the failure handling sees the stop)
             throw new IllegalStateException("book '" + book.key() + "': not started, the service is stopping");
@@ -182,12 +194,17 @@ public final class BookSteps {
         String reason = "an output already exists at " + layout.outputFile(book) + " (set OVERWRITE_EXISTING=Y to replace it)";
         LOG.warn("book '{}': skipped: {}", book.key(), reason);
         ledger.skipped(book.key(), reason);
+        runs.skipped(book.key(), reason);
     }
 
     /** The book is delivered: closes the attempt, records it done, clears its working folder. */
     public void succeeded(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt run) throws IOException {
         run.closeResources();
         ledger.done(run.book().key(), String.valueOf(run.finalOutput()));
+        boolean passedThrough = run.audioPath() == org.automb.plan.AudioPath.PASSTHROUGH;
+        runs.delivered(run.book().key(), passedThrough ? BookRun.Outcome.PASSED_THROUGH : BookRun.Outcome.CONVERTED,
+            run.audioPath() == null ? null : run.audioPath().name(), run.plan() == null ? null : run.plan().totalSeconds(),
+            run.finalOutput());
         mover.deleteTree(run.workDir());
     }
 }

@@ -40,6 +40,7 @@ public final class FailureHandling {
     private final SafeMover mover;
     private final Clock clock;
     private final ServiceStop stop;
+    private final BookRunRecorder runs;
 
     public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
                            SafeMover mover, Clock clock) {
@@ -49,6 +50,14 @@ public final class FailureHandling {
     /** @param stop tells an attempt cut short by the service's stop from a failure of the book */
     public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
                            SafeMover mover, Clock clock, ServiceStop stop) {
+        this(ledger, policy, failedBooks, moveFailedBooks, mover, clock, stop,
+            new BookRunRecorder(ledger.store(), new org.automb.jobs.BookLogTails(), clock));
+    }
+
+    /** @param runs records a book's failed run and its log tail */
+    public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
+                           SafeMover mover, Clock clock, ServiceStop stop, BookRunRecorder runs) {
+        this.runs = runs;
         this.stop = stop;
         this.ledger = ledger;
         this.policy = policy;
@@ -105,6 +114,7 @@ public final class FailureHandling {
         Book book = exchange.getProperty(RouteKeys.TAKEN, TakenBook.class).book();
         FailureVerdict verdict = exchange.getProperty(RouteKeys.VERDICT, FailureVerdict.class);
         int attempt = (verdict == null ? 1 : verdict.failureNumber()) + 1;
+        runs.continues(book.key());
         if (stop.isStopping()) {
             // the stop ended the wait (see RetryWaits): no new attempt now; the job store keeps the retry and its time
             exchange.setRouteStop(true);
@@ -135,13 +145,16 @@ public final class FailureHandling {
             LOG.error("{}; gave up after {} attempt(s); the originals are untouched in the inbox and are skipped until"
                 + " their files change{}", headline, attempts, details);
             ledger.failedForGood(book.key());
+            runs.failed(book.key(), reason, null);
             return;
         }
+        String movedTo = null;
         try {
             var report = new FailedBookMover.FailureReport(book.name(), clock.instant(), transientError, attempts,
                 policy.maxRetries(), headline, failure == null ? stackHead(error) : failure.details());
             var folder = failedBooks.moveToFailed(book, report);
             ledger.movedAway(book.key(), folder.toString());
+            movedTo = folder.toString();
             LOG.error("{}; gave up after {} attempt(s); the originals are untouched, moved to {} (see FAILED_INFO.txt){}",
                 headline, attempts, folder, details);
         } catch (IOException | RuntimeException e) {
@@ -149,6 +162,7 @@ public final class FailureHandling {
                 + " folder failed: {}){}", headline, attempts, e.getMessage(), details);
         }
         ledger.failedForGood(book.key());
+        runs.failed(book.key(), reason, movedTo);
     }
 
     /** The stop interrupted the book's attempt: nothing is counted; the next start converts it again. */

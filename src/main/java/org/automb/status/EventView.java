@@ -1,0 +1,13 @@
+package org.automb.status;
+
+import java.time.Instant;
+
+/**
+ * One state change of a job.
+ *
+ * @param from lower-case state before, null when the change created the job
+ * @param to   lower-case state after
+ * @param cause lower-case {@code EventCause}
+ */
+public record EventView(Instant at, String from, String to, String cause, String message) {
+}

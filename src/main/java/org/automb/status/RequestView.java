@@ -1,0 +1,11 @@
+package org.automb.status;
+
+import java.time.Instant;
+
+/**
+ * A user's request waiting for a book's next run.
+ *
+ * @param kind {@code skip_conversion} or {@code reprocess}
+ */
+public record RequestView(String kind, Instant requestedAt, String actor) {
+}
