@@ -17,7 +17,8 @@ import org.automb.media.ffmpeg.ExecRunner;
  * Wires the service: reads the settings from Camel's properties (the command line puts the resolved values
  * there; tests put theirs), runs the start-up steps ({@link ServiceStartup}) and binds every bean the routes in
  * {@code routes/*.yaml} refer to by name, one subsystem at a time ({@link HealthWiring}, {@link DeliveryWiring},
- * {@link JobWiring}, {@link IntakeWiring}, {@link AudioWiring}, {@link TaggingWiring}, {@link StatusWiring}).
+ * {@link JobWiring}, {@link IntakeWiring}, {@link AudioWiring}, {@link TaggingWiring}, {@link StatusWiring},
+ * {@link ActionsWiring}).
  */
 public class AppConfiguration implements CamelConfiguration {
 
@@ -62,6 +63,7 @@ public class AppConfiguration implements CamelConfiguration {
             status.progressSink());
         TaggingWiring.bind(context, settings, clock, started.store(), media);
         status.bind(context, this, settings);
+        ActionsWiring.bind(context, settings, clock, started.store(), delivery);
     }
 
     /** The settings as Camel's properties hold them, each missing one at its catalog default. */

@@ -81,18 +81,68 @@ public final class ManifestWriter {
         if (!run.warnings().isEmpty()) {
             manifest.put("warnings", run.warnings());
         }
-        if (!shortened.isEmpty()) {
-            List<Map<String, String>> names = new ArrayList<>();
-            for (ShortenedName name : shortened) {
-                Map<String, String> entry = new LinkedHashMap<>();
-                entry.put("folder", name.folder());
-                entry.put("original", name.original());
-                entry.put("written", name.written());
-                names.add(entry);
-            }
-            manifest.put("shortenedNames", names);
-        }
+        putShortened(manifest, shortened);
         writeAtomically(manifest, file);
+    }
+
+    /** The state and mode of a book a user had delivered as it was (skip-conversion). */
+    public static final String AS_IS = "as_is";
+
+    /**
+     * One audio file a skip-conversion delivered unconverted.
+     *
+     * @param file      its path relative to the book's folder in the inbox
+     * @param delivered where it is now
+     */
+    public record AsIsFile(Path file, Path delivered, String sha256, long sizeBytes) {
+    }
+
+    /**
+     * intake.json for a book a user had delivered unconverted (skip-conversion): its files as they were, where they
+     * went, no plan; {@code output} is the first of them.
+     */
+    public void writeAsIs(BookAttempt run, List<AsIsFile> files, Path file, List<ShortenedName> shortened)
+        throws IOException {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("schemaVersion", SCHEMA_VERSION);
+        manifest.put("book", Map.of("key", run.book().key(), "name", run.book().name()));
+        manifest.put("state", AS_IS);
+        manifest.put("mode", AS_IS);
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (AsIsFile source : files) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("file", source.file().toString());
+            entry.put("sizeBytes", source.sizeBytes());
+            entry.put("sha256", source.sha256());
+            entry.put("deliveredAs", source.delivered().toString());
+            sources.add(entry);
+        }
+        manifest.put("sources", sources);
+        manifest.put("startedAt", run.startedAt().toString());
+        manifest.put("finishedAt", clock.instant().toString());
+        Map<String, Object> timings = new LinkedHashMap<>();
+        run.phases().forEach((phase, took) -> timings.put(phase + "Millis", took.toMillis()));
+        manifest.put("timings", timings);
+        AsIsFile first = files.get(0);
+        manifest.put("output", Map.of("path", first.delivered().toString(), "sha256", first.sha256(),
+            "sizeBytes", first.sizeBytes()));
+        putShortened(manifest, shortened);
+        writeAtomically(manifest, file);
+    }
+
+    private static void putShortened(Map<String, Object> manifest, List<ShortenedName> shortened) {
+        if (shortened.isEmpty()) {
+            return;
+        }
+        List<Map<String, String>> names = new ArrayList<>();
+        for (ShortenedName name : shortened) {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("folder", name.folder());
+            entry.put("original", name.original());
+            entry.put("written", name.written());
+            names.add(entry);
+        }
+        manifest.put("shortenedNames", names);
     }
 
     /**

@@ -72,7 +72,12 @@ public final class OutputLayout {
     }
 
     public Path archiveFolder(Book book) {
-        return within(settings.archive(), fittedKey(settings.archive(), book.key()));
+        return archiveFolder(book.key());
+    }
+
+    /** Where ON_COMPLETE=archive puts the originals of the book with {@code key} (first time; later ones get a time suffix). */
+    public Path archiveFolder(String key) {
+        return within(settings.archive(), fittedKey(settings.archive(), key));
     }
 
     public Path backupFolder(Book book) {

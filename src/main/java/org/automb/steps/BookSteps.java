@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -22,6 +23,7 @@ import org.automb.io.SafeMover;
 import org.automb.jobs.BookLedger;
 import org.automb.jobs.ServiceStop;
 import org.automb.jobs.store.BookRun;
+import org.automb.jobs.store.JobRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,10 +88,12 @@ public final class BookSteps {
             throw new BookChangedException(book.key(), changes, null);
         }
         ledger.converting(book.key());
+        // a user's request (skip-conversion, reprocess) makes a new output whatever lies there
+        boolean requested = request(book).isPresent();
         Path output = earlierOutput(book);
         boolean exists = Files.exists(output);
         // a crash between delivering the output and archiving the originals: the output is this book's, finish it
-        boolean deliveredBeforeCrash = exists && ledger.wasInterrupted(book.key())
+        boolean deliveredBeforeCrash = exists && !requested && ledger.wasInterrupted(book.key())
             && manifests.matchesSources(output.resolveSibling("intake.json"), book);
         if (deliveredBeforeCrash) {
             BookAttempt run = new BookAttempt(book, layout.workFolder(book), clock.instant());
@@ -98,7 +102,13 @@ public final class BookSteps {
             LOG.info("book '{}': its output was delivered before the last shutdown; finishing it", book.key());
         }
         exchange.getIn().setHeader(RouteKeys.DELIVERED_BEFORE_CRASH, deliveredBeforeCrash);
-        exchange.getIn().setHeader(RouteKeys.ALREADY_CONVERTED, exists && !deliveredBeforeCrash && !settings.overwriteExisting());
+        exchange.getIn().setHeader(RouteKeys.ALREADY_CONVERTED, exists && !deliveredBeforeCrash && !settings.overwriteExisting()
+            && !requested);
+    }
+
+    /** What a user asked of the book's next run (the actions skip-conversion and reprocess); kept until it is delivered. */
+    private Optional<JobRequest.Kind> request(Book book) {
+        return ledger.store().notes().request(book.key()).map(JobRequest::kind);
     }
 
     /**
@@ -130,6 +140,10 @@ public final class BookSteps {
         }
         BookAttempt run = new BookAttempt(book, layout.workFolder(book), clock.instant());
         exchange.setProperty(RouteKeys.ATTEMPT, run);
+        // read at every attempt: a user may ask while the book waits for a retry
+        Optional<JobRequest.Kind> request = request(book);
+        run.replacesOutput(request.filter(JobRequest.Kind.REPROCESS::equals).isPresent());
+        exchange.getIn().setHeader(RouteKeys.DELIVER_AS_IS, request.filter(JobRequest.Kind.SKIP_CONVERSION::equals).isPresent());
         // a stop ends the attempt's processes at once (ffmpeg would finish the book first), and its decoders
         run.onClose(stop.whenStopping(() -> {
             run.closeResources();
@@ -197,9 +211,10 @@ public final class BookSteps {
         runs.skipped(book.key(), reason);
     }
 
-    /** The book is delivered: closes the attempt, records it done, clears its working folder. */
+    /** The book is delivered: closes the attempt, records it done (a user's request done with it), clears its working folder. */
     public void succeeded(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt run) throws IOException {
         run.closeResources();
+        ledger.store().notes().clearRequest(run.book().key());
         ledger.done(run.book().key(), String.valueOf(run.finalOutput()));
         boolean passedThrough = run.audioPath() == org.automb.plan.AudioPath.PASSTHROUGH;
         runs.delivered(run.book().key(), passedThrough ? BookRun.Outcome.PASSED_THROUGH : BookRun.Outcome.CONVERTED,

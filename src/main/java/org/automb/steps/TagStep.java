@@ -90,6 +90,12 @@ public final class TagStep {
         return jobFor(run, delivered, Optional.of(delivered.resolveSibling("intake.json")));
     }
 
+    /** A delivered book a user asked to tag (the tag action), for the tag queue; counted until the queue is done. */
+    public TagJob queuedByUser(TagJob job) {
+        queued.incrementAndGet();
+        return job;
+    }
+
     /** On the tag queue: tags the delivered m4b in place and records it in its intake.json. */
     public void afterDelivery(@Body TagJob job) throws IOException {
         TagOutcome outcome = tagger.tag(job, false);

@@ -200,7 +200,20 @@ public final class JobStore implements AutoCloseable {
      * @return false when there was no such job
      */
     public boolean forget(String key) {
+        return forget(key, java.util.EnumSet.allOf(JobState.class));
+    }
+
+    /**
+     * {@link #forget(String)}, only while the job is in one of {@code expected}: a worker may claim it meanwhile.
+     *
+     * @return false when there was no such job, or it was in another state
+     */
+    public boolean forget(String key, Set<JobState> expected) {
         return database.write(c -> {
+            Optional<Job> job = table.find(c, key);
+            if (job.isEmpty() || !expected.contains(job.get().state())) {
+                return false;
+            }
             for (String sql : List.of("DELETE FROM job_events WHERE job_key = ?", "DELETE FROM job_progress WHERE job_key = ?",
                     "DELETE FROM job_logs WHERE job_key = ?", "DELETE FROM job_requests WHERE job_key = ?")) {
                 SqlCall.on(c, sql).text(key).update();
