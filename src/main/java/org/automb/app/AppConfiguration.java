@@ -64,6 +64,10 @@ public class AppConfiguration implements CamelConfiguration {
         TaggingWiring.bind(context, settings, clock, started.store(), media);
         status.bind(context, this, settings);
         ActionsWiring.bind(context, settings, clock, started.store(), delivery);
+        if (WebWiring.serverRuns(context)) {
+            // the REST API (routes/api.camel.yaml) lives on the HTTP server, which only the service runs
+            WebWiring.bind(context, settings, clock, started.store(), delivery);
+        }
     }
 
     /** The settings as Camel's properties hold them, each missing one at its catalog default. */

@@ -106,6 +106,9 @@ public final class AutoM4bCommand implements Callable<Integer> {
     /** Set once Camel has started: a failure after that is not a start-up failure. */
     private volatile boolean camelStarted;
 
+    /** The route file of the REST API, left out where no HTTP server runs (its Rest DSL needs one). */
+    public static final String API_ROUTES = "**/api.camel.yaml";
+
     private final SettingsCatalog catalog = new SettingsCatalog(Runtime.getRuntime().availableProcessors());
 
     public static void main(String[] args) {
@@ -255,6 +258,8 @@ public final class AutoM4bCommand implements Callable<Integer> {
         overrides.putAll(raw);
         if (once) {
             overrides.put("scan.period", "1s");
+            // the REST API's routes need the HTTP server, which --once does not run
+            overrides.put("camel.main.routes-exclude-pattern", API_ROUTES);
         } else {
             // the service's one HTTP server (Camel Main's embedded Vert.x server): health now, the API later
             overrides.put("camel.server.enabled", "true");
