@@ -266,6 +266,9 @@ public final class AutoM4bCommand implements Callable<Integer> {
             overrides.put("camel.server.host", settings.httpHost());
             overrides.put("camel.server.port", String.valueOf(settings.httpPort()));
             main.configure().addRoutesBuilder(new HealthRoutes());
+            // the web layer's own guard authenticates every request (WebSecurityWiring); Camel's must not add a second
+            overrides.put("camel.server.authenticationEnabled", "false");
+            main.configure().addConfiguration(new WebSecurityWiring(settings, earlyStart.clock()));
         }
         if (!Files.isDirectory(Path.of("routes"))) {
             overrides.put("camel.main.routes-include-pattern", "classpath:routes/*.yaml");
