@@ -244,15 +244,17 @@
     show($('in-progress-none'), jobs.length === 0);
     jobs.forEach(function (job) {
       var p = job.progress || {};
-      var percent = p.percent === null || p.percent === undefined ? 0 : Math.max(0, Math.min(100, p.percent));
+      // no percent yet (just claimed, or between stages): an indeterminate bar rather than a false 0 %
+      var known = p.percent !== null && p.percent !== undefined;
+      var percent = known ? Math.max(0, Math.min(100, p.percent)) : null;
       var item = el('li', { className: 'job', 'data-testid': 'progress-item', 'data-job-id': job.id, 'data-state': job.state },
         el('div', { className: 'job-head' },
           jobLink(job),
           el('span', { className: 'pill pill-' + job.state, 'data-testid': 'job-state', text: stateLabel(job.state) })),
-        el('progress', { max: '100', value: String(percent), 'data-testid': 'progress-bar',
+        el('progress', { max: '100', value: known ? String(percent) : null, 'data-testid': 'progress-bar',
           'aria-label': 'Progress of ' + (job.name || job.key) }),
         el('div', { className: 'job-meta' },
-          el('span', { 'data-testid': 'progress-percent', text: percent.toFixed(1) + ' %' }),
+          el('span', { 'data-testid': 'progress-percent', text: known ? percent.toFixed(1) + ' %' : '–' }),
           el('span', { 'data-testid': 'progress-stage', text: p.stage ? stateLabel(p.stage) : '' }),
           el('span', { 'data-testid': 'progress-speed', text: 'speed ' + fmtSpeed(p.speed) }),
           el('span', { 'data-testid': 'progress-eta', text: 'ETA ' + fmtDuration(p.etaSeconds) })),
@@ -352,10 +354,10 @@
     show($('recent-table'), runs.length > 0);
     runs.forEach(function (run) {
       var name = run.key ? String(run.key).split('/').pop() : run.id;
-      body.appendChild(el('tr', { 'data-testid': 'recent-row', 'data-job-id': run.id, 'data-outcome': run.outcome },
+      var outcome = String(run.outcome || '').toLowerCase();
+      body.appendChild(el('tr', { 'data-testid': 'recent-row', 'data-job-id': run.id, 'data-outcome': outcome },
         el('td', null, run.id ? jobLink({ id: run.id, key: run.key }, name) : name),
-        el('td', null, el('span', { className: 'pill pill-' + String(run.outcome || '').toLowerCase(),
-          text: stateLabel(String(run.outcome || '').toLowerCase()) })),
+        el('td', null, el('span', { className: 'pill pill-' + outcome, text: stateLabel(outcome) })),
         el('td', { text: fmtTime(run.finishedAt) }),
         el('td', { text: fmtDuration(run.elapsedSeconds) }),
         el('td', { text: fmtDuration(run.audioSeconds) }),
@@ -594,7 +596,8 @@
     var bars2 = uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({ size: [0.4, 40], align: 1 }) : undefined;
     state.dailyChart = new uPlot({
       width: chartWidth(node), height: 220,
-      scales: { x: { time: true }, n: { range: function (u, min, max) { return [0, Math.max(1, max)]; } },
+      // half a day of room each side, so the first and last days' bars are drawn whole
+      scales: { x: { time: true, range: function (u, min, max) { return [min - 43200, max + 43200]; } }, n: { range: function (u, min, max) { return [0, Math.max(1, max)]; } },
         h: { range: function (u, min, max) { return [0, Math.max(1, max)]; } } },
       axes: [{}, { scale: 'n', label: 'books' }, { scale: 'h', side: 1, label: 'hours', grid: { show: false } }],
       series: [{},

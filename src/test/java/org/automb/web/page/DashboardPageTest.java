@@ -77,11 +77,11 @@ class DashboardPageTest {
     @Test
     void logInWatchABookConvertFromTheQueueToDoneThenAPhoneScreenAndTheServiceGone() throws Exception {
         String book = "A Generated Book";
-        // 15 minutes of audio: an encode that lasts long enough to see its bar move twice, yet a quick test
-        Path staged = AUDIO.mp3(harness.staging().resolve(book).resolve(book + ".mp3"), 15 * 60,
+        // 20 minutes of audio: an encode that lasts long enough to see its bar move twice, yet a quick test
+        Path staged = AUDIO.mp3(harness.staging().resolve(book).resolve(book + ".mp3"), 20 * 60,
             Map.of("title", book, "artist", "Test Author"));
         // the wait before a book is taken keeps it in the queue long enough to be seen there
-        String base = startService("", "--wait-time=3");
+        String base = startService("", "--wait-time=5");
         browser = Browser.open("DashboardPageTest/" + testName, 1280, 900);
 
         browser.get(base + "login");
@@ -127,7 +127,7 @@ class DashboardPageTest {
         browser.screenshot("06-in-progress-later");
 
         browser.await(CONVERSION, "the book among recent conversions",
-            d -> "CONVERTED".equals(recentOutcome(book)) ? true : null);
+            d -> "converted".equals(recentOutcome(book)) ? true : null);
         assertThat(harness.converted().resolve(book).resolve(book + ".m4b")).isRegularFile();
         browser.await(Duration.ofSeconds(20), "the totals counting the book",
             d -> "1".equals(totals("converted", "lifetime")) ? true : null);
@@ -200,7 +200,7 @@ class DashboardPageTest {
         browser.screenshot("04-retried-done");
         browser.byTestId("job-close").click();
         browser.await(Duration.ofSeconds(20), "the book among recent conversions",
-            d -> "CONVERTED".equals(recentOutcome(book)) ? true : null);
+            d -> "converted".equals(recentOutcome(book)) ? true : null);
         browser.await(Duration.ofSeconds(20), "no failures left", d -> linkIn("[data-testid=failure-item]", book) == null);
         browser.await(Duration.ofSeconds(20), "the audit log naming the retry",
             d -> !browser.all("[data-testid=audit-row][data-action=retry]").isEmpty());
