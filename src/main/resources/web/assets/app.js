@@ -688,7 +688,10 @@
       refreshAll(); // the banner says why, or the 401 went to the login page
       connectEvents();
     });
-    state.refreshTimer = window.setInterval(refreshAll, REFRESH_MS);
+    state.refreshTimer = window.setInterval(function () {
+      refreshAll();
+      if (state.openJobId) { loadJob(state.openJobId, true); }
+    }, REFRESH_MS);
   }
 
   if (document.readyState === 'loading') {
