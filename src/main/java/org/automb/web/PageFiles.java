@@ -81,7 +81,7 @@ public final class PageFiles {
      * The class-path resource for {@code relative} under {@code root}, when {@code relative} is a plain relative
      * path of a file with a known type; empty otherwise.
      */
-    Optional<String> resourceName(String root, String relative) {
+    public Optional<String> resourceName(String root, String relative) {
         if (relative == null || relative.isEmpty() || relative.length() > 512) {
             return Optional.empty();
         }

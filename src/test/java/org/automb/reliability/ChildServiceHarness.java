@@ -69,7 +69,7 @@ public final class ChildServiceHarness implements BeforeEachCallback, AfterEachC
      * free space to keep, short retries, originals archived, and the HTTP server on any free port (services run in
      * parallel must never meet on 8080).
      */
-    ServiceProcess start(String name, String... options) {
+    public ServiceProcess start(String name, String... options) {
         return start(name, Map.of(), options);
     }
 

@@ -167,7 +167,7 @@ public final class ServiceProcess {
      * SIGTERM, as {@code docker stop} or a service manager ends the service, then waits up to {@code limit} for the
      * exit; returns the exit code and the seconds the stop took. Kills the process and fails when it outlives the limit.
      */
-    Stopped terminate(Duration limit) {
+    public Stopped terminate(Duration limit) {
         long sent = System.nanoTime();
         process.destroy(); // SIGTERM on Linux
         int exit = awaitExit(limit);
@@ -175,7 +175,7 @@ public final class ServiceProcess {
     }
 
     /** How a SIGTERM ended the service: its exit code and how long the stop took. */
-    record Stopped(int exitCode, double seconds) {
+    public record Stopped(int exitCode, double seconds) {
     }
 
     /** Kills the process and everything it started, without waiting for orphans to end by themselves (clean-up). */
