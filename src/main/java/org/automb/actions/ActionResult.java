@@ -1,5 +1,7 @@
 package org.automb.actions;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.automb.status.JobSummary;
 
 /**
@@ -11,5 +13,5 @@ import org.automb.status.JobSummary;
  * @param auditId the id of the audit row written for it
  * @param message what the service does now ("tagging queued")
  */
-public record ActionResult(String action, JobSummary job, long auditId, String message) {
+public record ActionResult(String action, @Schema(nullable = true) JobSummary job, long auditId, String message) {
 }

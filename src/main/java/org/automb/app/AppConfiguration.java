@@ -18,7 +18,7 @@ import org.automb.media.ffmpeg.ExecRunner;
  * there; tests put theirs), runs the start-up steps ({@link ServiceStartup}) and binds every bean the routes in
  * {@code routes/*.yaml} refer to by name, one subsystem at a time ({@link HealthWiring}, {@link DeliveryWiring},
  * {@link JobWiring}, {@link IntakeWiring}, {@link AudioWiring}, {@link TaggingWiring}, {@link StatusWiring},
- * {@link ActionsWiring}).
+ * {@link ActionsWiring}, {@link WebWiring}).
  */
 public class AppConfiguration implements CamelConfiguration {
 
@@ -66,7 +66,7 @@ public class AppConfiguration implements CamelConfiguration {
         ActionsWiring.bind(context, settings, clock, started.store(), delivery);
         if (WebWiring.serverRuns(context)) {
             // the REST API (routes/api.camel.yaml) lives on the HTTP server, which only the service runs
-            WebWiring.bind(context, settings, clock, started.store(), delivery);
+            WebWiring.bind(context, settings);
         }
     }
 

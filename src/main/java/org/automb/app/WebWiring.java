@@ -1,16 +1,12 @@
 package org.automb.app;
 
-import java.time.Clock;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.automb.actions.JobActions;
-import org.automb.actions.PipelineRequests;
 import org.automb.config.Settings;
-import org.automb.jobs.store.JobStore;
 import org.automb.status.StatusJson;
 import org.automb.status.StatusService;
-import org.automb.steps.TagStep;
 import org.automb.web.ApiActor;
 import org.automb.web.ApiEndpoints;
 import org.automb.web.ApiJson;
@@ -36,22 +32,22 @@ final class WebWiring {
     }
 
     /**
-     * Binds the API's beans over the status service and the job actions ({@code statusService}, {@code jobActions});
-     * called after every other subsystem has bound its beans.
+     * Binds the API's beans over the status service and the job actions ({@code statusService}, {@code jobActions}),
+     * so after the subsystems that bind those.
      */
-    static void bind(CamelContext context, Settings settings, Clock clock, JobStore store, DeliveryWiring delivery) {
+    static void bind(CamelContext context, Settings settings) {
         Registry registry = context.getRegistry();
-        // TODO(api15): until status15's StatusWiring and actions15's ActionsWiring are merged, made here as they do
-        StatusService status = Optional.ofNullable(registry.lookupByNameAndType("statusService", StatusService.class))
-            .orElseGet(() -> new StatusService(store, settings, clock, TaggingWiring.VERSION));
-        JobActions actions = Optional.ofNullable(registry.lookupByNameAndType("jobActions", JobActions.class))
-            .orElseGet(() -> new JobActions(store, status, settings, delivery.layout(), delivery.mover(),
-                new PipelineRequests(context.createProducerTemplate(), registry.lookupByNameAndType("tagStep", TagStep.class)),
-                clock));
+        StatusService status = required(registry, "statusService", StatusService.class);
+        JobActions actions = required(registry, "jobActions", JobActions.class);
         context.getPropertiesComponent().addInitialProperty("api.context-path", settings.web().urlBase() + API_PATH);
         ApiJson json = new ApiJson(StatusJson.mapper());
         registry.bind("apiJson", json);
         registry.bind("apiProblems", new ApiProblems());
         registry.bind("apiEndpoints", new ApiEndpoints(status, actions, new ApiActor(settings.web().authMethod()), json));
+    }
+
+    private static <T> T required(Registry registry, String name, Class<T> type) {
+        return Optional.ofNullable(registry.lookupByNameAndType(name, type))
+            .orElseThrow(() -> new IllegalStateException("the REST API needs the bean " + name + ", bound before it"));
     }
 }

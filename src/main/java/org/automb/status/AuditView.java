@@ -1,5 +1,7 @@
 package org.automb.status;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 
 /**
@@ -7,6 +9,7 @@ import java.time.Instant;
  *
  * @param jobId the job id of {@code key}, null for actions on no job
  */
-public record AuditView(long id, Instant at, String actor, String action, String jobId, String key, String result,
-                        String detail) {
+public record AuditView(long id, Instant at, String actor, String action, @Schema(nullable = true) String jobId,
+@Schema(nullable = true) String key, String result,
+                        @Schema(nullable = true) String detail) {
 }

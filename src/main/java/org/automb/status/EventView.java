@@ -1,5 +1,7 @@
 package org.automb.status;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 
 /**
@@ -9,5 +11,6 @@ import java.time.Instant;
  * @param to   lower-case state after
  * @param cause lower-case {@code EventCause}
  */
-public record EventView(Instant at, String from, String to, String cause, String message) {
+public record EventView(Instant at, @Schema(nullable = true) String from, String to, String cause,
+@Schema(nullable = true) String message) {
 }

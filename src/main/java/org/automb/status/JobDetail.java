@@ -1,5 +1,7 @@
 package org.automb.status;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -20,11 +22,15 @@ import java.util.List;
  * @param audit        the users' actions on it, newest first
  */
 public record JobDetail(String id, String key, String name, String state, int attempts, Instant updatedAt,
-                        Instant startedAt, Instant finishedAt, Instant nextRetryAt, String error, String outputPath,
-                        Progress progress, List<String> actions,
-                        String errorClass, String errorMessage, String contentHash, JsonNode manifest,
-                        String failedInfo, List<EventView> events, List<String> logTail, List<RunView> runs,
-                        RequestView request, List<AuditView> audit) {
+                        @Schema(nullable = true) Instant startedAt, @Schema(nullable = true) Instant finishedAt,
+                        @Schema(nullable = true) Instant nextRetryAt, @Schema(nullable = true) String error,
+                        @Schema(nullable = true) String outputPath,
+                        @Schema(nullable = true) Progress progress, List<String> actions,
+                        @Schema(nullable = true) String errorClass, @Schema(nullable = true) String errorMessage,
+                        @Schema(nullable = true) String contentHash, @Schema(nullable = true) JsonNode manifest,
+                        @Schema(nullable = true) String failedInfo, List<EventView> events, List<String> logTail,
+                        List<RunView> runs,
+                        @Schema(nullable = true) RequestView request, List<AuditView> audit) {
 
     /** The summary fields alone. */
     public JobSummary summary() {

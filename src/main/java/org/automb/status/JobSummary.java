@@ -1,5 +1,7 @@
 package org.automb.status;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -14,6 +16,8 @@ import java.util.List;
  * @param actions    the actions allowed in this state now ({@link JobAction#code()})
  */
 public record JobSummary(String id, String key, String name, String state, int attempts, Instant updatedAt,
-                         Instant startedAt, Instant finishedAt, Instant nextRetryAt, String error, String outputPath,
-                         Progress progress, List<String> actions) {
+                         @Schema(nullable = true) Instant startedAt, @Schema(nullable = true) Instant finishedAt,
+                         @Schema(nullable = true) Instant nextRetryAt, @Schema(nullable = true) String error,
+                         @Schema(nullable = true) String outputPath,
+                         @Schema(nullable = true) Progress progress, List<String> actions) {
 }

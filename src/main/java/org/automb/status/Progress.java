@@ -1,5 +1,7 @@
 package org.automb.status;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 
 /**
@@ -11,5 +13,6 @@ import java.time.Instant;
  * @param etaSeconds seconds left at this speed, null before it is known
  * @param updatedAt  when this was measured
  */
-public record Progress(String stage, double percent, Double speed, Long etaSeconds, Instant updatedAt) {
+public record Progress(String stage, double percent, @Schema(nullable = true) Double speed,
+@Schema(nullable = true) Long etaSeconds, Instant updatedAt) {
 }

@@ -1,5 +1,7 @@
 package org.automb.status;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 
 /**
@@ -7,5 +9,5 @@ import java.time.Instant;
  *
  * @param kind {@code skip_conversion} or {@code reprocess}
  */
-public record RequestView(String kind, Instant requestedAt, String actor) {
+public record RequestView(String kind, Instant requestedAt, @Schema(nullable = true) String actor) {
 }

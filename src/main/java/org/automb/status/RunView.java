@@ -1,5 +1,7 @@
 package org.automb.status;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 
 /**
@@ -10,6 +12,8 @@ import java.time.Instant;
  * @param elapsedSeconds its wall-clock time, null when its start is unknown
  * @param reason         why it failed or was skipped, null otherwise
  */
-public record RunView(String id, String key, String outcome, Instant finishedAt, Double elapsedSeconds,
-                      Double audioSeconds, Long outputBytes, String outputPath, String reason) {
+public record RunView(String id, String key, String outcome, @Schema(nullable = true) Instant finishedAt,
+@Schema(nullable = true) Double elapsedSeconds,
+                      @Schema(nullable = true) Double audioSeconds, @Schema(nullable = true) Long outputBytes,
+                      @Schema(nullable = true) String outputPath, @Schema(nullable = true) String reason) {
 }

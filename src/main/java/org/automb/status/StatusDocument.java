@@ -1,5 +1,7 @@
 package org.automb.status;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,7 +28,8 @@ public record StatusDocument(String version, Service service, List<Stage> stages
      *
      * @param running true when its heartbeat is under 90 s old and it has not stopped
      */
-    public record Service(boolean running, Instant startedAt, Long uptimeSeconds, Instant heartbeatAt) {
+    public record Service(boolean running, @Schema(nullable = true) Instant startedAt,
+    @Schema(nullable = true) Long uptimeSeconds, @Schema(nullable = true) Instant heartbeatAt) {
     }
 
     /**
@@ -58,7 +61,8 @@ public record StatusDocument(String version, Service service, List<Stage> stages
      * @param freeBytes  usable bytes left, null when the folder cannot be read
      * @param totalBytes the file system's size, null when the folder cannot be read
      */
-    public record FolderSpace(String setting, String path, Long freeBytes, Long totalBytes) {
+    public record FolderSpace(String setting, String path, @Schema(nullable = true) Long freeBytes,
+    @Schema(nullable = true) Long totalBytes) {
     }
 
     /** @param method {@code forms} or {@code none} */

@@ -1,5 +1,7 @@
 package org.automb.status;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * What runs over a period came to.
  *
@@ -13,8 +15,10 @@ package org.automb.status;
  * @param audioHours     hours of audio delivered (converted and passed through)
  * @param audioBytes     bytes of .m4b delivered
  */
-public record Totals(int converted, int passedThrough, int failed, Double successRate, Double averageSeconds,
-                     Double fastestSeconds, Double slowestSeconds, double audioHours, long audioBytes) {
+public record Totals(int converted, int passedThrough, int failed, @Schema(nullable = true) Double successRate,
+@Schema(nullable = true) Double averageSeconds,
+                     @Schema(nullable = true) Double fastestSeconds, @Schema(nullable = true) Double slowestSeconds,
+                     double audioHours, long audioBytes) {
 
     /** Nothing run. */
     public static final Totals NONE = new Totals(0, 0, 0, null, null, null, null, 0, 0);

@@ -45,7 +45,7 @@ public final class ServiceProcess {
     }
 
     /** The same, with {@code environment} set for the service (every other setting's variable removed). */
-    static ServiceProcess start(String name, Path log, List<String> options, Map<String, String> environment) {
+    public static ServiceProcess start(String name, Path log, List<String> options, Map<String, String> environment) {
         return start(name, log, options, environment, repoRoot());
     }
 
@@ -179,7 +179,7 @@ public final class ServiceProcess {
     }
 
     /** Kills the process and everything it started, without waiting for orphans to end by themselves (clean-up). */
-    void killTree() {
+    public void killTree() {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
         children.forEach(ProcessHandle::destroyForcibly);
