@@ -290,7 +290,9 @@
   function renderQueue(queue, queued) {
     var waiting = queue.filter(function (j) { return j.state !== 'converting' && j.state !== 'tagging'; });
     var body = clear($('queue-body'));
-    var total = queued === undefined || queued === null ? waiting.length : queued;
+    // `queued` counts the books converting too: they are listed under In progress, not here
+    var total = queued === undefined || queued === null ? waiting.length
+      : Math.max(waiting.length, queued - (queue.length - waiting.length));
     $('queue-count').textContent = total ? '(' + total + ')' : '';
     show($('queue-none'), waiting.length === 0);
     show($('queue-table'), waiting.length > 0);

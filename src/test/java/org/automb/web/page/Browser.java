@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.automb.io.SafeMover;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -105,6 +106,20 @@ final class Browser implements AutoCloseable {
     /** Sets the window to {@code width}×{@code height} CSS pixels. */
     void resize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /**
+     * Shows the page as a phone of {@code width}×{@code height} CSS pixels shows it (Chromium's device emulation:
+     * a mobile viewport that honours the page's viewport meta tag), until {@link #noPhone()}.
+     */
+    void phone(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+            Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** Back to the window's own size. */
+    void noPhone() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     }
 
     /** Saves a screenshot of the window as {@code <step>.png}. */
