@@ -55,9 +55,9 @@ public final class ChildServiceHarness implements BeforeEachCallback, AfterEachC
 
     public Path root() { return root; }
     public Path inbox() { return root.resolve("inbox"); }
-    Path converted() { return root.resolve("converted"); }
+    public Path converted() { return root.resolve("converted"); }
     Path archive() { return root.resolve("archive"); }
-    Path failed() { return root.resolve("failed"); }
+    public Path failed() { return root.resolve("failed"); }
     Path working() { return root.resolve("working"); }
     Path backup() { return root.resolve("backup"); }
     public Path config() { return root.resolve("config"); }
@@ -103,7 +103,7 @@ public final class ChildServiceHarness implements BeforeEachCallback, AfterEachC
     }
 
     /** Reads the job store (SQLite in WAL mode: readable while a child writes it), closed again afterwards. */
-    <T> T store(Function<JobStore, T> read) {
+    public <T> T store(Function<JobStore, T> read) {
         try (JobStore store = JobStore.open(JobStore.defaultUrl(config()), Clock.systemUTC())) {
             return read.apply(store);
         }
@@ -113,7 +113,7 @@ public final class ChildServiceHarness implements BeforeEachCallback, AfterEachC
      * Creates the job database before the first child starts, so reads from the test never race the child's
      * schema migration.
      */
-    void createStore() {
+    public void createStore() {
         store(store -> null);
     }
 

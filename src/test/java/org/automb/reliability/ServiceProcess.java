@@ -111,11 +111,11 @@ public final class ServiceProcess {
             + System.getProperty("java.class.path"));
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
