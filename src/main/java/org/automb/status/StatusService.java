@@ -250,7 +250,7 @@ public final class StatusService {
         return new JobDetail(s.id(), s.key(), s.name(), s.state(), s.attempts(), s.updatedAt(), s.startedAt(),
             s.finishedAt(), s.nextRetryAt(), s.error(), s.outputPath(), s.progress(), s.actions(),
             job.errorClass() == null ? null : job.errorClass().name().toLowerCase(Locale.ROOT), job.errorMessage(),
-            job.contentHash(), manifest(job), failedInfo(job), events, logTail(job.key()), runs, request, audit);
+            job.contentHash(), manifest(job), failedInfo(job), events, logTail(job), runs, request, audit);
     }
 
     /** The intake.json beside a delivered book: the path comes from the store, never from a request. */
@@ -297,12 +297,13 @@ public final class StatusService {
         }
     }
 
-    private List<String> logTail(String key) {
-        Optional<List<String>> live = logTails.live(key);
+    /** The live tail while the book is in the pipeline, else the one its last run left. */
+    private List<String> logTail(Job job) {
+        Optional<List<String>> live = job.state().isInFlight() ? logTails.live(job.key()) : Optional.empty();
         if (live.isPresent()) {
             return live.get();
         }
-        return store.notes().logTail(key).map(StatusService::lines).orElse(List.of());
+        return store.notes().logTail(job.key()).map(StatusService::lines).orElse(List.of());
     }
 
     private static List<String> lines(String text) {

@@ -257,6 +257,23 @@ class StatusServiceTest {
     }
 
     @Test
+    void theLogTailIsLiveWhileTheBookRunsAndStoredOnceItEnded() {
+        org.automb.jobs.BookLogTails tails = new org.automb.jobs.BookLogTails();
+        StatusService withTails = new StatusService(store, settings(), clock, "1", StoredStages::unknown, tails);
+        store.notes().putLogTail("Book", clock.instant(), "old run");
+        store.claim("Book", "h", EventCause.INTAKE);
+        store.transition("Book", JobState.CONVERTING, EventCause.INTAKE, "");
+        for (int i = 1; i <= 250; i++) {
+            tails.append("Book", "line " + i);
+        }
+
+        assertThat(withTails.job(JobIds.idOf("Book")).orElseThrow().logTail()).hasSize(200).startsWith("line 51")
+            .endsWith("line 250");
+        store.markDone("Book", "/out/Book.m4b");
+        assertThat(withTails.job(JobIds.idOf("Book")).orElseThrow().logTail()).containsExactly("old run");
+    }
+
+    @Test
     void theServiceRunsWhileItsHeartbeatIsFreshAndItHasNotStopped() {
         var run = store.serviceRuns().started(clock.instant(), "1");
         store.serviceRuns().heartbeat(run.id(), clock.instant(), "[{\"name\":\"intake\",\"state\":\"started\"}]");
@@ -275,6 +292,7 @@ class StatusServiceTest {
         store.serviceRuns().heartbeat(run.id(), clock.instant(), "[]");
         store.serviceRuns().stopped(run.id(), clock.instant());
         assertThat(status.status().service().running()).isFalse();
+        assertThat(status.status().stages()).extracting(StatusDocument.Stage::state).containsOnly("stopped");
     }
 
     @Test
