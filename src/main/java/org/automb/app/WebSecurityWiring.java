@@ -11,6 +11,8 @@ import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.automb.config.Settings;
 import org.automb.config.WebSettings;
+import org.automb.status.LiveEvents;
+import org.automb.status.StatusJson;
 import org.automb.web.AccessGuard;
 import org.automb.web.ApiKeyStore;
 import org.automb.web.AuthEndpoints;
@@ -63,7 +65,7 @@ final class WebSecurityWiring implements CamelConfiguration, StartupListener, Or
         LoginSessions sessions = new LoginSessions(clock);
         AccessGuard guard = new AccessGuard(paths, web.authMethod(), apiKey, sessions);
         AuthEndpoints auth = new AuthEndpoints(paths, web.authMethod(), passwords, sessions, new LoginThrottle(clock));
-        EventStream events = new EventStream(liveEvents(context), new com.fasterxml.jackson.databind.ObjectMapper(),
+        EventStream events = new EventStream(liveEvents(context), StatusJson.mapper(),
             EventStream.KEEP_ALIVE);
         routes = new WebRoutes(paths, guard, auth, new PageFiles(paths, WebSecurityWiring.class.getClassLoader()), events);
         context.addStartupListener(this);
@@ -93,7 +95,13 @@ final class WebSecurityWiring implements CamelConfiguration, StartupListener, Or
 
     /** The live events of the status layer (bean {@code liveEvents}), looked up when a client subscribes. */
     private static Function<BiConsumer<String, Object>, AutoCloseable> liveEvents(CamelContext context) {
-        return consumer -> () -> { }; // wired to status.LiveEvents once that is merged
+        return consumer -> {
+            LiveEvents events = context.getRegistry().lookupByNameAndType("liveEvents", LiveEvents.class);
+            if (events == null) {
+                throw new IllegalStateException("no liveEvents bean: the status layer is not wired");
+            }
+            return events.subscribe(event -> consumer.accept(event.type(), event.data()));
+        };
     }
 
     private static String describe(PasswordCheck.Source source) {

@@ -44,27 +44,35 @@ public final class EventStream {
     /** Opens the stream for this request. */
     public void handle(RoutingContext ctx) {
         HttpServerResponse response = ctx.response();
+        Vertx vertx = ctx.vertx();
+        Context context = vertx.getOrCreateContext();
+        AtomicBoolean open = new AtomicBoolean(true);
+        AutoCloseable subscription;
+        try {
+            subscription = subscribe.apply((type, data) -> {
+                String frame;
+                try {
+                    frame = "event: " + type + "\ndata: " + json.writeValueAsString(data) + "\n\n";
+                } catch (JsonProcessingException e) {
+                    LOG.warn("Could not write a {} event as JSON: {}", type, e.getOriginalMessage());
+                    return;
+                }
+                // the events come on their own thread; the response is written on its connection's
+                context.runOnContext(ignored -> write(response, open, frame));
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("The event stream cannot subscribe to the live events: {}", e.getMessage());
+            ProblemResponses.send(ctx, 503, "Service Unavailable", "The live events are not available");
+            return;
+        }
         response.setChunked(true)
             .putHeader("Content-Type", "text/event-stream; charset=utf-8")
             .putHeader("Cache-Control", "no-store")
             .putHeader("X-Accel-Buffering", "no"); // nginx: pass each event on at once
-        Vertx vertx = ctx.vertx();
-        Context context = vertx.getOrCreateContext();
-        AtomicBoolean open = new AtomicBoolean(true);
-        // sent at once, so the client sees the stream open (and the headers) before the first event
+        // sent at once (before any event: those are written on this thread after this handler returns), so the
+        // client sees the stream open
         response.write("retry: 5000\n: connected\n\n");
         long timer = vertx.setPeriodic(keepAlive.toMillis(), id -> write(response, open, ": keep-alive\n\n"));
-        AutoCloseable subscription = subscribe.apply((type, data) -> {
-            String frame;
-            try {
-                frame = "event: " + type + "\ndata: " + json.writeValueAsString(data) + "\n\n";
-            } catch (JsonProcessingException e) {
-                LOG.warn("Could not write a {} event as JSON: {}", type, e.getOriginalMessage());
-                return;
-            }
-            // the events come on their own thread; the response is written on its connection's
-            context.runOnContext(ignored -> write(response, open, frame));
-        });
         Runnable close = () -> {
             if (open.compareAndSet(true, false)) {
                 vertx.cancelTimer(timer);
@@ -77,6 +85,9 @@ public final class EventStream {
         };
         response.closeHandler(ignored -> close.run());
         response.endHandler(ignored -> close.run());
+        if (response.closed()) {
+            close.run(); // gone before the handlers were there
+        }
     }
 
     private static void write(HttpServerResponse response, AtomicBoolean open, String frame) {
