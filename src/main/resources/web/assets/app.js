@@ -638,8 +638,12 @@
     var node = $('chart-speed');
     state.speedChart = new uPlot({
       width: chartWidth(node), height: 180,
-      scales: { x: { time: true }, y: { range: function (u, min, max) { return [0, Math.max(1, max * 1.1)]; } } },
-      axes: [{}, { label: '× real time' }],
+      // at least a minute wide, with clock times: a short encode would otherwise be labelled in milliseconds
+      scales: { x: { time: true, range: function (u, min, max) { return [min, Math.max(max, min + 60)]; } },
+        y: { range: function (u, min, max) { return [0, Math.max(1, max * 1.1)]; } } },
+      axes: [{ values: function (u, splits) {
+        return splits.map(function (v) { return new Date(v * 1000).toLocaleTimeString(); });
+      } }, { label: '× real time' }],
       series: [{}, { label: 'speed', stroke: '#6a1b9a', width: 2 }]
     }, data, node);
   }
