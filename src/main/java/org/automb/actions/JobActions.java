@@ -1,5 +1,6 @@
 package org.automb.actions;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import org.automb.config.Settings;
 import org.automb.deliver.OutputLayout;
 import org.automb.io.SafeMover;
+import org.automb.jobs.BookCancellations;
 import org.automb.jobs.store.AuditEntry;
 import org.automb.jobs.store.EventCause;
 import org.automb.jobs.store.Job;
@@ -31,8 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What a user does to a job through the API or the page (bean {@code jobActions}): retry, skip its conversion,
  * reprocess, tag, cancel, approve, reject, forget. Each call is allowed only in the states {@link JobAction} lists,
- * and each is recorded in the audit log (who, when, what, on which job, how it ended), accepted or refused; an id
- * the store does not know is refused without a row. Jobs are found by their id ({@link JobIds}), never by a path.
+ * and each is recorded in the audit log (who, when, what, on which job, how it ended: {@code accepted},
+ * {@code conflict: ...}, {@code bad request: ...} or {@code error: ...}); an id the store does not know is refused
+ * without a row. Jobs are found by their id ({@link JobIds}), never by a path.
  *
  * <p>Actions on one job run one at a time; the pipeline may still move the job meanwhile, so every change is made
  * conditionally on the state the action was allowed in.
@@ -47,6 +50,8 @@ public final class JobActions {
     private final Settings settings;
     private final InboxReturns returns;
     private final PipelineRequests pipeline;
+    private final ReviewGate reviewGate;
+    private final BookCancellations cancellations;
     private final Clock clock;
     private final Map<String, Object> keyLocks = new ConcurrentHashMap<>();
 
@@ -54,14 +59,18 @@ public final class JobActions {
      * @param layout   where archived originals lie ({@code ON_COMPLETE=archive})
      * @param mover    the service's mover, for the originals moved back into the inbox
      * @param pipeline the running pipeline's inbox pass and tag queue
+     * @param reviewGate what approve and reject delegate to
+     * @param cancellations what cancel delegates to
      */
     public JobActions(JobStore store, StatusService status, Settings settings, OutputLayout layout, SafeMover mover,
-                      PipelineRequests pipeline, Clock clock) {
+                      PipelineRequests pipeline, ReviewGate reviewGate, BookCancellations cancellations, Clock clock) {
         this.store = store;
         this.status = status;
         this.settings = settings;
         this.returns = new InboxReturns(settings, layout, mover);
         this.pipeline = pipeline;
+        this.reviewGate = reviewGate;
+        this.cancellations = cancellations;
         this.clock = clock;
     }
 
@@ -139,27 +148,40 @@ public final class JobActions {
         });
     }
 
-    /** Stops a book that is waiting, queued or being converted; its files stay where they are. */
+    /**
+     * Stops a book that is waiting, queued, due for a retry or being converted ({@link BookCancellations}): it ends
+     * CANCELLED, its files where they are.
+     */
     public ActionResult cancel(String id, String actor) {
         return act(JobAction.CANCEL, id, actor, null, job -> {
-            // TODO(review15): delegate to jobs.BookCancellations#cancel(key) once review15 is merged
-            throw new UnsupportedOperationException("cancel is not wired yet");
+            boolean running = cancellations.cancel(job.key());
+            JobState now = store.find(job.key()).map(Job::state).orElse(null);
+            if (!running && now != JobState.CANCELLED) {
+                throw refusedNow(job.key(), JobAction.CANCEL);
+            }
+            return running ? "cancelled; its conversion stops" : "cancelled; its files stay where they are";
         });
     }
 
-    /** Releases a reviewed book from REVIEW_FOLDER to where it belongs. */
+    /** Releases a book waiting in REVIEW_FOLDER into CONVERTED_FOLDER ({@link ReviewGate#approve}). */
     public ActionResult approve(String id, String actor) {
         return act(JobAction.APPROVE, id, actor, null, job -> {
-            // TODO(review15): delegate to actions.ReviewGate#approve(key) once review15 is merged
-            throw new UnsupportedOperationException("approve is not wired yet");
+            try {
+                return "approved; released to " + reviewGate.approve(job.key());
+            } catch (IllegalStateException | UncheckedIOException e) {
+                throw ActionRefused.conflict(e.getMessage());
+            }
         });
     }
 
-    /** Rejects a reviewed book, with the user's reason. */
+    /** Sets a book waiting for review aside in the failed folder with the user's reason ({@link ReviewGate#reject}). */
     public ActionResult reject(String id, String actor, String reason) {
         return act(JobAction.REJECT, id, actor, reason, job -> {
-            // TODO(review15): delegate to actions.ReviewGate#reject(key, reason) once review15 is merged
-            throw new UnsupportedOperationException("reject is not wired yet");
+            try {
+                return "rejected; set aside in " + reviewGate.reject(job.key(), reason);
+            } catch (IllegalStateException | UncheckedIOException e) {
+                throw ActionRefused.conflict(e.getMessage());
+            }
         });
     }
 
@@ -193,6 +215,11 @@ public final class JobActions {
                 }
                 LOG.info("{} of book '{}' by {} refused: {}", action.code(), key, actor, refused.detail());
                 throw refused;
+            } catch (RuntimeException e) {
+                // an unexpected failure (the job store, the file system) is recorded too, then answered as an error
+                record(actor, action, key, "error: " + e.getMessage(), detail);
+                LOG.warn("{} of book '{}' by {} failed: {}", action.code(), key, actor, e.toString());
+                throw e;
             }
             AuditEntry entry = record(actor, action, key, ACCEPTED, detail);
             LOG.info("{} of book '{}' by {}: {}", action.code(), key, actor, message);

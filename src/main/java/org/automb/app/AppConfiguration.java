@@ -18,7 +18,7 @@ import org.automb.media.ffmpeg.ExecRunner;
  * there; tests put theirs), runs the start-up steps ({@link ServiceStartup}) and binds every bean the routes in
  * {@code routes/*.yaml} refer to by name, one subsystem at a time ({@link HealthWiring}, {@link DeliveryWiring},
  * {@link JobWiring}, {@link IntakeWiring}, {@link AudioWiring}, {@link TaggingWiring}, {@link StatusWiring},
- * {@link ActionsWiring}, {@link WebWiring}).
+ * {@link ReviewWiring}, {@link ActionsWiring}, {@link WebWiring}).
  */
 public class AppConfiguration implements CamelConfiguration {
 
@@ -57,12 +57,14 @@ public class AppConfiguration implements CamelConfiguration {
         HealthWiring.bind(context, settings, media, started.store());
         StatusWiring status = StatusWiring.prepare(context, started.store(), clock);
         DeliveryWiring delivery = DeliveryWiring.bind(context, settings, clock, media, mover, started.hashes());
-        JobWiring jobs = JobWiring.bind(context, settings, clock, started.store(), delivery, status.recorder());
+        var cancellations = ReviewWiring.bindCancellations(context, settings, started.store());
+        JobWiring jobs = JobWiring.bind(context, settings, clock, started.store(), delivery, status.recorder(), cancellations);
         IntakeWiring.bind(context, settings, clock, jobs.ledger());
         AudioWiring.bind(context, this, settings, media, started.crashGuard(), jobs.stop(), delivery.hashes(),
             status.progressSink());
         TaggingWiring.bind(context, settings, clock, started.store(), media);
         status.bind(context, this, settings);
+        ReviewWiring.bindGate(context, settings, clock, started.store(), delivery);
         ActionsWiring.bind(context, settings, clock, started.store(), delivery);
         if (WebWiring.serverRuns(context)) {
             // the REST API (routes/api.camel.yaml) lives on the HTTP server, which only the service runs

@@ -71,6 +71,19 @@ public final class BookFinisher {
      * before delivery). With the default {@code OUTPUT_NAMING=key} the fields play no part.
      */
     public void deliver(BookAttempt run, NamingFields fields) {
+        deliverTo(run, fields, false);
+    }
+
+    /**
+     * REVIEW_BEFORE_RELEASE=Y: {@link #deliver(BookAttempt)} into REVIEW_FOLDER instead, at the same relative place the
+     * book would have in CONVERTED_FOLDER; intake.json says it waits for review. Nothing of it reaches
+     * CONVERTED_FOLDER until a user approves it ({@code actions.ReviewGate}).
+     */
+    public void deliverForReview(BookAttempt run) {
+        deliverTo(run, namingFields(run), true);
+    }
+
+    private void deliverTo(BookAttempt run, NamingFields fields, boolean forReview) {
         Book book = run.book();
         long started = System.nanoTime();
         // computed as the joiner wrote the file, or now, beside the validator (a 10 h book's two half-seconds overlap)
@@ -83,7 +96,7 @@ public final class BookFinisher {
             sha256.cancel(false); // a hash already under way only reads a file that is about to be dropped
             throw e;
         }
-        Path target = layout.outputFile(book, fields);
+        Path target = forReview ? layout.inReview(layout.outputFile(book, fields)) : layout.outputFile(book, fields);
         try {
             run.outputSha256(Futures.awaitReading(sha256));
             if (Files.exists(target)) {
@@ -99,6 +112,10 @@ public final class BookFinisher {
             run.finalOutput(target);
             run.timed("deliver", Duration.ofNanos(System.nanoTime() - started));
             manifests.write(run, facts, target.getParent().resolve("intake.json"), shortened);
+            if (forReview) {
+                manifests.recordReview(target.getParent().resolve("intake.json"), ManifestWriter.REVIEW_WAITING, target, null);
+                LOG.info("book '{}': waiting for review in {}", book.key(), target);
+            }
             logShortened(book, shortened);
         } catch (IOException e) {
             throw new TransientFailure(book.key(), target, "cannot move the output into place: " + e.getMessage(), e);

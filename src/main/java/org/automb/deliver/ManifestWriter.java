@@ -31,6 +31,13 @@ public final class ManifestWriter {
     /** The state of a book whose tag stage has not run (or did not tag it): delivered with its sources' tags. */
     public static final String CONVERTED = "converted";
 
+    /** intake.json's {@code review.state} while a book waits in REVIEW_FOLDER (REVIEW_BEFORE_RELEASE). */
+    public static final String REVIEW_WAITING = "waiting";
+    /** {@code review.state} of a book a user approved: it moved into CONVERTED_FOLDER. */
+    public static final String REVIEW_APPROVED = "approved";
+    /** {@code review.state} of a book a user rejected: it moved to the failed folder. */
+    public static final String REVIEW_REJECTED = "rejected";
+
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
@@ -161,6 +168,29 @@ public final class ManifestWriter {
             out.put("sha256", output.sha256());
             out.put("sizeBytes", Files.size(output.path()));
             out.put("chapterCount", output.chapters().size());
+            manifest.put("output", out);
+        }
+        writeAtomically(manifest, file);
+    }
+
+    /**
+     * Records the review gate's decision in the book's intake.json: {@code review} = {state, at, reason} ({@code
+     * waiting}, {@code approved} or {@code rejected}; the reason a user gave for a rejection), and where the output
+     * is now.
+     */
+    public void recordReview(Path file, String state, Path outputNow, String reason) throws IOException {
+        Map<String, Object> manifest = json.readValue(file.toFile(),
+            new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() { });
+        Map<String, Object> review = new LinkedHashMap<>();
+        review.put("state", state);
+        review.put("at", clock.instant().toString());
+        if (reason != null) {
+            review.put("reason", reason);
+        }
+        manifest.put("review", review);
+        if (outputNow != null) {
+            Map<String, Object> out = new LinkedHashMap<>(asMap(manifest.get("output")));
+            out.put("path", outputNow.toString());
             manifest.put("output", out);
         }
         writeAtomically(manifest, file);

@@ -13,13 +13,15 @@ import java.util.function.Supplier;
 
 /**
  * The stages as the running service last reported them in its heartbeat, for a process without Camel
- * ({@code --status}); every stage {@code unknown} when no service runs.
+ * ({@code --status}): every stage {@code stopped} once the service stopped, {@code unknown} when it never ran or
+ * its heartbeat is too old (it died without stopping).
  */
 public final class StoredStages implements Supplier<List<StatusDocument.Stage>> {
 
     /** The stages, in the order shown. */
     public static final List<String> NAMES = List.of("intake", "conversion", "tagging", "api");
     public static final String UNKNOWN = "unknown";
+    public static final String STOPPED = "stopped";
 
     private final JobStore store;
     private final Clock clock;
@@ -37,6 +39,9 @@ public final class StoredStages implements Supplier<List<StatusDocument.Stage>> 
     @Override
     public List<StatusDocument.Stage> get() {
         Optional<ServiceRun> latest = store.serviceRuns().latest();
+        if (latest.isPresent() && latest.get().stoppedAt() != null) {
+            return every(STOPPED);
+        }
         if (latest.isEmpty() || latest.get().stagesJson() == null
                 || !StatusService.isRunning(latest.get(), clock.instant())) {
             return unknown();
@@ -51,6 +56,10 @@ public final class StoredStages implements Supplier<List<StatusDocument.Stage>> 
 
     /** Every stage {@code unknown}. */
     public static List<StatusDocument.Stage> unknown() {
-        return NAMES.stream().map(name -> new StatusDocument.Stage(name, UNKNOWN)).toList();
+        return every(UNKNOWN);
+    }
+
+    private static List<StatusDocument.Stage> every(String state) {
+        return NAMES.stream().map(name -> new StatusDocument.Stage(name, state)).toList();
     }
 }

@@ -20,6 +20,7 @@ import org.automb.intake.Book;
 import org.automb.intake.BookFingerprint;
 import org.automb.intake.TakenBook;
 import org.automb.io.SafeMover;
+import org.automb.jobs.BookCancellations;
 import org.automb.jobs.BookLedger;
 import org.automb.jobs.ServiceStop;
 import org.automb.jobs.store.BookRun;
@@ -44,6 +45,7 @@ public final class BookSteps {
     private final Clock clock;
     private final ServiceStop stop;
     private final BookRunRecorder runs;
+    private final BookCancellations cancellations;
 
     private final DeliveredBooks deliveredBooks = new DeliveredBooks();
 
@@ -62,8 +64,19 @@ public final class BookSteps {
     /** @param runs records each book's run (delivered or skipped) and its log tail */
     public BookSteps(Settings settings, OutputLayout layout, SafeMover mover, BookLedger ledger, FreeSpaceGuard freeSpace,
                      org.automb.deliver.ManifestWriter manifests, Clock clock, ServiceStop stop, BookRunRecorder runs) {
+        this(settings, layout, mover, ledger, freeSpace, manifests, clock, stop, runs, new BookCancellations(ledger.store()));
+    }
+
+    /**
+     * @param runs          records each book's run (delivered or skipped) and its log tail
+     * @param cancellations ends the attempt's ffmpeg processes and decoders when a user cancels this one book
+     */
+    public BookSteps(Settings settings, OutputLayout layout, SafeMover mover, BookLedger ledger, FreeSpaceGuard freeSpace,
+                     org.automb.deliver.ManifestWriter manifests, Clock clock, ServiceStop stop, BookRunRecorder runs,
+                     BookCancellations cancellations) {
         this.runs = runs;
         this.stop = stop;
+        this.cancellations = cancellations;
         this.manifests = manifests;
         this.settings = settings;
         this.layout = layout;
@@ -87,7 +100,10 @@ public final class BookSteps {
         if (!changes.isEmpty()) {
             throw new BookChangedException(book.key(), changes, null);
         }
-        ledger.converting(book.key());
+        if (!ledger.startConverting(book.key())) {
+            // a user cancelled it while it waited for a worker
+            throw new BookCancellations.BookCancelledException(book.key());
+        }
         // a user's request (skip-conversion, reprocess) makes a new output whatever lies there
         boolean requested = request(book).isPresent();
         Path output = earlierOutput(book);
@@ -116,16 +132,24 @@ public final class BookSteps {
      * by tags not read yet), after a crash, the place whose intake.json names its key.
      */
     private Path earlierOutput(Book book) {
-        Path byKey = layout.outputFile(book);
+        Path released = earlierOutputUnder(book, settings.converted(), layout.outputFile(book));
+        if (!settings.web().reviewBeforeRelease() || Files.exists(released)) {
+            return released;
+        }
+        // REVIEW_BEFORE_RELEASE: one waiting for review is an earlier output too (delivered there before a crash)
+        Path inReview = earlierOutputUnder(book, settings.web().reviewFolder(), layout.inReview(layout.outputFile(book)));
+        return Files.exists(inReview) ? inReview : released;
+    }
+
+    private Path earlierOutputUnder(Book book, Path folder, Path byKey) {
         if (layout.naming().followsKey() || !ledger.wasInterrupted(book.key())) {
             return byKey;
         }
         try {
-            return deliveredBooks.under(settings.converted()).stream().filter(d -> d.key().equals(book.key()))
+            return deliveredBooks.under(folder).stream().filter(d -> d.key().equals(book.key()))
                 .map(DeliveredBooks.Delivered::output).findFirst().orElse(byKey);
         } catch (java.io.IOException e) {
-            LOG.warn("book '{}': cannot look for its earlier output under {}: {}", book.key(), settings.converted(),
-                e.getMessage());
+            LOG.warn("book '{}': cannot look for its earlier output under {}: {}", book.key(), folder, e.getMessage());
             return byKey;
         }
     }
@@ -144,11 +168,16 @@ public final class BookSteps {
         Optional<JobRequest.Kind> request = request(book);
         run.replacesOutput(request.filter(JobRequest.Kind.REPROCESS::equals).isPresent());
         exchange.getIn().setHeader(RouteKeys.DELIVER_AS_IS, request.filter(JobRequest.Kind.SKIP_CONVERSION::equals).isPresent());
-        // a stop ends the attempt's processes at once (ffmpeg would finish the book first), and its decoders
-        run.onClose(stop.whenStopping(() -> {
+        // a stop ends the attempt's processes at once (ffmpeg would finish the book first), and its decoders;
+        // a user's cancel of this book does the same
+        Runnable endAttempt = () -> {
             run.closeResources();
             endProcessesNaming(run.workDir());
-        }));
+        };
+        run.onClose(stop.whenStopping(endAttempt));
+        run.onClose(cancellations.whenCancelled(book.key(), endAttempt));
+        // cancelled between the worker taking it and now
+        cancellations.checkNotCancelled(book.key());
         try {
             mover.deleteTree(run.workDir());
             Files.createDirectories(run.workDir());
@@ -193,9 +222,10 @@ public final class BookSteps {
         }
     }
 
-    /** Before anything is delivered: the book's files must be what they were when it was taken. */
+    /** Before anything is delivered: the book's files must be what they were when it was taken, and not cancelled. */
     public void verifyUnchanged(@ExchangeProperty(RouteKeys.TAKEN) TakenBook taken) {
         Book book = taken.book();
+        cancellations.checkNotCancelled(book.key());
         java.util.List<String> changes = taken.fingerprint().changesTo(BookFingerprint.of(book));
         if (!changes.isEmpty()) {
             throw new BookChangedException(book.key(), changes, null);
@@ -211,13 +241,30 @@ public final class BookSteps {
         runs.skipped(book.key(), reason);
     }
 
-    /** The book is delivered: closes the attempt, records it done (a user's request done with it), clears its working folder. */
+    /**
+     * The last checkpoint of a cancel (after the tag stage, before anything is delivered): from the delivery on, the
+     * book is finished whatever comes.
+     */
+    public void verifyNotCancelled(@ExchangeProperty(RouteKeys.TAKEN) TakenBook taken) {
+        cancellations.checkNotCancelled(taken.book().key());
+    }
+
+    /**
+     * The book is delivered: closes the attempt, records it done (or in review, when it waits in REVIEW_FOLDER; a
+     * user's request done with either way), clears its working folder.
+     */
     public void succeeded(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt run) throws IOException {
         run.closeResources();
-        ledger.store().notes().clearRequest(run.book().key());
-        ledger.done(run.book().key(), String.valueOf(run.finalOutput()));
+        String key = run.book().key();
+        ledger.store().notes().clearRequest(key);
+        if (layout.isInReview(run.finalOutput())) {
+            ledger.inReview(key, String.valueOf(run.finalOutput()));
+        } else {
+            ledger.done(key, String.valueOf(run.finalOutput()));
+        }
+        cancellations.settled(key); // a cancel that came once the book was being delivered: it is delivered
         boolean passedThrough = run.audioPath() == org.automb.plan.AudioPath.PASSTHROUGH;
-        runs.delivered(run.book().key(), passedThrough ? BookRun.Outcome.PASSED_THROUGH : BookRun.Outcome.CONVERTED,
+        runs.delivered(key, passedThrough ? BookRun.Outcome.PASSED_THROUGH : BookRun.Outcome.CONVERTED,
             run.audioPath() == null ? null : run.audioPath().name(), run.plan() == null ? null : run.plan().totalSeconds(),
             run.finalOutput());
         mover.deleteTree(run.workDir());

@@ -18,6 +18,7 @@ import org.automb.intake.Book;
 import org.automb.intake.BookFingerprint;
 import org.automb.intake.TakenBook;
 import org.automb.io.SafeMover;
+import org.automb.jobs.BookCancellations;
 import org.automb.jobs.BookLedger;
 import org.automb.jobs.RetryPolicy;
 import org.automb.jobs.ServiceStop;
@@ -41,6 +42,7 @@ public final class FailureHandling {
     private final Clock clock;
     private final ServiceStop stop;
     private final BookRunRecorder runs;
+    private final BookCancellations cancellations;
 
     public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
                            SafeMover mover, Clock clock) {
@@ -57,6 +59,17 @@ public final class FailureHandling {
     /** @param runs records a book's failed run and its log tail */
     public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
                            SafeMover mover, Clock clock, ServiceStop stop, BookRunRecorder runs) {
+        this(ledger, policy, failedBooks, moveFailedBooks, mover, clock, stop, runs, new BookCancellations(ledger.store()));
+    }
+
+    /**
+     * @param runs          records a book's failed or cancelled run and its log tail
+     * @param cancellations tells an attempt a user cancelled from a failure of the book
+     */
+    public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
+                           SafeMover mover, Clock clock, ServiceStop stop, BookRunRecorder runs,
+                           BookCancellations cancellations) {
+        this.cancellations = cancellations;
         this.runs = runs;
         this.stop = stop;
         this.ledger = ledger;
@@ -87,6 +100,11 @@ public final class FailureHandling {
         if (book == null) {
             return FailureVerdict.failed(0);
         }
+        if (cancellations.isCancelled(book.key())) {
+            // a user cancelled the book: its encoders and ffmpeg were ended, its working folder is cleared above; no
+            // attempt is counted and no retry scheduled
+            return FailureVerdict.cancelledByUser();
+        }
         if (stop.isStopping()) {
             // the stop ended the attempt (its encoders cancelled, its ffmpeg killed): nothing is recorded, the job stays
             // as it was and the next start's recovery queues the book again, attempts unchanged
@@ -115,6 +133,15 @@ public final class FailureHandling {
         FailureVerdict verdict = exchange.getProperty(RouteKeys.VERDICT, FailureVerdict.class);
         int attempt = (verdict == null ? 1 : verdict.failureNumber()) + 1;
         runs.continues(book.key());
+        if (cancellations.isCancelled(book.key())) {
+            // a user cancelled the book while it waited for this retry: it does not start again
+            exchange.setRouteStop(true);
+            ledger.cancelled(book.key());
+            cancellations.settled(book.key());
+            LOG.info("book '{}': cancelled while it waited for its retry; not tried again", book.key());
+            runs.cancelled(book.key(), "cancelled by a user while it waited for its retry");
+            return;
+        }
         if (stop.isStopping()) {
             // the stop ended the wait (see RetryWaits): no new attempt now; the job store keeps the retry and its time
             exchange.setRouteStop(true);
@@ -170,6 +197,26 @@ public final class FailureHandling {
         Book book = taken == null ? null : taken.book();
         LOG.info("book '{}': conversion abandoned as the service stops; it is converted again at the next start",
             book == null ? "?" : book.key());
+    }
+
+    /**
+     * A user cancelled the book: its attempt ended (encoders and ffmpeg stopped, working folder cleared), its originals
+     * stay in the inbox as they were. The job is CANCELLED, a cancelled run recorded; no attempt counted, no retry.
+     */
+    public void cancelled(@ExchangeProperty(RouteKeys.TAKEN) TakenBook taken,
+                          @ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt attempt) {
+        Book book = taken == null ? null : taken.book();
+        if (book == null) {
+            return;
+        }
+        ledger.cancelled(book.key());
+        cancellations.settled(book.key());
+        LOG.info("book '{}': cancelled by a user; {}; its files stay in the inbox as they are", book.key(),
+            attempt == null ? "it had not started yet" : "its conversion was stopped and its working files removed");
+        String audioPath = attempt == null || attempt.audioPath() == null ? null : attempt.audioPath().name();
+        Double seconds = attempt == null || attempt.plan() == null ? null : attempt.plan().totalSeconds();
+        runs.record(book.key(), org.automb.jobs.store.BookRun.Outcome.CANCELLED, audioPath, seconds, null, null,
+            "cancelled by a user");
     }
 
     /** The book changed while it was converted: drop this attempt, read the book again once it is stable. */

@@ -139,6 +139,11 @@ class JobActionsPipelineTest extends PipelineTestSupport {
                 assertThat(refused.kind()).isEqualTo(ActionRefused.Kind.BAD_REQUEST);
                 assertThat(refused.detail()).contains("not-an-asin");
             });
+        assertThatThrownBy(() -> actions().tag(id, ACTOR, TagRequest.none()))
+            .isInstanceOfSatisfying(ActionRefused.class, refused ->
+                assertThat(refused.detail()).isEqualTo("book 'Kept': tagging is off (AUDIBLE_ENABLED=N)"));
+        assertThatThrownBy(() -> actions().cancel(id, ACTOR)).isInstanceOfSatisfying(ActionRefused.class,
+            refused -> assertThat(refused.kind()).isEqualTo(ActionRefused.Kind.CONFLICT));
         assertThatThrownBy(() -> actions().retry(JobIds.idOf("No Such Book"), ACTOR))
             .isInstanceOfSatisfying(ActionRefused.class, refused ->
                 assertThat(refused.kind()).isEqualTo(ActionRefused.Kind.NOT_FOUND));
@@ -150,13 +155,45 @@ class JobActionsPipelineTest extends PipelineTestSupport {
 
         assertThat(store().find("Kept")).as("the job is forgotten").isEmpty();
         assertThat(filesUnder(converted())).as("its files stay").isEqualTo(filesBefore).contains("Kept/Kept.m4b");
-        assertThat(store().audit().of("Kept")).extracting(AuditEntry::action).containsExactly("delete", "tag", "retry");
+        assertThat(store().audit().of("Kept")).extracting(AuditEntry::action)
+            .containsExactly("delete", "cancel", "tag", "tag", "retry");
         assertThat(store().audit().of("Kept")).extracting(AuditEntry::result)
             .satisfiesExactly(
                 deleted -> assertThat(deleted).isEqualTo("accepted"),
+                cancel -> assertThat(cancel).startsWith("conflict: "),
+                tagOff -> assertThat(tagOff).isEqualTo("conflict: book 'Kept': tagging is off (AUDIBLE_ENABLED=N)"),
                 tag -> assertThat(tag).startsWith("bad request: "),
                 retry -> assertThat(retry).startsWith("conflict: "));
-        assertThat(store().audit().count()).as("no row for an unknown id").isEqualTo(3);
+        assertThat(store().audit().count()).as("no row for an unknown id").isEqualTo(5);
+    }
+
+    @Test
+    void aWaitingBookIsCancelledAndItsRetryNeedsItsFilesInTheInbox() {
+        // a book seen while its files settle (no files here: only its job)
+        store().markWaiting("Settling", "hash");
+
+        ActionResult cancelled = actions().cancel(JobIds.idOf("Settling"), ACTOR);
+
+        assertThat(cancelled.job().state()).isEqualTo("cancelled");
+        assertThat(cancelled.message()).isEqualTo("cancelled; its files stay where they are");
+        assertThatThrownBy(() -> actions().retry(JobIds.idOf("Settling"), ACTOR))
+            .isInstanceOfSatisfying(ActionRefused.class, refused -> assertThat(refused.detail())
+                .isEqualTo("book 'Settling': its files are no longer in the inbox (" + inbox().resolve("Settling") + ")"));
+        assertThat(store().find("Settling").orElseThrow().state()).isEqualTo(JobState.CANCELLED);
+    }
+
+    @Test
+    void aSkipConversionForAWaitingBookIsLeftForItsNextRun() {
+        store().markWaiting("Still Copying", "hash");
+
+        ActionResult result = actions().skipConversion(JobIds.idOf("Still Copying"), ACTOR);
+
+        assertThat(result.job().state()).isEqualTo("waiting");
+        assertThat(result.message()).isEqualTo("its files are delivered as they are when it is next taken");
+        assertThat(store().notes().request("Still Copying")).hasValueSatisfying(request -> {
+            assertThat(request.kind()).isEqualTo(org.automb.jobs.store.JobRequest.Kind.SKIP_CONVERSION);
+            assertThat(request.actor()).isEqualTo(ACTOR);
+        });
     }
 
     private JobActions actions() {

@@ -9,11 +9,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.automb.app.AutoM4bCommand;
-import org.automb.jobs.store.JobState;
 import org.automb.status.JobIds;
 import org.automb.testing.TestAudio;
 import org.junit.jupiter.api.Test;
@@ -61,14 +61,17 @@ class StatusCommandTest {
         harness.createStore();
         ServiceProcess service = harness.start("service");
         harness.dropMp3Book(AUDIO, "Short Book", 2.0);
-        await().atMost(Duration.ofSeconds(90)).until(() -> harness.store(store -> store.find("Short Book")
-            .map(job -> job.state() == JobState.DONE).orElse(false)));
-        // the book's run is recorded right after the job is marked done
-        await().atMost(Duration.ofSeconds(10)).until(() -> harness.store(store -> !store.runs().of("Short Book").isEmpty()));
+        Path noise = Files.createDirectories(harness.staging().resolve("Noise Book")).resolve("01 - Noise.mp3");
+        Files.write(noise, new byte[20_000]);
+        Files.move(noise.getParent(), harness.inbox().resolve("Noise Book"));
+        // each book's run is recorded right after its job is finished
+        await().atMost(Duration.ofSeconds(90)).until(() -> harness.store(store -> store.runs().of("Short Book").size()
+            + store.runs().of("Noise Book").size()) == 2);
 
         assertThat(status()).isZero();
         assertThat(out).contains(": running since").contains("lifetime:     1 converted")
-            .contains("stages: intake started, conversion started").contains("Short Book");
+            .contains("stages: intake started, conversion started").contains("Short Book")
+            .contains("Noise Book: book 'Noise Book', file '01 - Noise.mp3'");
         assertThat(status("--json")).isZero();
         JsonNode running = JSON.readTree(out);
         assertThat(running.path("service").path("running").asBoolean()).isTrue();
@@ -84,6 +87,10 @@ class StatusCommandTest {
             .isEqualTo(Files.size(harness.converted().resolve("Short Book/Short Book.m4b")));
         assertThat(running.path("totals").path("session").path("converted").asInt()).isEqualTo(1);
         assertThat(running.path("counts").path("done").asInt()).isEqualTo(1);
+        assertThat(running.path("counts").path("failed").asInt()).isEqualTo(1);
+        JsonNode failure = running.path("recentFailures").get(0);
+        assertThat(failure.path("key").asText()).isEqualTo("Noise Book");
+        assertThat(failure.path("reason").asText()).contains("01 - Noise.mp3");
 
         assertThat(service.terminate(Duration.ofSeconds(30)).exitCode()).isIn(0, 143);
         assertThat(status()).isZero();
@@ -91,7 +98,7 @@ class StatusCommandTest {
         assertThat(status("--json")).isZero();
         JsonNode stopped = JSON.readTree(out);
         assertThat(stopped.path("service").path("running").asBoolean()).isFalse();
-        assertThat(stopped.path("stages").findValuesAsText("state")).containsOnly("unknown");
+        assertThat(stopped.path("stages").findValuesAsText("state")).containsOnly("stopped");
         assertThat(stopped.path("totals").path("lifetime").path("converted").asInt()).isEqualTo(1);
     }
 

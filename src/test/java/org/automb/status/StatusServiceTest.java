@@ -292,6 +292,7 @@ class StatusServiceTest {
         store.serviceRuns().heartbeat(run.id(), clock.instant(), "[]");
         store.serviceRuns().stopped(run.id(), clock.instant());
         assertThat(status.status().service().running()).isFalse();
+        assertThat(status.status().stages()).extracting(StatusDocument.Stage::state).containsOnly("stopped");
     }
 
     @Test

@@ -317,6 +317,30 @@ public final class JobStore implements AutoCloseable {
     }
 
     /**
+     * Moves the job to {@code to} with its output now at {@code outputPath}, only if it is still in one of
+     * {@code expected} (the review gate: REVIEW when a book waits in the review folder, DONE when a user approves it,
+     * FAILED when a user rejects it). {@code errorMessage}, when not null, becomes the job's error (a permanent one)
+     * without counting an attempt.
+     *
+     * @return true when the job was moved; false when it is in another state now, or gone
+     */
+    public boolean moveOutputIfStill(String key, Set<JobState> expected, JobState to, String outputPath,
+                                     String errorMessage, EventCause cause, String message) {
+        return database.write(c -> {
+            Optional<Job> job = table.find(c, key);
+            if (job.isEmpty() || !expected.contains(job.get().state())) {
+                return false;
+            }
+            Job moved = job.get().withOutput(outputPath);
+            if (errorMessage != null) {
+                moved = moved.withError(ErrorClass.PERMANENT, errorMessage);
+            }
+            save(c, job.get(), moved.movedTo(to, now()), cause, message);
+            return true;
+        });
+    }
+
+    /**
      * Marks the job DONE with the .m4b it produced.
      *
      * @throws NoSuchElementException if there is no job for {@code key}

@@ -29,7 +29,7 @@ class ApiRoutesTest {
     private static final String EMPTY_PAGE = "{\"items\":[],\"page\":1,\"size\":20,\"total\":0,\"pages\":0}";
 
     @RegisterExtension
-    static final ApiService API = new ApiService("/automb", "--auth-method=none");
+    static final ApiService API = new ApiService("/automb");
 
     @Test
     @Order(1)
@@ -54,6 +54,18 @@ class ApiRoutesTest {
 
     @Test
     @Order(2)
+    void withoutTheKeyEveryRouteIs401() throws Exception {
+        for (String[] request : List.of(new String[] {"GET", "/status"}, new String[] {"GET", "/jobs"},
+                new String[] {"GET", "/openapi.json"}, new String[] {"POST", "/jobs/" + JobIds.idOf("x") + "/retry"},
+                new String[] {"DELETE", "/jobs/" + JobIds.idOf("x")})) {
+            ApiService.Exchange answer = API.withoutKey(request[0], request[1]);
+            assertProblem(answer, 401, API.urlBase() + "/api/v1" + request[1]);
+        }
+        assertThat(API.get("/audit").body()).as("a refused request is no action").isEqualTo(EMPTY_PAGE);
+    }
+
+    @Test
+    @Order(3)
     void finishedBooksAreListedAndPagedInAStableOrder() throws Exception {
         for (String book : List.of("Book A", "Book B", "Book C")) {
             API.dropBook(book, 2);
@@ -101,7 +113,7 @@ class ApiRoutesTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void badParametersAndBodiesAre400Problems() {
         String base = API.urlBase() + "/api/v1";
         for (String query : List.of("/jobs?page=0", "/jobs?size=1000", "/jobs?size=0", "/jobs?status=bogus",
@@ -119,7 +131,7 @@ class ApiRoutesTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void unknownAndPathLikeIdsAre404AndTouchNothing() throws Exception {
         String base = API.urlBase() + "/api/v1";
         for (String id : List.of(JobIds.idOf("No Such Book"), "..%2F..%2Fetc", "Li4vLi4v", JobIds.idOf("../../etc"),
@@ -136,7 +148,7 @@ class ApiRoutesTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void actionsAnswer202Or409AndEachIsAnAuditRow() {
         String doneId = JobIds.idOf("Book A");
         String base = API.urlBase() + "/api/v1";
@@ -163,7 +175,7 @@ class ApiRoutesTest {
         JsonNode audit = API.get("/audit?size=200").json();
         List<String> rows = new ArrayList<>();
         for (JsonNode row : audit.get("items")) {
-            assertThat(row.get("actor").asText()).isEqualTo("anonymous");
+            assertThat(row.get("actor").asText()).as("requests made with the key").isEqualTo("api-key");
             rows.add(row.get("action").asText() + " " + row.get("key").asText() + " " + row.get("result").asText());
             if (row.get("key").asText().equals("Broken Book")) {
                 assertThat(row.get("jobId").asText()).isEqualTo(JobIds.idOf("Broken Book"));
@@ -178,7 +190,7 @@ class ApiRoutesTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aRunningBookCannotBeForgotten() {
         API.dropBook("Long Book", 900);
         String id = JobIds.idOf("Long Book");
@@ -192,7 +204,7 @@ class ApiRoutesTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theOpenApiDocumentDescribesEveryAnswer() throws Exception {
         ApiService.Exchange served = API.raw("/api/v1/openapi.json");
         assertThat(served.status()).isEqualTo(200);

@@ -98,6 +98,10 @@ final class ApiService implements BeforeAllCallback, AfterAllCallback, TestWatch
 
     @Override
     public void afterAll(ExtensionContext context) {
+        String examples = System.getProperty("automb.apiExamples");
+        if (examples != null) {
+            writeExamples(Path.of(examples));
+        }
         if (process != null && process.isAlive()) {
             process.killTree();
         }
@@ -110,6 +114,21 @@ final class ApiService implements BeforeAllCallback, AfterAllCallback, TestWatch
             } catch (IOException e) {
                 System.out.println("cannot delete " + root + ": " + e);
             }
+        }
+    }
+
+    /** Every answer, as docs/api.md quotes them ({@code -Dautomb.apiExamples=file}). */
+    private void writeExamples(Path file) {
+        StringBuilder text = new StringBuilder();
+        for (Exchange exchange : exchanges) {
+            text.append("### ").append(exchange.method()).append(' ').append(exchange.path()).append(" -> ")
+                .append(exchange.status()).append(' ').append(exchange.contentType()).append('\n')
+                .append(exchange.body()).append("\n\n");
+        }
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
