@@ -13,12 +13,10 @@ import java.util.stream.Collectors;
 /** {@code --status} for a terminal: a {@link StatusDocument} as a few short sections of plain text. */
 public final class StatusText {
 
-    private final ZoneId zone;
     private final DateTimeFormatter time;
 
     /** @param zone the zone times are shown in (the user's) */
     public StatusText(ZoneId zone) {
-        this.zone = zone;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(zone);
     }
 
@@ -145,9 +143,5 @@ public final class StatusText {
             unit++;
         }
         return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
-    }
-
-    ZoneId zone() {
-        return zone;
     }
 }
