@@ -65,6 +65,11 @@ public final class AccessGuard implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         // Vert.x's normalised path: percent-decoded where RFC 3986 allows, dot segments removed; routes match on it too
         String path = ctx.normalizedPath();
+        if (!queryDecodes(ctx)) {
+            // answered here: left to Vert.x, the error log line would quote the whole URL, ?apikey= and all
+            ProblemResponses.send(ctx, 400, "Bad Request", "The query string is not valid percent-encoding");
+            return;
+        }
         if (paths.isHealth(path)) {
             String atRoot = paths.healthAtRoot(path);
             if (atRoot.equals(path)) {
@@ -118,6 +123,15 @@ public final class AccessGuard implements Handler<RoutingContext> {
     Optional<LoginSessions.Session> sessionOf(HttpServerRequest request) {
         Cookie cookie = request.getCookie(SESSION_COOKIE);
         return cookie == null ? Optional.empty() : sessions.find(cookie.getValue());
+    }
+
+    private static boolean queryDecodes(RoutingContext ctx) {
+        try {
+            ctx.queryParams();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private boolean isOpen(String path, HttpMethod requestMethod) {

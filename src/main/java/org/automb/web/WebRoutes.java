@@ -34,24 +34,21 @@ public final class WebRoutes {
 
     /** Adds the handlers to {@code router}; call before Camel starts its routes. */
     public void install(Router router) {
-        router.route().order(GUARD_ORDER).handler(guard);
+        // the guard's failure handler answers every failure with a problem, never logging the URL (?apikey=)
+        router.route().order(GUARD_ORDER).handler(guard).failureHandler(ProblemResponses::failure);
         int order = HANDLER_ORDER;
         router.route(HttpMethod.POST, paths.api("/auth/login")).order(order++)
             .handler(BodyHandler.create(false).setBodyLimit(LOGIN_BODY_LIMIT)).handler(auth::login);
         router.route(HttpMethod.POST, paths.api("/auth/logout")).order(order++).handler(auth::logout);
         router.route(HttpMethod.GET, paths.api("/auth/session")).order(order++).handler(auth::session);
         router.route(HttpMethod.GET, paths.api("/events")).order(order++).handler(events::handle);
-        for (String page : new String[] {paths.root(), paths.index()}) {
-            router.route(HttpMethod.GET, page).order(order++).handler(files::index);
-            router.route(HttpMethod.HEAD, page).order(order++).handler(files::index);
+        for (HttpMethod method : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
+            router.route(method, paths.root()).order(order++).handler(files::index);
+            router.route(method, paths.index()).order(order++).handler(files::index);
+            router.route(method, paths.login()).order(order++).handler(files::login);
+            router.route(method, paths.loginHtml()).order(order++).handler(files::login);
+            router.route(method, paths.assets() + "*").order(order++).handler(files::asset);
+            router.route(method, paths.webjars() + "*").order(order++).handler(files::webjar);
         }
-        for (String page : new String[] {paths.login(), paths.loginHtml()}) {
-            router.route(HttpMethod.GET, page).order(order++).handler(files::login);
-            router.route(HttpMethod.HEAD, page).order(order++).handler(files::login);
-        }
-        router.route(HttpMethod.GET, paths.assets() + "*").order(order++).handler(files::asset);
-        router.route(HttpMethod.HEAD, paths.assets() + "*").order(order++).handler(files::asset);
-        router.route(HttpMethod.GET, paths.webjars() + "*").order(order++).handler(files::webjar);
-        router.route(HttpMethod.HEAD, paths.webjars() + "*").order(order).handler(files::webjar);
     }
 }

@@ -106,6 +106,13 @@ class WebAccessTest {
             }
         }
 
+        // requests that fail before any route: answered with a problem, their URL (and key) not logged
+        WebClient.Answer badQuery = web.raw("/api/v1/auth/session?a=%zz&apikey=" + key);
+        assertThat(badQuery.status()).isEqualTo(400);
+        WebClient.Answer tooLarge = web.send("POST", "/api/v1/auth/login", "{\"username\":\"" + "a".repeat(20_000) + "\"}");
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.header("Content-Type")).contains("application/problem+json");
+
         String log = service.log();
         assertThat(log).as("the log names where the key is kept").contains(keyFile.toString());
         assertThat(log).as("and never the key").doesNotContain(key).doesNotContain(key.substring(0, 20));
