@@ -310,7 +310,9 @@ public final class AutoM4bCommand implements Callable<Integer> {
         Map<JobState, Integer> counts = ledger[0].counts();
         int failed = counts.getOrDefault(JobState.FAILED, 0);
         Map<String, String> heldBack = ledger[0].heldBack();
-        System.out.printf("auto-m4b: %d converted, %d failed, %d skipped, %s%n", counts.getOrDefault(JobState.DONE, 0),
+        // a book waiting for review (REVIEW_BEFORE_RELEASE) is converted as well
+        int converted = counts.getOrDefault(JobState.DONE, 0) + counts.getOrDefault(JobState.REVIEW, 0);
+        System.out.printf("auto-m4b: %d converted, %d failed, %d skipped, %s%n", converted,
             failed, counts.getOrDefault(JobState.SKIPPED, 0), heldBackSummary(heldBack));
         return failed > 0 || !heldBack.isEmpty() ? EXIT_BOOKS_FAILED : EXIT_OK;
     }

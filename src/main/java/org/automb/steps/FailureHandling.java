@@ -100,15 +100,16 @@ public final class FailureHandling {
         if (book == null) {
             return FailureVerdict.failed(0);
         }
+        if (stop.isStopping()) {
+            // the stop ended the attempt (its encoders cancelled, its ffmpeg killed): nothing is recorded, the job stays
+            // as it was and the next start's recovery queues the book again, attempts unchanged (a job a user
+            // cancelled meanwhile stays CANCELLED); the job store may be closing, so it is not asked first
+            return FailureVerdict.stopped();
+        }
         if (cancellations.isCancelled(book.key())) {
             // a user cancelled the book: its encoders and ffmpeg were ended, its working folder is cleared above; no
             // attempt is counted and no retry scheduled
             return FailureVerdict.cancelledByUser();
-        }
-        if (stop.isStopping()) {
-            // the stop ended the attempt (its encoders cancelled, its ffmpeg killed): nothing is recorded, the job stays
-            // as it was and the next start's recovery queues the book again, attempts unchanged
-            return FailureVerdict.stopped();
         }
         BookChangedException change = changeBehind(taken, attempt, error);
         if (change != null) {
@@ -133,6 +134,13 @@ public final class FailureHandling {
         FailureVerdict verdict = exchange.getProperty(RouteKeys.VERDICT, FailureVerdict.class);
         int attempt = (verdict == null ? 1 : verdict.failureNumber()) + 1;
         runs.continues(book.key());
+        if (stop.isStopping()) {
+            // the stop ended the wait (see RetryWaits): no new attempt now; the job store keeps the retry and its time
+            exchange.setRouteStop(true);
+            LOG.info("book '{}': its retry (attempt {} of {}) waits for the next start", book.key(), attempt,
+                policy.maxRetries() + 1);
+            return;
+        }
         if (cancellations.isCancelled(book.key())) {
             // a user cancelled the book while it waited for this retry: it does not start again
             exchange.setRouteStop(true);
@@ -140,13 +148,6 @@ public final class FailureHandling {
             cancellations.settled(book.key());
             LOG.info("book '{}': cancelled while it waited for its retry; not tried again", book.key());
             runs.cancelled(book.key(), "cancelled by a user while it waited for its retry");
-            return;
-        }
-        if (stop.isStopping()) {
-            // the stop ended the wait (see RetryWaits): no new attempt now; the job store keeps the retry and its time
-            exchange.setRouteStop(true);
-            LOG.info("book '{}': its retry (attempt {} of {}) waits for the next start", book.key(), attempt,
-                policy.maxRetries() + 1);
             return;
         }
         LOG.info("book '{}': retry, attempt {} of {}", book.key(), attempt, policy.maxRetries() + 1);
