@@ -148,7 +148,7 @@ class DashboardPageTest {
     }
 
     @Test
-    void aFailedBookShowsItsFailedInfoAndConvertsAfterItsFileIsFixedAndRetryIsConfirmed() throws Exception {
+    void aFailedBookShowsItsFailedInfoAndConvertsAfterItsFileIsFixedAndRetryIsConfirmedThenLogOut() throws Exception {
         String book = "Corrupt Book";
         String file = "01 - Noise.mp3";
         // under a URL_BASE, as behind a reverse proxy: every URL of the page is relative to it
@@ -202,6 +202,11 @@ class DashboardPageTest {
         browser.await(Duration.ofSeconds(20), "the audit log naming the retry",
             d -> !browser.all("[data-testid=audit-row][data-action=retry]").isEmpty());
         browser.screenshot("05-audit");
+
+        browser.byTestId("logout").click();
+        browser.await(Duration.ofSeconds(20), "the login page after logging out", d -> browser.currentUrl().endsWith("/automb/login"));
+        browser.get(base);
+        browser.await(Duration.ofSeconds(20), "the page refused without the session", d -> browser.currentUrl().endsWith("/automb/login"));
         assertNoScriptErrors();
     }
 
