@@ -33,6 +33,7 @@
     speedChart: null,
     refreshTimer: null,
     soonTimer: null,
+    resultTimer: null,
     events: null
   };
 
@@ -123,6 +124,7 @@
     if (!ok) {
       $('service-state').textContent = 'unreachable';
       $('service-state').className = 'pill pill-down';
+      $('uptime').textContent = '–';
     }
   }
 
@@ -568,6 +570,11 @@
       node.hidden = false;
     });
     if (!$('job-dialog').open) { $('job-action-result').hidden = true; }
+    // an accepted action's note goes after a while; a refusal stays until the next action
+    window.clearTimeout(state.resultTimer);
+    if (!isError) {
+      state.resultTimer = window.setTimeout(function () { $('action-result').hidden = true; }, 20000);
+    }
   }
 
   function hideResult(node) { node.hidden = true; node.textContent = ''; }

@@ -148,11 +148,12 @@ class DashboardPageTest {
     }
 
     @Test
-    void aFailedBookShowsItsFailedInfoAndConvertsAfterItsFileIsFixedAndRetryIsConfirmedThenLogOut() throws Exception {
+    void aFailedBookShowsItsFailedInfoIsRetriedOnceFixedThenApprovedFromReviewThenLogOut() throws Exception {
         String book = "Corrupt Book";
         String file = "01 - Noise.mp3";
-        // under a URL_BASE, as behind a reverse proxy: every URL of the page is relative to it
-        String base = startService("/automb");
+        // under a URL_BASE, as behind a reverse proxy: every URL of the page is relative to it; with the review gate
+        String base = startService("/automb", "--review-before-release=Y",
+            "--review-folder=" + harness.root().resolve("review"));
         browser = Browser.open("DashboardPageTest/" + testName, 1280, 900);
         browser.get(base);
         browser.await(Duration.ofSeconds(20), "the redirect to the login page", d -> browser.currentUrl().endsWith("/automb/login"));
@@ -162,8 +163,7 @@ class DashboardPageTest {
         Path stage = Files.createDirectories(harness.staging().resolve(book));
         randomBytes(stage.resolve(file), 30_000, 42);
         Files.move(stage, harness.inbox().resolve(book));
-        WebElement link = browser.await(CONVERSION, "the book among the failures",
-            d -> linkIn("[data-testid=failure-item]", book));
+        browser.await(CONVERSION, "the book among the failures", d -> linkIn("[data-testid=failure-item]", book));
         assertThat(text("[data-testid=failure-item] [data-testid=failure-error]")).contains(file);
         browser.screenshot("01-failed-list");
         assertFitsAPhone("01-phone-failed-list");
@@ -189,19 +189,34 @@ class DashboardPageTest {
             d -> browser.byTestId("job-action-result").isDisplayed() ? browser.byTestId("job-action-result") : null);
         assertThat(result.getAttribute("data-outcome")).as("result: %s", result.getText()).isEqualTo("ok");
 
-        browser.await(CONVERSION, "the details showing the book done",
-            d -> "done".equals(browser.byTestId("job-state").getAttribute("data-state")) ? true : null);
+        // with the review gate on, the converted book waits for approval: the review list offers Approve
+        browser.await(CONVERSION, "the details showing the book waiting for review",
+            d -> "review".equals(browser.byTestId("job-state").getAttribute("data-state")) ? true : null);
+        browser.screenshot("04-retried-in-review");
+        browser.byTestId("job-close").click();
+        browser.await(Duration.ofSeconds(20), "the book in the review list", d -> linkIn("[data-testid=review-item]", book));
+        browser.await(Duration.ofSeconds(20), "no failures left", d -> linkIn("[data-testid=failure-item]", book) == null);
+        browser.screenshot("05-review-list");
+        clickFresh(() -> browser.driver().findElement(By.cssSelector("[data-testid=review-item] [data-testid=action-approve]")));
+        browser.await(Duration.ofSeconds(10), "the confirmation", d -> browser.byTestId("confirm-dialog").isDisplayed());
+        assertThat(browser.byTestId("confirm-title").getText()).contains("Approve").contains(book);
+        browser.byTestId("confirm-ok").click();
+        WebElement approved = browser.await(Duration.ofSeconds(20), "the approval's result",
+            d -> browser.byTestId("action-result").isDisplayed() ? browser.byTestId("action-result") : null);
+        assertThat(approved.getAttribute("data-outcome")).as("result: %s", approved.getText()).isEqualTo("ok");
+
+        browser.await(Duration.ofSeconds(30), "the review list gone once the book is released",
+            d -> !browser.byTestId("review").isDisplayed());
+        await().atMost(Duration.ofSeconds(30)).alias("the book released into the converted folder")
+            .until(() -> Files.isRegularFile(harness.converted().resolve(book).resolve(book + ".m4b")));
         JobState stored = harness.store(store -> store.find(book).orElseThrow().state());
         assertThat(stored).isEqualTo(JobState.DONE);
-        assertThat(harness.converted().resolve(book).resolve(book + ".m4b")).isRegularFile();
-        browser.screenshot("04-retried-done");
-        browser.byTestId("job-close").click();
         browser.await(Duration.ofSeconds(20), "the book among recent conversions",
             d -> "converted".equals(recentOutcome(book)) ? true : null);
-        browser.await(Duration.ofSeconds(20), "no failures left", d -> linkIn("[data-testid=failure-item]", book) == null);
-        browser.await(Duration.ofSeconds(20), "the audit log naming the retry",
-            d -> !browser.all("[data-testid=audit-row][data-action=retry]").isEmpty());
-        browser.screenshot("05-audit");
+        browser.await(Duration.ofSeconds(20), "the audit log naming the retry and the approval",
+            d -> !browser.all("[data-testid=audit-row][data-action=retry]").isEmpty()
+                && !browser.all("[data-testid=audit-row][data-action=approve]").isEmpty());
+        browser.screenshot("06-approved-audit");
 
         browser.byTestId("logout").click();
         browser.await(Duration.ofSeconds(20), "the login page after logging out", d -> browser.currentUrl().endsWith("/automb/login"));
