@@ -18,7 +18,9 @@ import java.util.function.Consumer;
  * The API key that scripts send as {@code X-Api-Key} (or {@code ?apikey=}): API_KEY when set, else the key kept in
  * {@code CONFIG_FOLDER/api-key}, generated at the first start (32 random bytes, base64url, file mode 0600 where the
  * file system has POSIX permissions). The key itself never leaves this class but through {@link #matches} and
- * {@link #secret()} (for the password check), and is never logged: the log says only where a generated key is kept.
+ * {@link #secret()} (for the password check). A generated key is printed once, in the line that says it was made
+ * (so that a user of {@code docker logs} can copy it, as the issue asks); it is never logged again, and a key given
+ * as API_KEY never.
  */
 public final class ApiKeyStore {
 
@@ -39,7 +41,7 @@ public final class ApiKeyStore {
      * The configured key, or the kept one, or a new one written to {@code configFolder/api-key}.
      *
      * @param configured API_KEY ({@code ""} = use or generate the kept key)
-     * @param notice     told once, with a line naming the file, when a key was generated
+     * @param notice     told once, with a line giving the new key and naming the file, when a key was generated
      * @throws UncheckedIOException naming the file when it cannot be read or written
      */
     public static ApiKeyStore load(String configured, Path configFolder, Consumer<String> notice) {
@@ -53,9 +55,10 @@ public final class ApiKeyStore {
             }
             String generated = generate();
             write(file, generated);
-            notice.accept("generated an API key and kept it in " + file
-                + " (readable by this user only); scripts send it as the X-Api-Key header, and it is the login page's"
-                + " password while AUTH_PASSWORD is empty");
+            // the one time the key is printed: at its creation, so it can be copied from the log
+            notice.accept("generated the API key " + generated + " and kept it in " + file
+                + " (readable by this user only; this line is the only time it is printed); scripts send it as the"
+                + " X-Api-Key header, and it is the login page's password while AUTH_PASSWORD is empty");
             return new ApiKeyStore(generated, file.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("CONFIG_FOLDER=" + configFolder + ": cannot read or create the API key file "
