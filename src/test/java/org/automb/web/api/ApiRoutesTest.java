@@ -191,6 +191,28 @@ class ApiRoutesTest {
 
     @Test
     @Order(7)
+    void statusCommandPrintsTheDocumentTheApiServes() throws Exception {
+        // a settled store (nothing queued or running), so both read the same rows
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonNode status = API.get("/status").json();
+            return status.get("queued").asInt() == 0 && status.get("inProgress").isEmpty();
+        });
+        JsonNode api = API.get("/status").json();
+        JsonNode command = API.statusCommandJson();
+        assertThat(api.get("totals").get("lifetime").get("converted").asInt()).as("books to agree on").isPositive();
+        assertThat(api.get("recentFailures")).as("failures to agree on").isNotEmpty();
+
+        // what moves between two reads: the clock and the disks' free space
+        for (JsonNode document : List.of(api, command)) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) document.get("service")).remove(List.of("uptimeSeconds", "heartbeatAt"));
+            document.get("folders").forEach(folder ->
+                ((com.fasterxml.jackson.databind.node.ObjectNode) folder).remove("freeBytes"));
+        }
+        assertThat(command).isEqualTo(api);
+    }
+
+    @Test
+    @Order(8)
     void aRunningBookCannotBeForgotten() {
         API.dropBook("Long Book", 900);
         String id = JobIds.idOf("Long Book");
@@ -204,7 +226,7 @@ class ApiRoutesTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theOpenApiDocumentDescribesEveryAnswer() throws Exception {
         ApiService.Exchange served = API.raw("/api/v1/openapi.json");
         assertThat(served.status()).isEqualTo(200);

@@ -47,6 +47,8 @@ final class ApiService implements BeforeAllCallback, AfterAllCallback, TestWatch
     private int port;
     private ServiceProcess process;
     private boolean failed;
+    /** The service's folder options: {@code --status} reads the same job store with them. */
+    private List<String> folderOptions = List.of();
 
     /** An HTTP request and its answer. */
     record Exchange(String method, String path, int status, String contentType, String body) {
@@ -80,6 +82,7 @@ final class ApiService implements BeforeAllCallback, AfterAllCallback, TestWatch
             "--max-retries=0", "--on-complete=archive", "--http-host=127.0.0.1", "--http-port=" + port,
             "--url-base=" + urlBase));
         options.forEach(option -> all.add(option.replace("{root}", root.toString())));
+        folderOptions = all.stream().filter(option -> option.matches("--[a-z]+-folder=.*")).toList();
         process = ServiceProcess.start("api", root.resolve("service.log"), all, Map.of("API_KEY", API_KEY));
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
             .failFast("the service ended", () -> !process.isAlive())
@@ -116,6 +119,28 @@ final class ApiService implements BeforeAllCallback, AfterAllCallback, TestWatch
                 System.out.println("cannot delete " + root + ": " + e);
             }
         }
+    }
+
+    /**
+     * What {@code auto-m4b --status --json} prints for the service's job store, run in this JVM beside the running
+     * service (a second connection to its SQLite file, as a user's shell would).
+     */
+    JsonNode statusCommandJson() throws IOException {
+        List<String> args = new ArrayList<>(List.of("--status", "--json"));
+        args.addAll(folderOptions);
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = org.automb.app.AutoM4bCommand.run(args.toArray(String[]::new));
+        } finally {
+            System.setOut(stdout);
+        }
+        if (exit != 0) {
+            throw new IllegalStateException("--status --json exited " + exit + ": " + out);
+        }
+        return JSON.readTree(out.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Every answer, as docs/api.md quotes them ({@code -Dautomb.apiExamples=file}). */
