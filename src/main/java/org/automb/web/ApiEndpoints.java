@@ -89,9 +89,14 @@ public final class ApiEndpoints {
         return actions.approve(id, actor.of(user));
     }
 
-    /** {@code POST /jobs/{id}/reject}, body {@link RejectBody}: a missing reason is the job actions' to refuse (400). */
+    /** {@code POST /jobs/{id}/reject}, body {@link RejectBody}: a missing or blank reason is a 400. */
     public ActionResult reject(@Header(ID) String id, @Header(ApiActor.USER_HEADER) Object user, @Body String body) {
-        return actions.reject(id, actor.of(user), new RejectBody(ApiJson.text(json.readObject(body), "reason")).reason());
+        String reason = ApiJson.text(json.readObject(body), "reason");
+        if (reason == null || reason.isBlank()) {
+            // JobActions.reject takes any reason; a rejection without one would leave FAILED_INFO.txt saying nothing
+            throw new IllegalArgumentException("reason: required, a sentence saying why the book is rejected");
+        }
+        return actions.reject(id, actor.of(user), new RejectBody(reason).reason());
     }
 
     /** {@code DELETE /jobs/{id}}: forgets the job, never its files. */

@@ -59,6 +59,7 @@ final class ApiService implements BeforeAllCallback, AfterAllCallback, TestWatch
         }
     }
 
+    /** @param options more options of the service; {@code {root}} stands for its temporary folder */
     ApiService(String urlBase, String... options) {
         this.urlBase = urlBase;
         this.options = List.of(options);
@@ -78,7 +79,7 @@ final class ApiService implements BeforeAllCallback, AfterAllCallback, TestWatch
             "--config-folder=" + root.resolve("config"), "--wait-time=0", "--sleep-time=1", "--min-free-space-mb=1",
             "--max-retries=0", "--on-complete=archive", "--http-host=127.0.0.1", "--http-port=" + port,
             "--url-base=" + urlBase));
-        all.addAll(options);
+        options.forEach(option -> all.add(option.replace("{root}", root.toString())));
         process = ServiceProcess.start("api", root.resolve("service.log"), all, Map.of("API_KEY", API_KEY));
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
             .failFast("the service ended", () -> !process.isAlive())
