@@ -287,7 +287,8 @@ public final class AutoM4bCommand implements Callable<Integer> {
                         return;
                     }
                     org.slf4j.LoggerFactory.getLogger(AutoM4bCommand.class).info(
-                        "HTTP server listening on {}:{} (/health/live, /health/ready)", settings.httpHost(), port.get());
+                        "HTTP server listening on {}:{} (the dashboard at {}/, /health/live, /health/ready)",
+                        settings.httpHost(), port.get(), settings.web().urlBase());
                 }
                 camelStarted = true;
                 ledger[0] = started.getCamelContext().getRegistry().lookupByNameAndType("bookLedger", BookLedger.class);
