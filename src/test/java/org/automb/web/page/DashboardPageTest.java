@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -225,15 +226,36 @@ class DashboardPageTest {
         assertNoScriptErrors();
     }
 
+    @Test
+    void withAuthenticationOffThePageOpensWithoutALoginAndSaysSo() throws Exception {
+        String base = startService(Map.of("AUTH_METHOD", "none"), "");
+        browser = Browser.open("DashboardPageTest/" + testName, 1280, 900);
+        browser.get(base);
+        browser.await(Duration.ofSeconds(20), "the warning banner", d -> browser.byTestId("banner-auth-none").isDisplayed());
+        assertThat(browser.currentUrl()).as("no login page").isEqualTo(base);
+        assertThat(browser.byTestId("banner-auth-none").getText()).contains("AUTH_METHOD=none");
+        assertThat(browser.byTestId("logout").isDisplayed()).as("nothing to log out of").isFalse();
+        browser.await(Duration.ofSeconds(20), "the empty state", d -> browser.byTestId("empty-state").isDisplayed());
+        browser.screenshot("01-auth-none");
+        assertNoScriptErrors();
+    }
+
     // ---------- the service ----------
 
     /** Starts the service with a login and returns the page's URL ({@code http://127.0.0.1:<port><urlBase>/}). */
     private String startService(String urlBase, String... options) throws IOException {
+        return startService(Map.of(), urlBase, options);
+    }
+
+    /** The same, with more environment variables for the service. */
+    private String startService(Map<String, String> environment, String urlBase, String... options) throws IOException {
         int port = freePort();
         List<String> all = new ArrayList<>(List.of("--http-port=" + port, "--http-host=127.0.0.1"));
         all.addAll(List.of(options));
-        service = harness.start("service", Map.of("AUTH_USERNAME", USER, "AUTH_PASSWORD", PASSWORD, "URL_BASE", urlBase),
-            all.toArray(String[]::new));
+        Map<String, String> env = new HashMap<>(
+            Map.of("AUTH_USERNAME", USER, "AUTH_PASSWORD", PASSWORD, "URL_BASE", urlBase));
+        env.putAll(environment);
+        service = harness.start("service", env, all.toArray(String[]::new));
         String base = "http://127.0.0.1:" + port + urlBase + "/";
         await().atMost(STARTUP).pollInterval(Duration.ofMillis(250))
             .failFast("the service ended", () -> !service.isAlive())
