@@ -17,7 +17,8 @@ import org.automb.media.ffmpeg.ExecRunner;
  * Wires the service: reads the settings from Camel's properties (the command line puts the resolved values
  * there; tests put theirs), runs the start-up steps ({@link ServiceStartup}) and binds every bean the routes in
  * {@code routes/*.yaml} refer to by name, one subsystem at a time ({@link HealthWiring}, {@link DeliveryWiring},
- * {@link JobWiring}, {@link IntakeWiring}, {@link AudioWiring}, {@link TaggingWiring}).
+ * {@link JobWiring}, {@link IntakeWiring}, {@link AudioWiring}, {@link TaggingWiring}, {@link StatusWiring},
+ * {@link ReviewWiring}, {@link ActionsWiring}, {@link WebWiring}).
  */
 public class AppConfiguration implements CamelConfiguration {
 
@@ -54,11 +55,21 @@ public class AppConfiguration implements CamelConfiguration {
         registry.bind("settings", settings);
         registry.bind("ffmpegTools", media.tools());
         HealthWiring.bind(context, settings, media, started.store());
+        StatusWiring status = StatusWiring.prepare(context, started.store(), clock);
         DeliveryWiring delivery = DeliveryWiring.bind(context, settings, clock, media, mover, started.hashes());
-        JobWiring jobs = JobWiring.bind(context, settings, clock, started.store(), delivery);
+        var cancellations = ReviewWiring.bindCancellations(context, settings, started.store());
+        JobWiring jobs = JobWiring.bind(context, settings, clock, started.store(), delivery, status.recorder(), cancellations);
         IntakeWiring.bind(context, settings, clock, jobs.ledger());
-        AudioWiring.bind(context, this, settings, media, started.crashGuard(), jobs.stop(), delivery.hashes());
+        AudioWiring.bind(context, this, settings, media, started.crashGuard(), jobs.stop(), delivery.hashes(),
+            status.progressSink());
         TaggingWiring.bind(context, settings, clock, started.store(), media);
+        status.bind(context, this, settings);
+        ReviewWiring.bindGate(context, settings, clock, started.store(), delivery);
+        ActionsWiring.bind(context, settings, clock, started.store(), delivery);
+        if (WebWiring.serverRuns(context)) {
+            // the REST API (routes/api.camel.yaml) lives on the HTTP server, which only the service runs
+            WebWiring.bind(context, settings);
+        }
     }
 
     /** The settings as Camel's properties hold them, each missing one at its catalog default. */

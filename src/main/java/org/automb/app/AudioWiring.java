@@ -8,6 +8,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.automb.audio.ConvertTimeout;
 import org.automb.audio.ProgressMonitor;
+import org.automb.audio.ProgressSink;
 import org.automb.audio.ffmpeg.ConcatCopyPass;
 import org.automb.audio.ffmpeg.ConcatEncode;
 import org.automb.audio.ffmpeg.ConcatEncodePass;
@@ -56,9 +57,10 @@ record AudioWiring(ExecutorService probePool, ScheduledExecutorService ticker) {
      * @param owner      owns the pools (Camel shuts them down with it)
      * @param crashGuard the books the last run's native crash may have come from (a start-up step read them)
      * @param hashes     the checksums the AAC join computes while it writes
+     * @param progressSink where each running book's progress goes besides the log (the job store)
      */
     static AudioWiring bind(CamelContext context, Object owner, Settings settings, MediaTools media,
-                            NativeCrashGuard crashGuard, ServiceStop stop, FileHashes hashes) {
+                            NativeCrashGuard crashGuard, ServiceStop stop, FileHashes hashes, ProgressSink progressSink) {
         Registry registry = context.getRegistry();
         FfmpegTools tools = media.tools();
         Optional<LibavProbe> libav = media.libav();
@@ -68,7 +70,8 @@ record AudioWiring(ExecutorService probePool, ScheduledExecutorService ticker) {
         long timeoutFloor = Long.parseLong(context.getPropertiesComponent().resolveProperty("convert.timeout-floor-seconds").orElse("60"));
         registry.bind("planStep", new PlanStep(new BookPlanner(settings, new ProbeRunner(tools, exec, new ProbeParser(), probePool, libav),
             new CodecDecider(), new BitratePolicy(), new ChapterTitles(), new ChaptersFile(), new CoverPicker(), new TagExtractor()), hashes));
-        ProgressMonitor progress = new ProgressMonitor(ticker, 5000);
+        // read every second for the page (one small store write per running book), logged every 5 s as before
+        ProgressMonitor progress = new ProgressMonitor(ticker, 1000, 5000, progressSink);
         ConvertTimeout convertTimeout = new ConvertTimeout(settings.convertTimeoutFactor(), Duration.ofSeconds(timeoutFloor));
         java.util.Optional<ConcatEncode> concatEncode = libav.map(loaded -> new ConcatEncode(new SampleCounter(), probePool));
         // the ffmpeg paths' audio passes (plan/AudioPath), each a route of routes/process-book.camel.yaml

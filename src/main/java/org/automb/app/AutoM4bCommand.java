@@ -56,7 +56,7 @@ import picocli.CommandLine;
         "2:the configuration is invalid or a folder is refused; every problem is listed and nothing was changed",
         "3:at least one book failed or was held back (--once; the summary names each held-back book and why), or with --tag: one needs review or failed",
         "4:another instance is already running (its PID is named)",
-        "5:cannot start: the job store cannot be opened, ffmpeg cannot run, Camel fails to start, or HTTP_PORT is in use",
+        "5:cannot start: the job store cannot be opened, ffmpeg cannot run, Camel fails to start, or HTTP_PORT is in use; with --status: the job store cannot be opened",
         "143:stopped by SIGTERM (docker stop): books in flight abandoned, converted again at the next start"})
 public final class AutoM4bCommand implements Callable<Integer> {
 
@@ -72,6 +72,12 @@ public final class AutoM4bCommand implements Callable<Integer> {
 
     @Option(names = "--validate", description = "Check the configuration (folders, numbers, ffmpeg) and list every problem.")
     boolean validate;
+
+    @Option(names = "--status", description = "Print what the service has done and is doing (totals, recent conversions and failures, the queue), from the job store, whether or not it runs; with --json the API's status document. Exit 0, or 5 when the job store cannot be opened.")
+    boolean status;
+
+    @Option(names = "--json", description = "With --status: print the status as JSON (the document GET /api/v1/status returns).")
+    boolean json;
 
     @Option(names = "--help-config", description = "Print every setting with its type, default and meaning.")
     boolean helpConfig;
@@ -99,6 +105,9 @@ public final class AutoM4bCommand implements Callable<Integer> {
 
     /** Set once Camel has started: a failure after that is not a start-up failure. */
     private volatile boolean camelStarted;
+
+    /** The route file of the REST API, left out where no HTTP server runs (its Rest DSL needs one). */
+    public static final String API_ROUTES = "**/api.camel.yaml";
 
     private final SettingsCatalog catalog = new SettingsCatalog(Runtime.getRuntime().availableProcessors());
 
@@ -155,6 +164,14 @@ public final class AutoM4bCommand implements Callable<Integer> {
         List<String> naming = org.automb.tagging.OutputNaming.problems(settings.tagging().outputNaming());
         if (!naming.isEmpty()) {
             naming.forEach(problem -> err.println("problem: " + problem));
+            err.flush();
+            return EXIT_CONFIG;
+        }
+        if (status) {
+            return new StatusCommand(settings, java.time.Clock.systemDefaultZone(), out, err).run(json);
+        }
+        if (json) {
+            err.println("--json goes with --status");
             err.flush();
             return EXIT_CONFIG;
         }
@@ -241,12 +258,17 @@ public final class AutoM4bCommand implements Callable<Integer> {
         overrides.putAll(raw);
         if (once) {
             overrides.put("scan.period", "1s");
+            // the REST API's routes need the HTTP server, which --once does not run
+            overrides.put("camel.main.routes-exclude-pattern", API_ROUTES);
         } else {
             // the service's one HTTP server (Camel Main's embedded Vert.x server): health now, the API later
             overrides.put("camel.server.enabled", "true");
             overrides.put("camel.server.host", settings.httpHost());
             overrides.put("camel.server.port", String.valueOf(settings.httpPort()));
             main.configure().addRoutesBuilder(new HealthRoutes());
+            // the web layer's own guard authenticates every request (WebSecurityWiring); Camel's must not add a second
+            overrides.put("camel.server.authenticationEnabled", "false");
+            main.configure().addConfiguration(new WebSecurityWiring(settings, earlyStart.clock()));
         }
         if (!Files.isDirectory(Path.of("routes"))) {
             overrides.put("camel.main.routes-include-pattern", "classpath:routes/*.yaml");
@@ -265,7 +287,8 @@ public final class AutoM4bCommand implements Callable<Integer> {
                         return;
                     }
                     org.slf4j.LoggerFactory.getLogger(AutoM4bCommand.class).info(
-                        "HTTP server listening on {}:{} (/health/live, /health/ready)", settings.httpHost(), port.get());
+                        "HTTP server listening on {}:{} (the dashboard at {}/, /health/live, /health/ready)",
+                        settings.httpHost(), port.get(), settings.web().urlBase());
                 }
                 camelStarted = true;
                 ledger[0] = started.getCamelContext().getRegistry().lookupByNameAndType("bookLedger", BookLedger.class);
@@ -288,7 +311,9 @@ public final class AutoM4bCommand implements Callable<Integer> {
         Map<JobState, Integer> counts = ledger[0].counts();
         int failed = counts.getOrDefault(JobState.FAILED, 0);
         Map<String, String> heldBack = ledger[0].heldBack();
-        System.out.printf("auto-m4b: %d converted, %d failed, %d skipped, %s%n", counts.getOrDefault(JobState.DONE, 0),
+        // a book waiting for review (REVIEW_BEFORE_RELEASE) is converted as well
+        int converted = counts.getOrDefault(JobState.DONE, 0) + counts.getOrDefault(JobState.REVIEW, 0);
+        System.out.printf("auto-m4b: %d converted, %d failed, %d skipped, %s%n", converted,
             failed, counts.getOrDefault(JobState.SKIPPED, 0), heldBackSummary(heldBack));
         return failed > 0 || !heldBack.isEmpty() ? EXIT_BOOKS_FAILED : EXIT_OK;
     }

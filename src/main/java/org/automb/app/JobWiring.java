@@ -14,6 +14,7 @@ import org.automb.jobs.RetryPolicy;
 import org.automb.jobs.RetryWaits;
 import org.automb.jobs.ServiceStop;
 import org.automb.jobs.store.JobStore;
+import org.automb.steps.BookRunRecorder;
 import org.automb.steps.BookSteps;
 import org.automb.steps.FailureHandling;
 
@@ -25,7 +26,8 @@ import org.automb.steps.FailureHandling;
  */
 record JobWiring(BookLedger ledger, ServiceStop stop) {
 
-    static JobWiring bind(CamelContext context, Settings settings, Clock clock, JobStore store, DeliveryWiring delivery) {
+    static JobWiring bind(CamelContext context, Settings settings, Clock clock, JobStore store, DeliveryWiring delivery,
+                          BookRunRecorder runs, org.automb.jobs.BookCancellations cancellations) {
         Registry registry = context.getRegistry();
         SafeMover mover = delivery.mover();
         OutputLayout layout = delivery.layout();
@@ -40,9 +42,9 @@ record JobWiring(BookLedger ledger, ServiceStop stop) {
         context.getManagementStrategy().addEventNotifier(new StopListener(stop, retryWaits));
         registry.bind("bookLedger", ledger);
         registry.bind("bookSteps", new BookSteps(settings, layout, mover, ledger,
-            new FreeSpaceGuard(settings.working(), settings.converted(), settings.minFreeSpaceMb()), new ManifestWriter(clock), clock, stop));
+            new FreeSpaceGuard(settings.working(), settings.converted(), settings.minFreeSpaceMb()), new ManifestWriter(clock), clock, stop, runs, cancellations));
         registry.bind("failureHandling", new FailureHandling(ledger, retryPolicy,
-            new FailedBookMover(settings.failed(), mover, clock.getZone()), settings.moveFailedBooks(), mover, clock, stop));
+            new FailedBookMover(settings.failed(), mover, clock.getZone()), settings.moveFailedBooks(), mover, clock, stop, runs, cancellations));
         registry.bind("retryPolicy", retryPolicy);
         FailureHandling failures = registry.lookupByNameAndType("failureHandling", FailureHandling.class);
         // the error handler asks these whether and when to retry: see book-errors in routes/process-book.camel.yaml

@@ -47,6 +47,7 @@ public final class BookAttempt {
     private TaggingRecord tagging;
     private LoudnessEnvelope loudness;
     private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private boolean replacesOutput;
 
     public BookAttempt(Book book, Path workDir, Instant startedAt) {
         this.book = book;
@@ -150,6 +151,10 @@ public final class BookAttempt {
             }
         }
     }
+
+    /** True when a user asked to reprocess the book: its output replaces the existing one, whatever OVERWRITE_EXISTING says. */
+    public boolean replacesOutput() { return replacesOutput; }
+    public void replacesOutput(boolean replaces) { this.replacesOutput = replaces; }
 
     /** Records how long a phase (probe, encode, mux, validate, deliver) took. */
     public void timed(String phase, Duration took) {

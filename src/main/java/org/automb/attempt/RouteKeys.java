@@ -23,6 +23,9 @@ public final class RouteKeys {
     /** Header: the book's output exists and OVERWRITE_EXISTING is off; process-book skips it. */
     public static final String ALREADY_CONVERTED = "alreadyConverted";
 
+    /** Header: a user asked for the book's files as they are (skip-conversion); attempt-book delivers them unconverted. */
+    public static final String DELIVER_AS_IS = "deliverAsIs";
+
     /** Header: the book is tagged after delivery, on the tag queue (TAG_MODE=async, or a tagging to try again). */
     public static final String TAG_AFTER_DELIVERY = "tagAfterDelivery";
 

@@ -48,7 +48,7 @@ public final class SettingsCatalog {
             new SettingDef("HTTP_HOST", "host or IP", "0.0.0.0", "address the service's HTTP server (/health/live, /health/ready) listens on; not used with --once or --validate"),
             new SettingDef("URL_BASE", "path prefix", "", "the path a reverse proxy serves the page and the API under, such as /automb; empty = at the root"),
             new SettingDef("AUTH_METHOD", "forms|none", "forms", "forms: the API takes an API key (X-Api-Key header or ?apikey=), the page a login with a session cookie; none: no credentials at all (a warning in the log and on the page)"),
-            new SettingDef("API_KEY", "16..128 of A-Z a-z 0-9 . _ ~ -", "", "the API key; empty = one generated at first start, kept in CONFIG_FOLDER/api-key and printed once in the log"),
+            new SettingDef("API_KEY", "16..128 of A-Z a-z 0-9 . _ ~ -", "", "the API key; empty = one generated at first start and kept in CONFIG_FOLDER/api-key (mode 0600) and printed once in the log, at its creation"),
             new SettingDef("AUTH_USERNAME", "text", "admin", "the page's login name"),
             new SettingDef("AUTH_PASSWORD", "text or bcrypt hash", "", "the page's password, plain or as a bcrypt hash ($2a$...); kept only as a hash; empty = the API key is the password"),
             new SettingDef("REVIEW_BEFORE_RELEASE", "boolean", "N", "finished books (and needs_review ones) wait in REVIEW_FOLDER until approved on the page or through the API, then move into CONVERTED_FOLDER"),

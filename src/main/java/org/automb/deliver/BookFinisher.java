@@ -22,6 +22,7 @@ import org.automb.intake.JunkFiles;
 import org.automb.io.FileHashes;
 import org.automb.io.Futures;
 import org.automb.io.SafeMover;
+import org.automb.io.Sha256;
 import org.automb.tagging.NamingFields;
 import org.automb.tagging.OutputNaming;
 import org.automb.tagging.TagOutcome;
@@ -70,6 +71,19 @@ public final class BookFinisher {
      * before delivery). With the default {@code OUTPUT_NAMING=key} the fields play no part.
      */
     public void deliver(BookAttempt run, NamingFields fields) {
+        deliverTo(run, fields, false);
+    }
+
+    /**
+     * REVIEW_BEFORE_RELEASE=Y: {@link #deliver(BookAttempt)} into REVIEW_FOLDER instead, at the same relative place the
+     * book would have in CONVERTED_FOLDER; intake.json says it waits for review. Nothing of it reaches
+     * CONVERTED_FOLDER until a user approves it ({@code actions.ReviewGate}).
+     */
+    public void deliverForReview(BookAttempt run) {
+        deliverTo(run, namingFields(run), true);
+    }
+
+    private void deliverTo(BookAttempt run, NamingFields fields, boolean forReview) {
         Book book = run.book();
         long started = System.nanoTime();
         // computed as the joiner wrote the file, or now, beside the validator (a 10 h book's two half-seconds overlap)
@@ -82,25 +96,57 @@ public final class BookFinisher {
             sha256.cancel(false); // a hash already under way only reads a file that is about to be dropped
             throw e;
         }
-        Path target = layout.outputFile(book, fields);
+        Path target = forReview ? layout.inReview(layout.outputFile(book, fields)) : layout.outputFile(book, fields);
         try {
             run.outputSha256(Futures.awaitReading(sha256));
             if (Files.exists(target)) {
                 refuseAnotherBooksPlace(book, target);
-                if (!settings.overwriteExisting()) {
+                if (!settings.overwriteExisting() && !run.replacesOutput()) {
                     throw new TransientFailure(book.key(), target, "an output appeared while the book was converted", "");
                 }
                 Files.delete(target);
             }
             mover.moveFile(run.workingOutput(), target, run.outputSha256());
             List<ShortenedName> shortened = new ArrayList<>(layout.shortenedNames(book, fields));
-            shortened.addAll(copyExtraFiles(book, target.getParent()));
+            shortened.addAll(copyExtraFiles(book, target.getParent(), settings.overwriteExisting() || run.replacesOutput()));
             run.finalOutput(target);
             run.timed("deliver", Duration.ofNanos(System.nanoTime() - started));
             manifests.write(run, facts, target.getParent().resolve("intake.json"), shortened);
+            if (forReview) {
+                manifests.recordReview(target.getParent().resolve("intake.json"), ManifestWriter.REVIEW_WAITING, target, null);
+                LOG.info("book '{}': waiting for review in {}", book.key(), target);
+            }
             logShortened(book, shortened);
         } catch (IOException e) {
             throw new TransientFailure(book.key(), target, "cannot move the output into place: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A user's skip-conversion: the book's audio and extra files copied as they are (each checked by SHA-256) into the
+     * folder its key names in CONVERTED_FOLDER, replacing what an earlier delivery left there, with an intake.json
+     * that lists them. The first audio file stands for the output (the job's outputPath).
+     */
+    public void deliverAsIs(BookAttempt run) {
+        Book book = run.book();
+        long started = System.nanoTime();
+        Path folder = layout.outputFolder(book);
+        try {
+            List<ManifestWriter.AsIsFile> files = new ArrayList<>();
+            for (Path source : book.audioFiles()) {
+                Path target = mover.placeInto(folder, book.folder().relativize(source));
+                mover.copyFile(source, target);
+                files.add(new ManifestWriter.AsIsFile(book.folder().relativize(source), target, Sha256.of(target),
+                    Files.size(target)));
+            }
+            List<ShortenedName> shortened = new ArrayList<>(layout.shortenedNames(book));
+            shortened.addAll(copyExtraFiles(book, folder, true));
+            run.finalOutput(files.get(0).delivered());
+            run.timed("deliver", Duration.ofNanos(System.nanoTime() - started));
+            manifests.writeAsIs(run, files, folder.resolve("intake.json"), shortened);
+        } catch (IOException e) {
+            throw new TransientFailure(book.key(), folder, "cannot copy the book's files as they are into " + folder
+                + ": " + e.getMessage(), e);
         }
     }
 
@@ -329,7 +375,7 @@ public final class BookFinisher {
      * Images, pdf, epub, txt, cue, nfo travel beside the m4b (each checked by SHA-256); a clash of names keeps both.
      * Returns the names that had to be shortened.
      */
-    private List<ShortenedName> copyExtraFiles(Book book, Path targetFolder) throws IOException {
+    private List<ShortenedName> copyExtraFiles(Book book, Path targetFolder, boolean replace) throws IOException {
         Set<String> taken = new HashSet<>();
         List<ShortenedName> shortened = new ArrayList<>();
         for (Path extra : book.extraFiles()) {
@@ -346,7 +392,7 @@ public final class BookFinisher {
                 shortened.add(new ShortenedName("converted", name, written));
             }
             Path copy = targetFolder.resolve(written);
-            if (!Files.exists(copy) || settings.overwriteExisting()) {
+            if (!Files.exists(copy) || replace) {
                 mover.copyFile(extra, copy);
             }
         }

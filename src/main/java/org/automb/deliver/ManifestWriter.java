@@ -31,6 +31,13 @@ public final class ManifestWriter {
     /** The state of a book whose tag stage has not run (or did not tag it): delivered with its sources' tags. */
     public static final String CONVERTED = "converted";
 
+    /** intake.json's {@code review.state} while a book waits in REVIEW_FOLDER (REVIEW_BEFORE_RELEASE). */
+    public static final String REVIEW_WAITING = "waiting";
+    /** {@code review.state} of a book a user approved: it moved into CONVERTED_FOLDER. */
+    public static final String REVIEW_APPROVED = "approved";
+    /** {@code review.state} of a book a user rejected: it moved to the failed folder. */
+    public static final String REVIEW_REJECTED = "rejected";
+
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
@@ -81,18 +88,68 @@ public final class ManifestWriter {
         if (!run.warnings().isEmpty()) {
             manifest.put("warnings", run.warnings());
         }
-        if (!shortened.isEmpty()) {
-            List<Map<String, String>> names = new ArrayList<>();
-            for (ShortenedName name : shortened) {
-                Map<String, String> entry = new LinkedHashMap<>();
-                entry.put("folder", name.folder());
-                entry.put("original", name.original());
-                entry.put("written", name.written());
-                names.add(entry);
-            }
-            manifest.put("shortenedNames", names);
-        }
+        putShortened(manifest, shortened);
         writeAtomically(manifest, file);
+    }
+
+    /** The state and mode of a book a user had delivered as it was (skip-conversion). */
+    public static final String AS_IS = "as_is";
+
+    /**
+     * One audio file a skip-conversion delivered unconverted.
+     *
+     * @param file      its path relative to the book's folder in the inbox
+     * @param delivered where it is now
+     */
+    public record AsIsFile(Path file, Path delivered, String sha256, long sizeBytes) {
+    }
+
+    /**
+     * intake.json for a book a user had delivered unconverted (skip-conversion): its files as they were, where they
+     * went, no plan; {@code output} is the first of them.
+     */
+    public void writeAsIs(BookAttempt run, List<AsIsFile> files, Path file, List<ShortenedName> shortened)
+        throws IOException {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("schemaVersion", SCHEMA_VERSION);
+        manifest.put("book", Map.of("key", run.book().key(), "name", run.book().name()));
+        manifest.put("state", AS_IS);
+        manifest.put("mode", AS_IS);
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (AsIsFile source : files) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("file", source.file().toString());
+            entry.put("sizeBytes", source.sizeBytes());
+            entry.put("sha256", source.sha256());
+            entry.put("deliveredAs", source.delivered().toString());
+            sources.add(entry);
+        }
+        manifest.put("sources", sources);
+        manifest.put("startedAt", run.startedAt().toString());
+        manifest.put("finishedAt", clock.instant().toString());
+        Map<String, Object> timings = new LinkedHashMap<>();
+        run.phases().forEach((phase, took) -> timings.put(phase + "Millis", took.toMillis()));
+        manifest.put("timings", timings);
+        AsIsFile first = files.get(0);
+        manifest.put("output", Map.of("path", first.delivered().toString(), "sha256", first.sha256(),
+            "sizeBytes", first.sizeBytes()));
+        putShortened(manifest, shortened);
+        writeAtomically(manifest, file);
+    }
+
+    private static void putShortened(Map<String, Object> manifest, List<ShortenedName> shortened) {
+        if (shortened.isEmpty()) {
+            return;
+        }
+        List<Map<String, String>> names = new ArrayList<>();
+        for (ShortenedName name : shortened) {
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("folder", name.folder());
+            entry.put("original", name.original());
+            entry.put("written", name.written());
+            names.add(entry);
+        }
+        manifest.put("shortenedNames", names);
     }
 
     /**
@@ -111,6 +168,29 @@ public final class ManifestWriter {
             out.put("sha256", output.sha256());
             out.put("sizeBytes", Files.size(output.path()));
             out.put("chapterCount", output.chapters().size());
+            manifest.put("output", out);
+        }
+        writeAtomically(manifest, file);
+    }
+
+    /**
+     * Records the review gate's decision in the book's intake.json: {@code review} = {state, at, reason} ({@code
+     * waiting}, {@code approved} or {@code rejected}; the reason a user gave for a rejection), and where the output
+     * is now.
+     */
+    public void recordReview(Path file, String state, Path outputNow, String reason) throws IOException {
+        Map<String, Object> manifest = json.readValue(file.toFile(),
+            new com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>() { });
+        Map<String, Object> review = new LinkedHashMap<>();
+        review.put("state", state);
+        review.put("at", clock.instant().toString());
+        if (reason != null) {
+            review.put("reason", reason);
+        }
+        manifest.put("review", review);
+        if (outputNow != null) {
+            Map<String, Object> out = new LinkedHashMap<>(asMap(manifest.get("output")));
+            out.put("path", outputNow.toString());
             manifest.put("output", out);
         }
         writeAtomically(manifest, file);

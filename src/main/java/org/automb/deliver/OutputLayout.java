@@ -71,8 +71,34 @@ public final class OutputLayout {
         return within(converted, relative).resolve(file);
     }
 
+    /**
+     * Where an output whose place in CONVERTED_FOLDER is {@code convertedPlace} waits for review
+     * (REVIEW_BEFORE_RELEASE): the same relative place in REVIEW_FOLDER.
+     */
+    public Path inReview(Path convertedPlace) {
+        Path converted = settings.converted().normalize();
+        return within(settings.web().reviewFolder(), converted.relativize(convertedPlace.normalize()).toString());
+    }
+
+    /** Where an output waiting for review at {@code reviewPlace} goes once approved: the same place in CONVERTED_FOLDER. */
+    public Path released(Path reviewPlace) {
+        Path review = settings.web().reviewFolder().normalize();
+        return within(settings.converted(), review.relativize(reviewPlace.normalize()).toString());
+    }
+
+    /** True when {@code output} lies in REVIEW_FOLDER and the review gate is on. */
+    public boolean isInReview(Path output) {
+        return settings.web().reviewBeforeRelease() && output != null
+            && output.normalize().startsWith(settings.web().reviewFolder().normalize());
+    }
+
     public Path archiveFolder(Book book) {
-        return within(settings.archive(), fittedKey(settings.archive(), book.key()));
+        return archiveFolder(book.key());
+    }
+
+    /** Where ON_COMPLETE=archive puts the originals of the book with {@code key} (first time; later ones get a time suffix). */
+    public Path archiveFolder(String key) {
+        return within(settings.archive(), fittedKey(settings.archive(), key));
     }
 
     public Path backupFolder(Book book) {

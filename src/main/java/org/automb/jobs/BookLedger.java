@@ -28,6 +28,10 @@ public final class BookLedger {
     private static final Set<JobState> UNFINISHED =
         Set.of(JobState.RETRY_SCHEDULED, JobState.PENDING, JobState.CONVERTING, JobState.TAGGING);
 
+    /** States a user may cancel from, and from which a claimed book may start converting. */
+    static final Set<JobState> IN_FLIGHT_OR_WAITING = Set.of(JobState.PENDING, JobState.WAITING, JobState.RETRY_SCHEDULED,
+        JobState.CONVERTING, JobState.TAGGING);
+
     private final JobStore store;
     /** Tells a retry that is due from one that is not (the job store's clock). */
     private final Clock clock;
@@ -94,6 +98,15 @@ public final class BookLedger {
         store.transition(key, JobState.CONVERTING, EventCause.INTAKE, "");
     }
 
+    /**
+     * The book's conversion starts now, unless a user cancelled it while it waited for a worker.
+     *
+     * @return false when its job is no longer in flight (CANCELLED)
+     */
+    public boolean startConverting(String key) {
+        return store.transitionIfStill(key, IN_FLIGHT_OR_WAITING, JobState.CONVERTING, EventCause.INTAKE, "");
+    }
+
     /** A retry of the book starts now (Camel redelivers it). */
     public void retrying(String key, int attempt) {
         store.transition(key, JobState.CONVERTING, EventCause.RETRY, "attempt " + attempt);
@@ -102,6 +115,25 @@ public final class BookLedger {
     public void done(String key, String outputPath) {
         store.markDone(key, outputPath);
         finish(key, JobState.DONE);
+    }
+
+    /**
+     * The book is delivered into the review folder (REVIEW_BEFORE_RELEASE): it waits there for a user's approval.
+     * Like {@link #done}, it wins over a cancel that came too late (the book is delivered).
+     */
+    public void inReview(String key, String outputPath) {
+        store.moveOutputIfStill(key, java.util.EnumSet.allOf(JobState.class), JobState.REVIEW, outputPath, null,
+            EventCause.INTAKE, "waiting for review: " + outputPath);
+        finish(key, JobState.REVIEW);
+    }
+
+    /**
+     * A user cancelled the book (see {@link BookCancellations}): its job is CANCELLED, this process lets go of it; no
+     * attempt is counted.
+     */
+    public void cancelled(String key) {
+        store.transitionIfStill(key, IN_FLIGHT_OR_WAITING, JobState.CANCELLED, EventCause.API, "cancelled by a user");
+        finish(key, JobState.CANCELLED);
     }
 
     /** Records a failed attempt; {@code nextRetryAt} null means the book has failed for good. */

@@ -18,6 +18,7 @@ import org.automb.intake.Book;
 import org.automb.intake.BookFingerprint;
 import org.automb.intake.TakenBook;
 import org.automb.io.SafeMover;
+import org.automb.jobs.BookCancellations;
 import org.automb.jobs.BookLedger;
 import org.automb.jobs.RetryPolicy;
 import org.automb.jobs.ServiceStop;
@@ -40,6 +41,8 @@ public final class FailureHandling {
     private final SafeMover mover;
     private final Clock clock;
     private final ServiceStop stop;
+    private final BookRunRecorder runs;
+    private final BookCancellations cancellations;
 
     public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
                            SafeMover mover, Clock clock) {
@@ -49,6 +52,25 @@ public final class FailureHandling {
     /** @param stop tells an attempt cut short by the service's stop from a failure of the book */
     public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
                            SafeMover mover, Clock clock, ServiceStop stop) {
+        this(ledger, policy, failedBooks, moveFailedBooks, mover, clock, stop,
+            new BookRunRecorder(ledger.store(), new org.automb.jobs.BookLogTails(), clock));
+    }
+
+    /** @param runs records a book's failed run and its log tail */
+    public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
+                           SafeMover mover, Clock clock, ServiceStop stop, BookRunRecorder runs) {
+        this(ledger, policy, failedBooks, moveFailedBooks, mover, clock, stop, runs, new BookCancellations(ledger.store()));
+    }
+
+    /**
+     * @param runs          records a book's failed or cancelled run and its log tail
+     * @param cancellations tells an attempt a user cancelled from a failure of the book
+     */
+    public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
+                           SafeMover mover, Clock clock, ServiceStop stop, BookRunRecorder runs,
+                           BookCancellations cancellations) {
+        this.cancellations = cancellations;
+        this.runs = runs;
         this.stop = stop;
         this.ledger = ledger;
         this.policy = policy;
@@ -80,8 +102,14 @@ public final class FailureHandling {
         }
         if (stop.isStopping()) {
             // the stop ended the attempt (its encoders cancelled, its ffmpeg killed): nothing is recorded, the job stays
-            // as it was and the next start's recovery queues the book again, attempts unchanged
+            // as it was and the next start's recovery queues the book again, attempts unchanged (a job a user
+            // cancelled meanwhile stays CANCELLED); the job store may be closing, so it is not asked first
             return FailureVerdict.stopped();
+        }
+        if (cancellations.isCancelled(book.key())) {
+            // a user cancelled the book: its encoders and ffmpeg were ended, its working folder is cleared above; no
+            // attempt is counted and no retry scheduled
+            return FailureVerdict.cancelledByUser();
         }
         BookChangedException change = changeBehind(taken, attempt, error);
         if (change != null) {
@@ -105,11 +133,21 @@ public final class FailureHandling {
         Book book = exchange.getProperty(RouteKeys.TAKEN, TakenBook.class).book();
         FailureVerdict verdict = exchange.getProperty(RouteKeys.VERDICT, FailureVerdict.class);
         int attempt = (verdict == null ? 1 : verdict.failureNumber()) + 1;
+        runs.continues(book.key());
         if (stop.isStopping()) {
             // the stop ended the wait (see RetryWaits): no new attempt now; the job store keeps the retry and its time
             exchange.setRouteStop(true);
             LOG.info("book '{}': its retry (attempt {} of {}) waits for the next start", book.key(), attempt,
                 policy.maxRetries() + 1);
+            return;
+        }
+        if (cancellations.isCancelled(book.key())) {
+            // a user cancelled the book while it waited for this retry: it does not start again
+            exchange.setRouteStop(true);
+            ledger.cancelled(book.key());
+            cancellations.settled(book.key());
+            LOG.info("book '{}': cancelled while it waited for its retry; not tried again", book.key());
+            runs.cancelled(book.key(), "cancelled by a user while it waited for its retry");
             return;
         }
         LOG.info("book '{}': retry, attempt {} of {}", book.key(), attempt, policy.maxRetries() + 1);
@@ -135,13 +173,16 @@ public final class FailureHandling {
             LOG.error("{}; gave up after {} attempt(s); the originals are untouched in the inbox and are skipped until"
                 + " their files change{}", headline, attempts, details);
             ledger.failedForGood(book.key());
+            runs.failed(book.key(), reason, null);
             return;
         }
+        String movedTo = null;
         try {
             var report = new FailedBookMover.FailureReport(book.name(), clock.instant(), transientError, attempts,
                 policy.maxRetries(), headline, failure == null ? stackHead(error) : failure.details());
             var folder = failedBooks.moveToFailed(book, report);
             ledger.movedAway(book.key(), folder.toString());
+            movedTo = folder.toString();
             LOG.error("{}; gave up after {} attempt(s); the originals are untouched, moved to {} (see FAILED_INFO.txt){}",
                 headline, attempts, folder, details);
         } catch (IOException | RuntimeException e) {
@@ -149,6 +190,7 @@ public final class FailureHandling {
                 + " folder failed: {}){}", headline, attempts, e.getMessage(), details);
         }
         ledger.failedForGood(book.key());
+        runs.failed(book.key(), reason, movedTo);
     }
 
     /** The stop interrupted the book's attempt: nothing is counted; the next start converts it again. */
@@ -156,6 +198,26 @@ public final class FailureHandling {
         Book book = taken == null ? null : taken.book();
         LOG.info("book '{}': conversion abandoned as the service stops; it is converted again at the next start",
             book == null ? "?" : book.key());
+    }
+
+    /**
+     * A user cancelled the book: its attempt ended (encoders and ffmpeg stopped, working folder cleared), its originals
+     * stay in the inbox as they were. The job is CANCELLED, a cancelled run recorded; no attempt counted, no retry.
+     */
+    public void cancelled(@ExchangeProperty(RouteKeys.TAKEN) TakenBook taken,
+                          @ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt attempt) {
+        Book book = taken == null ? null : taken.book();
+        if (book == null) {
+            return;
+        }
+        ledger.cancelled(book.key());
+        cancellations.settled(book.key());
+        LOG.info("book '{}': cancelled by a user; {}; its files stay in the inbox as they are", book.key(),
+            attempt == null ? "it had not started yet" : "its conversion was stopped and its working files removed");
+        String audioPath = attempt == null || attempt.audioPath() == null ? null : attempt.audioPath().name();
+        Double seconds = attempt == null || attempt.plan() == null ? null : attempt.plan().totalSeconds();
+        runs.record(book.key(), org.automb.jobs.store.BookRun.Outcome.CANCELLED, audioPath, seconds, null, null,
+            "cancelled by a user");
     }
 
     /** The book changed while it was converted: drop this attempt, read the book again once it is stable. */

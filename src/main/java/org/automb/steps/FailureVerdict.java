@@ -4,8 +4,8 @@ import org.automb.failure.BookChangedException;
 
 /**
  * What the book-errors route does with an attempt that failed (exchange property {@link org.automb.attempt.RouteKeys#VERDICT}): try it
- * again after the wait in {@code CamelRedeliveryDelay}, drop it because the service stops, read the book again
- * because its files changed, or give up on it (the dead letter).
+ * again after the wait in {@code CamelRedeliveryDelay}, drop it because the service stops, end it because a user
+ * cancelled the book, read the book again because its files changed, or give up on it (the dead letter).
  *
  * @param outcome       which of these
  * @param change        the change behind the failure, for {@link Outcome#BOOK_CHANGED}; else null
@@ -14,7 +14,7 @@ import org.automb.failure.BookChangedException;
 public record FailureVerdict(Outcome outcome, BookChangedException change, int failureNumber) {
 
     /** What happens to the book after the failed attempt. */
-    public enum Outcome { RETRY, INTERRUPTED_BY_STOP, BOOK_CHANGED, FAILED }
+    public enum Outcome { RETRY, INTERRUPTED_BY_STOP, CANCELLED, BOOK_CHANGED, FAILED }
 
     public static FailureVerdict retry(int failureNumber) {
         return new FailureVerdict(Outcome.RETRY, null, failureNumber);
@@ -28,6 +28,10 @@ public record FailureVerdict(Outcome outcome, BookChangedException change, int f
         return new FailureVerdict(Outcome.INTERRUPTED_BY_STOP, null, 0);
     }
 
+    public static FailureVerdict cancelledByUser() {
+        return new FailureVerdict(Outcome.CANCELLED, null, 0);
+    }
+
     public static FailureVerdict changed(BookChangedException change) {
         return new FailureVerdict(Outcome.BOOK_CHANGED, change, 0);
     }
@@ -39,6 +43,10 @@ public record FailureVerdict(Outcome outcome, BookChangedException change, int f
 
     public boolean interruptedByStop() {
         return outcome == Outcome.INTERRUPTED_BY_STOP;
+    }
+
+    public boolean cancelled() {
+        return outcome == Outcome.CANCELLED;
     }
 
     public boolean bookChanged() {

@@ -47,6 +47,8 @@ public final class TagStep {
     private final ManifestWriter manifests;
     /** Books handed to the tag queue and not finished there: --once waits for them. */
     private final AtomicInteger queued = new AtomicInteger();
+    /** Their keys (a book in review is not moved while the tag queue has yet to tag it). */
+    private final java.util.Set<String> queuedKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** @param hints empty with AUDIBLE_ENABLED=N (no ASIN is looked for) */
     public TagStep(TaggingSettings settings, BookTagger tagger, Optional<AsinHints> hints, ManifestWriter manifests) {
@@ -86,8 +88,16 @@ public final class TagStep {
     /** The delivered book's job for the tag queue (the body the route sends); counted until the queue is done. */
     public TagJob jobAfterDelivery(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt run) {
         queued.incrementAndGet();
+        queuedKeys.add(run.book().key());
         Path delivered = run.finalOutput();
         return jobFor(run, delivered, Optional.of(delivered.resolveSibling("intake.json")));
+    }
+
+    /** A delivered book a user asked to tag (the tag action), for the tag queue; counted until the queue is done. */
+    public TagJob queuedByUser(TagJob job) {
+        queued.incrementAndGet();
+        queuedKeys.add(job.bookKey());
+        return job;
     }
 
     /** On the tag queue: tags the delivered m4b in place and records it in its intake.json. */
@@ -95,6 +105,7 @@ public final class TagStep {
         TagOutcome outcome = tagger.tag(job, false);
         record(job, outcome);
         queued.decrementAndGet();
+        queuedKeys.remove(job.bookKey());
     }
 
     /** The tag queue gave up on a book (its retries spent, or a failure not worth retrying): recorded, kept as it is. */
@@ -110,7 +121,13 @@ public final class TagStep {
                 e.getMessage());
         } finally {
             queued.decrementAndGet();
+            queuedKeys.remove(job.bookKey());
         }
+    }
+
+    /** True while the book is on the tag queue or being tagged there. */
+    public boolean isQueued(String key) {
+        return queuedKeys.contains(key);
     }
 
     /** Books on the tag queue or being tagged there. */

@@ -86,7 +86,7 @@ class LauncherTest {
         return jar;
     }
 
-    /** The started jar's main: prints the JVM's collectors, heap limit and options (the training start passes --once). */
+    /** The started jar's main: prints the JVM's collectors, heap limit and options (the training start's too: it ends at once, and the launcher keeps its archive). */
     public static final class JvmReport {
         public static void main(String[] args) {
             List<String> collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * killed; when the test failed, the log of every child it started is printed and the folders are kept
  * ({@code -Dautomb.printChildLogs=true} prints the logs of passing tests too).
  */
-final class ChildServiceHarness implements BeforeEachCallback, AfterEachCallback {
+public final class ChildServiceHarness implements BeforeEachCallback, AfterEachCallback {
 
     private Path root;
     private final List<ServiceProcess> started = new ArrayList<>();
@@ -53,15 +53,15 @@ final class ChildServiceHarness implements BeforeEachCallback, AfterEachCallback
         started.clear();
     }
 
-    Path root() { return root; }
-    Path inbox() { return root.resolve("inbox"); }
-    Path converted() { return root.resolve("converted"); }
+    public Path root() { return root; }
+    public Path inbox() { return root.resolve("inbox"); }
+    public Path converted() { return root.resolve("converted"); }
     Path archive() { return root.resolve("archive"); }
-    Path failed() { return root.resolve("failed"); }
+    public Path failed() { return root.resolve("failed"); }
     Path working() { return root.resolve("working"); }
     Path backup() { return root.resolve("backup"); }
-    Path config() { return root.resolve("config"); }
-    Path staging() { return root.resolve("staging"); }
+    public Path config() { return root.resolve("config"); }
+    public Path staging() { return root.resolve("staging"); }
 
     /**
      * Starts the service in a child JVM on this harness's folders. {@code options} (e.g. {@code --once},
@@ -69,12 +69,12 @@ final class ChildServiceHarness implements BeforeEachCallback, AfterEachCallback
      * free space to keep, short retries, originals archived, and the HTTP server on any free port (services run in
      * parallel must never meet on 8080).
      */
-    ServiceProcess start(String name, String... options) {
+    public ServiceProcess start(String name, String... options) {
         return start(name, Map.of(), options);
     }
 
     /** The same, with environment variables set for the service. */
-    ServiceProcess start(String name, Map<String, String> environment, String... options) {
+    public ServiceProcess start(String name, Map<String, String> environment, String... options) {
         return startIn(ServiceProcess.repoRoot(), name, environment, options);
     }
 
@@ -103,7 +103,7 @@ final class ChildServiceHarness implements BeforeEachCallback, AfterEachCallback
     }
 
     /** Reads the job store (SQLite in WAL mode: readable while a child writes it), closed again afterwards. */
-    <T> T store(Function<JobStore, T> read) {
+    public <T> T store(Function<JobStore, T> read) {
         try (JobStore store = JobStore.open(JobStore.defaultUrl(config()), Clock.systemUTC())) {
             return read.apply(store);
         }
@@ -113,12 +113,12 @@ final class ChildServiceHarness implements BeforeEachCallback, AfterEachCallback
      * Creates the job database before the first child starts, so reads from the test never race the child's
      * schema migration.
      */
-    void createStore() {
+    public void createStore() {
         store(store -> null);
     }
 
     /** Builds {@code staging/<book>/<book>.mp3} with {@code audio}, then moves the folder into the inbox at once. */
-    Path dropMp3Book(TestAudio audio, String book, double seconds) {
+    public Path dropMp3Book(TestAudio audio, String book, double seconds) {
         Path stage = staging().resolve(book);
         audio.mp3(stage.resolve(book + ".mp3"), seconds, Map.of("title", book, "artist", "Test Author"));
         try {

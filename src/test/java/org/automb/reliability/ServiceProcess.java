@@ -22,7 +22,7 @@ import org.automb.config.SettingsCatalog;
  * from the repo root (so ./routes and ./application.properties are the real ones), stdout and stderr in one log file.
  * It can be killed as a crash kills it ({@link #kill()}: SIGKILL), or awaited for its exit code.
  */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private static volatile boolean classpathReported;
 
@@ -45,7 +45,7 @@ final class ServiceProcess {
     }
 
     /** The same, with {@code environment} set for the service (every other setting's variable removed). */
-    static ServiceProcess start(String name, Path log, List<String> options, Map<String, String> environment) {
+    public static ServiceProcess start(String name, Path log, List<String> options, Map<String, String> environment) {
         return start(name, log, options, environment, repoRoot());
     }
 
@@ -111,15 +111,15 @@ final class ServiceProcess {
             + System.getProperty("java.class.path"));
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
@@ -127,7 +127,7 @@ final class ServiceProcess {
         return log;
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -140,7 +140,7 @@ final class ServiceProcess {
      * orphaned as they would be; they see their pipes close and end by themselves, which is awaited (and forced
      * after 30 s) so they cannot touch the folders once the test goes on.
      */
-    void kill() {
+    public void kill() {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly(); // SIGKILL on Linux
         try {
@@ -167,7 +167,7 @@ final class ServiceProcess {
      * SIGTERM, as {@code docker stop} or a service manager ends the service, then waits up to {@code limit} for the
      * exit; returns the exit code and the seconds the stop took. Kills the process and fails when it outlives the limit.
      */
-    Stopped terminate(Duration limit) {
+    public Stopped terminate(Duration limit) {
         long sent = System.nanoTime();
         process.destroy(); // SIGTERM on Linux
         int exit = awaitExit(limit);
@@ -175,11 +175,11 @@ final class ServiceProcess {
     }
 
     /** How a SIGTERM ended the service: its exit code and how long the stop took. */
-    record Stopped(int exitCode, double seconds) {
+    public record Stopped(int exitCode, double seconds) {
     }
 
     /** Kills the process and everything it started, without waiting for orphans to end by themselves (clean-up). */
-    void killTree() {
+    public void killTree() {
         List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
         children.forEach(ProcessHandle::destroyForcibly);

@@ -122,8 +122,16 @@ public final class AacJoinStep {
         Path output = run.workDir().resolve("output.m4b");
         GrowingFileDigest digest = hashes.follow(output);
         run.onClose(digest::abandon);
+        // a stop or a user's cancel closes the attempt's resources: the join ends within a few megabytes
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        run.onClose(() -> ended.set(true));
         try {
-            AacPartJoiner.join(run.workDir().resolve(SHELL), parts, output, digest::grewTo);
+            AacPartJoiner.join(run.workDir().resolve(SHELL), parts, output, written -> {
+                if (ended.get()) {
+                    throw new java.util.concurrent.CancellationException("book '" + run.book().key() + "': join ended");
+                }
+                digest.grewTo(written);
+            });
         } catch (IOException e) {
             digest.abandon();
             throw new TransientFailure(run.book().key(), null, "cannot write the joined book: " + e.getMessage(), e);

@@ -23,10 +23,10 @@ public final class EncodeControl {
         }
     }
 
-    /** Ends an encoder because the service is stopping. */
+    /** Ends an encoder because the service is stopping or a user cancelled the book. */
     public static final class Cancelled extends RuntimeException {
         Cancelled() {
-            super("cancelled: the service is stopping", null, false, false);
+            super("cancelled: the service is stopping, or the book was cancelled", null, false, false);
         }
     }
 
@@ -53,7 +53,7 @@ public final class EncodeControl {
         }
     }
 
-    /** Ends every encoder of the book at its next check (the service is stopping). */
+    /** Ends every encoder of the book at its next check (the service is stopping, or a user cancelled the book). */
     public void cancel() {
         cancelled = true;
         stopped.set(true);

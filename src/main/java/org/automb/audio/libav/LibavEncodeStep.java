@@ -81,6 +81,8 @@ public final class LibavEncodeStep implements AudioWriter {
             () -> appendProgress(progressFile, doneSeconds.getAsDouble(), false), PROGRESS_FILE_MILLIS, PROGRESS_FILE_MILLIS,
             TimeUnit.MILLISECONDS);
         SegmentedEncode.EncodedBook book;
+        // a user's cancel of the book closes its attempt's resources (BookSteps): the encoders end with them
+        run.onClose(control::cancel);
         // a stop abandons the encode (its encoders end within a few frames) instead of waiting for the book
         try (NativeCrashGuard.Marker marker = crashGuard.encoding(run.workDir(), run.book().key());
              ServiceStop.Registration cancelOnStop = stop.whenStopping(control::cancel)) {

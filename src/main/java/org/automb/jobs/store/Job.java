@@ -54,6 +54,12 @@ public record Job(String key, String contentHash, JobState state, int attempts, 
             errorMessage, startedAt, finishedAt, path, updatedAt);
     }
 
+    /** The error a user gave (a rejected book), no attempt counted. */
+    Job withError(ErrorClass errorClass, String message) {
+        return new Job(key, contentHash, state, attempts, firstFailureAt, lastFailureAt, nextRetryAt, errorClass,
+            message, startedAt, finishedAt, outputPath, updatedAt);
+    }
+
     /** One more failed attempt; the retry time is kept only if the state it then moves to is RETRY_SCHEDULED. */
     Job withFailure(ErrorClass errorClass, String message, Instant now, Instant retryAt) {
         Instant first = firstFailureAt != null ? firstFailureAt : now;

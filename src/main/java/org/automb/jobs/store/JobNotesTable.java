@@ -15,9 +15,11 @@ import java.util.Optional;
 public final class JobNotesTable {
 
     private final Database database;
+    private final StoreListeners listeners;
 
-    JobNotesTable(Database database) {
+    JobNotesTable(Database database, StoreListeners listeners) {
         this.database = database;
+        this.listeners = listeners;
     }
 
     public void putProgress(JobProgress progress) {
@@ -28,10 +30,12 @@ public final class JobNotesTable {
             .text(progress.key()).text(progress.stage()).decimal(progress.percent()).decimal(progress.speed())
             .millis(progress.eta()).millis(progress.updatedAt().truncatedTo(ChronoUnit.MILLIS))
             .update());
+        listeners.progressChanged(progress);
     }
 
     public void clearProgress(String key) {
         database.write(c -> SqlCall.on(c, "DELETE FROM job_progress WHERE job_key = ?").text(key).update());
+        listeners.progressCleared(key);
     }
 
     /** Every running book's progress, by key. */

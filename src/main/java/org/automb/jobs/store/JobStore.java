@@ -7,6 +7,7 @@ import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -35,6 +36,9 @@ public final class JobStore implements AutoCloseable {
     private final AuditTable audit;
     private final ServiceRunTable serviceRuns;
     private final JobNotesTable notes;
+    private final StoreListeners listeners = new StoreListeners();
+    /** The jobs changed by the write running on this thread, told to the listeners once it is committed. */
+    private final ThreadLocal<List<Job>> changedInWrite = new ThreadLocal<>();
 
     JobStore(Database database, Clock clock) {
         this.database = database;
@@ -43,7 +47,7 @@ public final class JobStore implements AutoCloseable {
         this.runs = new BookRunTable(database);
         this.audit = new AuditTable(database);
         this.serviceRuns = new ServiceRunTable(database);
-        this.notes = new JobNotesTable(database);
+        this.notes = new JobNotesTable(database, listeners);
     }
 
     /**
@@ -168,6 +172,15 @@ public final class JobStore implements AutoCloseable {
     }
 
     /**
+     * Tells {@code listener} of every committed state change and progress note from now on.
+     *
+     * @return closing it stops the telling
+     */
+    public AutoCloseable listen(JobStoreListener listener) {
+        return listeners.add(listener);
+    }
+
+    /**
      * A page of the jobs in any of {@code states} (every job when empty), most recently changed first, then by key:
      * a stable order for paging.
      */
@@ -187,7 +200,20 @@ public final class JobStore implements AutoCloseable {
      * @return false when there was no such job
      */
     public boolean forget(String key) {
+        return forget(key, java.util.EnumSet.allOf(JobState.class));
+    }
+
+    /**
+     * {@link #forget(String)}, only while the job is in one of {@code expected}: a worker may claim it meanwhile.
+     *
+     * @return false when there was no such job, or it was in another state
+     */
+    public boolean forget(String key, Set<JobState> expected) {
         return database.write(c -> {
+            Optional<Job> job = table.find(c, key);
+            if (job.isEmpty() || !expected.contains(job.get().state())) {
+                return false;
+            }
             for (String sql : List.of("DELETE FROM job_events WHERE job_key = ?", "DELETE FROM job_progress WHERE job_key = ?",
                     "DELETE FROM job_logs WHERE job_key = ?", "DELETE FROM job_requests WHERE job_key = ?")) {
                 SqlCall.on(c, sql).text(key).update();
@@ -203,7 +229,7 @@ public final class JobStore implements AutoCloseable {
      * @return the job as reopened; empty when there is no such job or it is not in one of {@code expected}
      */
     public Optional<Job> reopen(String key, Set<JobState> expected, EventCause cause, String message) {
-        return database.write(c -> {
+        return write(c -> {
             Optional<Job> job = table.find(c, key);
             if (job.isEmpty() || !expected.contains(job.get().state())) {
                 return Optional.empty();
@@ -230,7 +256,7 @@ public final class JobStore implements AutoCloseable {
      */
     public Optional<Job> claim(String key, String contentHash, EventCause cause) {
         Objects.requireNonNull(contentHash, "contentHash");
-        return database.write(c -> {
+        return write(c -> {
             Instant now = now();
             Optional<Job> current = table.find(c, key);
             if (current.isEmpty()) {
@@ -246,7 +272,7 @@ public final class JobStore implements AutoCloseable {
      * content are left alone.
      */
     public void markWaiting(String key, String contentHash) {
-        database.write(c -> {
+        write(c -> {
             Instant now = now();
             Optional<Job> current = table.find(c, key);
             if (current.isEmpty()) {
@@ -266,7 +292,7 @@ public final class JobStore implements AutoCloseable {
      * @throws NoSuchElementException if there is no job for {@code key}
      */
     public void transition(String key, JobState to, EventCause cause, String message) {
-        database.write(c -> {
+        write(c -> {
             Job job = existing(c, key);
             save(c, job, job.movedTo(to, now()), cause, message);
             return null;
@@ -280,7 +306,7 @@ public final class JobStore implements AutoCloseable {
      * @return true when the job was moved; false when it is in another state now, or gone
      */
     public boolean transitionIfStill(String key, Set<JobState> expected, JobState to, EventCause cause, String message) {
-        return database.write(c -> {
+        return write(c -> {
             Optional<Job> job = table.find(c, key);
             if (job.isEmpty() || !expected.contains(job.get().state())) {
                 return false;
@@ -291,12 +317,36 @@ public final class JobStore implements AutoCloseable {
     }
 
     /**
+     * Moves the job to {@code to} with its output now at {@code outputPath}, only if it is still in one of
+     * {@code expected} (the review gate: REVIEW when a book waits in the review folder, DONE when a user approves it,
+     * FAILED when a user rejects it). {@code errorMessage}, when not null, becomes the job's error (a permanent one)
+     * without counting an attempt.
+     *
+     * @return true when the job was moved; false when it is in another state now, or gone
+     */
+    public boolean moveOutputIfStill(String key, Set<JobState> expected, JobState to, String outputPath,
+                                     String errorMessage, EventCause cause, String message) {
+        return database.write(c -> {
+            Optional<Job> job = table.find(c, key);
+            if (job.isEmpty() || !expected.contains(job.get().state())) {
+                return false;
+            }
+            Job moved = job.get().withOutput(outputPath);
+            if (errorMessage != null) {
+                moved = moved.withError(ErrorClass.PERMANENT, errorMessage);
+            }
+            save(c, job.get(), moved.movedTo(to, now()), cause, message);
+            return true;
+        });
+    }
+
+    /**
      * Marks the job DONE with the .m4b it produced.
      *
      * @throws NoSuchElementException if there is no job for {@code key}
      */
     public void markDone(String key, String outputPath) {
-        database.write(c -> {
+        write(c -> {
             Job job = existing(c, key);
             save(c, job, job.withOutput(outputPath).movedTo(JobState.DONE, now()), EventCause.INTAKE, outputPath);
             return null;
@@ -312,7 +362,7 @@ public final class JobStore implements AutoCloseable {
      * @throws NoSuchElementException if there is no job for {@code key}
      */
     public Job recordFailure(String key, ErrorClass errorClass, String message, Instant nextRetryAt) {
-        return database.write(c -> {
+        return write(c -> {
             Instant now = now();
             Job job = existing(c, key);
             boolean retry = nextRetryAt != null;
@@ -329,7 +379,7 @@ public final class JobStore implements AutoCloseable {
      * @throws NoSuchElementException if there is no job for {@code key}
      */
     public void markMovedAway(String key, String folder) {
-        database.write(c -> {
+        write(c -> {
             Job job = existing(c, key);
             save(c, job, job.withContent("moved-away:" + folder).withOutput(folder), EventCause.INTAKE, "moved to " + folder);
             return null;
@@ -345,7 +395,7 @@ public final class JobStore implements AutoCloseable {
      */
     public boolean recordDelivered(String key, String contentHash, String outputPath) {
         Objects.requireNonNull(contentHash, "contentHash");
-        return database.write(c -> {
+        return write(c -> {
             if (table.find(c, key).isPresent()) {
                 return false;
             }
@@ -363,7 +413,7 @@ public final class JobStore implements AutoCloseable {
      * @return how many jobs were requeued
      */
     public int requeueInterrupted() {
-        return database.write(c -> {
+        return write(c -> {
             Instant now = now();
             List<Job> interrupted = table.inStates(c,
                 List.of(JobState.PENDING, JobState.CONVERTING, JobState.TAGGING));
@@ -472,6 +522,25 @@ public final class JobStore implements AutoCloseable {
     private void recordEvent(Connection c, JobState from, Job job, EventCause cause, String message)
             throws SQLException {
         table.addEvent(c, job.key(), job.updatedAt(), from, job.state(), cause, message);
+        List<Job> changed = changedInWrite.get();
+        if (changed != null) {
+            changed.add(job);
+        }
+    }
+
+    /** One transaction; the state changes it recorded are told to the listeners once it is committed. */
+    private <T> T write(Database.Work<T> work) {
+        List<Job> changed = new ArrayList<>();
+        T result = database.write(c -> {
+            changedInWrite.set(changed);
+            try {
+                return work.run(c);
+            } finally {
+                changedInWrite.remove();
+            }
+        });
+        listeners.jobsChanged(changed);
+        return result;
     }
 
     private static boolean isUniqueViolation(SQLException e) {
