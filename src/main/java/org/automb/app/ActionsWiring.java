@@ -1,7 +1,6 @@
 package org.automb.app;
 
 import java.time.Clock;
-import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
 import org.automb.actions.JobActions;
@@ -24,9 +23,9 @@ record ActionsWiring(JobActions actions) {
     static ActionsWiring bind(CamelContext context, Settings settings, Clock clock, JobStore store,
                               DeliveryWiring delivery) {
         Registry registry = context.getRegistry();
-        // the status helper's bean when it is bound; else one of our own over the same store (only its summaries are used)
-        StatusService status = Optional.ofNullable(registry.lookupByNameAndType("statusService", StatusService.class))
-            .orElseGet(() -> new StatusService(store, settings, clock, TaggingWiring.VERSION));
+        // bound by StatusWiring before (AppConfiguration's order): the actions answer with its job summaries
+        StatusService status = java.util.Objects.requireNonNull(
+            registry.lookupByNameAndType("statusService", StatusService.class), "statusService is bound before jobActions");
         PipelineRequests pipeline = new PipelineRequests(context.createProducerTemplate(),
             registry.lookupByNameAndType("tagStep", TagStep.class));
         JobActions actions = new JobActions(store, status, settings, delivery.layout(), delivery.mover(), pipeline,

@@ -48,7 +48,7 @@ import picocli.CommandLine;
  * --once), the job store, ffmpeg and Camel started (5 when any of them fails; the service's own start-up steps and
  * their order: docs/architecture.md, "Start-up steps").
  */
-@Command(name = "auto-m4b", mixinStandardHelpOptions = true, version = "auto-m4b 0.1.0",
+@Command(name = "auto-m4b", mixinStandardHelpOptions = true, version = "auto-m4b " + AutoM4bCommand.VERSION,
     description = "Watches an inbox of audiobook folders and turns each book into one chaptered, tagged .m4b.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -59,6 +59,9 @@ import picocli.CommandLine;
         "5:cannot start: the job store cannot be opened, ffmpeg cannot run, Camel fails to start, or HTTP_PORT is in use; with --status: the job store cannot be opened",
         "143:stopped by SIGTERM (docker stop): books in flight abandoned, converted again at the next start"})
 public final class AutoM4bCommand implements Callable<Integer> {
+
+    /** The program's version: {@code --version}, the status document, the User-Agent sent to Audible. */
+    public static final String VERSION = "0.1.0";
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_CONFIG = 2;

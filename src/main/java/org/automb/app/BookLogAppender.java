@@ -9,10 +9,9 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.automb.jobs.BookLogTails;
-import org.automb.steps.BookRunRecorder;
 
 /**
- * Copies each log line about a book (its key in the logging context, see {@link BookRunRecorder#BOOK_MDC}) into the
+ * Copies each log line about a book (its key in the logging context, see {@link BookLogTails#BOOK_MDC}) into the
  * book's live log tail. Added to the root logger while the service runs and removed when it stops, so two services
  * in one JVM (tests) each keep only their own appender.
  */
@@ -46,7 +45,7 @@ final class BookLogAppender extends AbstractAppender {
 
     @Override
     public void append(LogEvent event) {
-        String key = event.getContextData().getValue(BookRunRecorder.BOOK_MDC);
+        String key = event.getContextData().getValue(BookLogTails.BOOK_MDC);
         if (key == null) {
             return;
         }

@@ -26,7 +26,6 @@ import org.automb.status.StoredStages;
 import org.automb.steps.BookRunRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
 
 /**
  * What the dashboard, the API and {@code --status} read: each book's runs and log tail ({@link BookRunRecorder},
@@ -83,11 +82,9 @@ record StatusWiring(BookLogTails logTails, BookRunRecorder recorder, JobStore st
             }));
     }
 
-    /** The program's version, as {@code --version} prints it ("auto-m4b 0.1.0" gives "0.1.0"). */
+    /** The program's version ("0.1.0"). */
     static String version() {
-        String[] versions = AutoM4bCommand.class.getAnnotation(Command.class).version();
-        String version = versions.length == 0 ? "" : versions[0];
-        return version.startsWith("auto-m4b ") ? version.substring("auto-m4b ".length()) : version;
+        return AutoM4bCommand.VERSION;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -41,8 +41,7 @@ import org.automb.tagging.SourceTags;
  */
 record TaggingWiring(BookTagger tagger, Optional<AsinHints> hints) {
 
-    /** The User-Agent's version and where it points: the service names itself to Audible and Audnexus. */
-    static final String VERSION = "0.1.0";
+    /** Where the User-Agent points: the service names itself to Audible and Audnexus. */
     static final String HOMEPAGE = "https://github.com/auto-m4b-camel/auto-m4b";
 
     static TaggingWiring bind(CamelContext context, Settings settings, Clock clock, JobStore store, MediaTools media) {
@@ -64,7 +63,7 @@ record TaggingWiring(BookTagger tagger, Optional<AsinHints> hints) {
         Optional<AudibleClient> audible = Optional.empty();
         Optional<AsinHints> hints = Optional.empty();
         if (tagging.audibleEnabled()) {
-            String agent = PoliteHttp.userAgent(VERSION, HOMEPAGE);
+            String agent = PoliteHttp.userAgent(AutoM4bCommand.VERSION, HOMEPAGE);
             PoliteHttp.Options options = PoliteHttp.Options.of(agent, tagging.timeout());
             Sleeper sleeper = Sleeper.real();
             PoliteHttp audibleHttp = new PoliteHttp("Audible", options,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.automb.jobs.BookLogTails;
 import org.automb.plan.Durations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +22,6 @@ import org.slf4j.MDC;
 public final class ProgressMonitor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgressMonitor.class);
-
-    /** The logging context key naming the book a line is about (the page's log tail of a book reads it). */
-    private static final String BOOK_MDC = "book";
 
     private final ScheduledExecutorService timer;
     private final long intervalMillis;
@@ -126,12 +124,12 @@ public final class ProgressMonitor {
             // the first tick past each logging period logs (with a millisecond of slack for the timer's drift)
             if ((now - lastLogged) / 1_000_000 >= logEveryMillis - 1) {
                 lastLogged = now;
-                MDC.put(BOOK_MDC, bookKey);
+                MDC.put(BookLogTails.BOOK_MDC, bookKey);
                 try {
                     LOG.info("book '{}': {} {}% ({} of {}), {}x real time", bookKey, what, Math.round(percent),
                         Durations.format(done), Durations.format(totalSeconds), String.format("%.0f", speed));
                 } finally {
-                    MDC.remove(BOOK_MDC);
+                    MDC.remove(BookLogTails.BOOK_MDC);
                 }
             }
         }

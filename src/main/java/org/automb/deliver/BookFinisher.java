@@ -135,8 +135,10 @@ public final class BookFinisher {
             List<ManifestWriter.AsIsFile> files = new ArrayList<>();
             for (Path source : book.audioFiles()) {
                 Path target = mover.placeInto(folder, book.folder().relativize(source));
-                mover.copyFile(source, target);
-                files.add(new ManifestWriter.AsIsFile(book.folder().relativize(source), target, Sha256.of(target),
+                // read once for intake.json; the copy is checked against it (the copy's own read is the check)
+                String sha256 = Sha256.of(source);
+                mover.copyFile(source, target, sha256);
+                files.add(new ManifestWriter.AsIsFile(book.folder().relativize(source), target, sha256,
                     Files.size(target)));
             }
             List<ShortenedName> shortened = new ArrayList<>(layout.shortenedNames(book));

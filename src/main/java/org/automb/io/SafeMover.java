@@ -188,8 +188,16 @@ public final class SafeMover {
 
     /** Copies one file over {@code target} (replacing it), checked by SHA-256, through a temporary name. */
     public void copyFile(Path source, Path target) throws IOException {
+        copyFile(source, target, null);
+    }
+
+    /**
+     * Copies one file to {@code target} (replacing it), checked against {@code sourceSha256}: the source's checksum
+     * when the caller has it already (then only the copy is read again), or null.
+     */
+    public void copyFile(Path source, Path target, String sourceSha256) throws IOException {
         Files.createDirectories(target.getParent());
-        copyIntoPlace(source, target, null, StandardCopyOption.ATOMIC_MOVE);
+        copyIntoPlace(source, target, sourceSha256, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**

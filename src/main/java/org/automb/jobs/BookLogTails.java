@@ -13,6 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BookLogTails {
 
+    /**
+     * The logging context (MDC) key that names the book a log line is about: set by the book's steps and its progress
+     * ticks, read by the appender that feeds these tails.
+     */
+    public static final String BOOK_MDC = "book";
+
     /** Lines kept per book. */
     public static final int MAX_LINES = 200;
 

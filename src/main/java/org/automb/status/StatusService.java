@@ -101,12 +101,23 @@ public final class StatusService {
         return new StatusDocument(version, service(latest, now), stages.get(), counts(),
             inProgress(progress),
             new StatusDocument.Periods(statistics.totals(lifetimeRuns), statistics.totals(sessionRuns)),
-            runViews(store.runs().recent(List.of(BookRun.Outcome.CONVERTED, BookRun.Outcome.PASSED_THROUGH),
+            runViews(newest(lifetimeRuns, Set.of(BookRun.Outcome.CONVERTED, BookRun.Outcome.PASSED_THROUGH),
                 RECENT_CONVERSIONS)),
-            runViews(store.runs().recent(List.of(BookRun.Outcome.FAILED), RECENT_FAILURES)),
+            runViews(newest(lifetimeRuns, Set.of(BookRun.Outcome.FAILED), RECENT_FAILURES)),
             queued.stream().limit(QUEUE_IN_STATUS).map(job -> summarize(job, progress)).toList(), queued.size(),
             statistics.daily(lifetimeRuns), folders(),
             new StatusDocument.Auth(settings.web().authMethod().name().toLowerCase(Locale.ROOT)));
+    }
+
+    /** The {@code limit} newest of {@code runs} (oldest first, as the store reads them) with one of {@code outcomes}. */
+    private static List<BookRun> newest(List<BookRun> runs, Set<BookRun.Outcome> outcomes, int limit) {
+        List<BookRun> newest = new ArrayList<>();
+        for (int i = runs.size() - 1; i >= 0 && newest.size() < limit; i--) {
+            if (outcomes.contains(runs.get(i).outcome())) {
+                newest.add(runs.get(i));
+            }
+        }
+        return newest;
     }
 
     /**

@@ -21,9 +21,6 @@ import org.slf4j.MDC;
  */
 public final class BookRunRecorder {
 
-    /** The logging context key that names the book a log line is about; the log tail appender reads it. */
-    public static final String BOOK_MDC = "book";
-
     private static final Logger LOG = LoggerFactory.getLogger(BookRunRecorder.class);
 
     private final JobStore store;
@@ -44,7 +41,7 @@ public final class BookRunRecorder {
 
     /** Lines logged on this thread from now on are the book's run's (a retry on another thread). */
     public void continues(String key) {
-        MDC.put(BOOK_MDC, key);
+        MDC.put(BookLogTails.BOOK_MDC, key);
     }
 
     /**
@@ -91,8 +88,8 @@ public final class BookRunRecorder {
     /** Ends the book's live log tail and stores it; the thread's log lines are no longer the book's. */
     public void keepLogTail(String key, Instant at) {
         List<String> lines = logTails.finish(key);
-        if (key.equals(MDC.get(BOOK_MDC))) {
-            MDC.remove(BOOK_MDC);
+        if (key.equals(MDC.get(BookLogTails.BOOK_MDC))) {
+            MDC.remove(BookLogTails.BOOK_MDC);
         }
         if (lines.isEmpty()) {
             return;

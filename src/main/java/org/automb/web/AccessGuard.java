@@ -67,7 +67,7 @@ public final class AccessGuard implements Handler<RoutingContext> {
         String path = ctx.normalizedPath();
         if (!queryDecodes(ctx)) {
             // answered here: left to Vert.x, the error log line would quote the whole URL, ?apikey= and all
-            ProblemResponses.send(ctx, 400, "Bad Request", "The query string is not valid percent-encoding");
+            ProblemResponses.send(ctx, 400, "The query string is not valid percent-encoding");
             return;
         }
         if (paths.isHealth(path)) {
@@ -107,7 +107,7 @@ public final class AccessGuard implements Handler<RoutingContext> {
         Optional<LoginSessions.Session> session = sessionOf(request);
         if (session.isPresent()) {
             if (!SAFE_METHODS.contains(request.method()) && !csrfMatches(request.getHeader(CSRF_HEADER), session.get())) {
-                ProblemResponses.send(ctx, 403, "Forbidden", "A request made with the session cookie must send the"
+                ProblemResponses.send(ctx, 403, "A request made with the session cookie must send the"
                     + " session's CSRF token in the " + CSRF_HEADER + " header (GET " + paths.api("/auth/session")
                     + " tells it)");
                 return;
@@ -150,7 +150,7 @@ public final class AccessGuard implements Handler<RoutingContext> {
             return;
         }
         ctx.response().putHeader("WWW-Authenticate", "ApiKey header=\"" + API_KEY_HEADER + "\"");
-        ProblemResponses.send(ctx, 401, "Unauthorized", "This needs the API key (" + API_KEY_HEADER + " header or ?"
+        ProblemResponses.send(ctx, 401, "This needs the API key (" + API_KEY_HEADER + " header or ?"
             + API_KEY_PARAMETER + "=) or a login session (POST " + paths.api("/auth/login") + ")");
     }
 

@@ -47,8 +47,7 @@ public final class AuthEndpoints {
         }
         Optional<String[]> credentials = credentials(ctx);
         if (credentials.isEmpty()) {
-            ProblemResponses.send(ctx, 400, "Bad Request",
-                "Send {\"username\":\"…\",\"password\":\"…\"} as JSON or as a form (username=…&password=…)");
+            ProblemResponses.send(ctx, 400, "Send {\"username\":\"…\",\"password\":\"…\"} as JSON or as a form (username=…&password=…)");
             return;
         }
         String user = credentials.get()[0];
@@ -61,7 +60,7 @@ public final class AuthEndpoints {
             }
             if (!result.result()) {
                 throttle.failed(address);
-                ProblemResponses.send(ctx, 401, "Unauthorized", "Wrong user name or password");
+                ProblemResponses.send(ctx, 401, "Wrong user name or password");
                 return;
             }
             // a success still counts for nothing while blocked: a guess that hit while blocked is not let in
@@ -126,7 +125,7 @@ public final class AuthEndpoints {
     private void tooManyAttempts(RoutingContext ctx, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         ctx.response().putHeader("Retry-After", String.valueOf(seconds));
-        ProblemResponses.send(ctx, 429, "Too Many Requests", "Too many failed logins from this address; try again in "
+        ProblemResponses.send(ctx, 429, "Too many failed logins from this address; try again in "
             + seconds + " s");
     }
 

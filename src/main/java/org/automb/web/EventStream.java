@@ -62,7 +62,7 @@ public final class EventStream {
             });
         } catch (RuntimeException e) {
             LOG.warn("The event stream cannot subscribe to the live events: {}", e.getMessage());
-            ProblemResponses.send(ctx, 503, "Service Unavailable", "The live events are not available");
+            ProblemResponses.send(ctx, 503, "The live events are not available");
             return;
         }
         response.setChunked(true)

@@ -16,14 +16,19 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem("about:blank", title(status), status, detail, instance);
     }
 
-    private static String title(int status) {
+    /** The status's phrase, the {@code title} of an {@code about:blank} problem. */
+    static String title(int status) {
         return switch (status) {
             case 400 -> "Bad Request";
             case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 409 -> "Conflict";
-            default -> "Internal Server Error";
+            case 413 -> "Content Too Large";
+            case 429 -> "Too Many Requests";
+            case 503 -> "Service Unavailable";
+            default -> status >= 500 ? "Internal Server Error" : "Error";
         };
     }
 }

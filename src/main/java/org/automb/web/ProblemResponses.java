@@ -27,21 +27,18 @@ final class ProblemResponses {
             org.slf4j.LoggerFactory.getLogger(ProblemResponses.class).warn("{} {} failed: {}", ctx.request().method(),
                 ctx.normalizedPath(), ctx.failure() == null ? "status " + status : ctx.failure().toString());
         }
-        String title = switch (status) {
-            case 400 -> "Bad Request";
-            case 413 -> "Content Too Large";
-            default -> status >= 500 ? "Internal Server Error" : "Error";
-        };
-        send(ctx, status, title, status == 413 ? "The request body is too large" : title);
+        send(ctx, status, status == 413 ? "The request body is too large" : Problem.title(status));
     }
 
-    static void send(RoutingContext ctx, int status, String title, String detail) {
+    /** Answers {@code status} with the API's {@link Problem} for this request. */
+    static void send(RoutingContext ctx, int status, String detail) {
+        Problem answer = Problem.of(status, detail, ctx.request().path());
         JsonObject problem = new JsonObject()
-            .put("type", "about:blank")
-            .put("title", title)
-            .put("status", status)
-            .put("detail", detail)
-            .put("instance", ctx.request().path());
+            .put("type", answer.type())
+            .put("title", answer.title())
+            .put("status", answer.status())
+            .put("detail", answer.detail())
+            .put("instance", answer.instance());
         HttpServerResponse response = ctx.response().setStatusCode(status)
             .putHeader("Content-Type", "application/problem+json")
             .putHeader("Cache-Control", "no-store");

@@ -34,19 +34,6 @@ public final class BookRunTable {
             .millis(since).list(BookRunTable::run));
     }
 
-    /** The {@code limit} most recent runs with one of {@code outcomes}, newest first. */
-    public List<BookRun> recent(List<BookRun.Outcome> outcomes, int limit) {
-        if (outcomes.isEmpty()) {
-            return List.of();
-        }
-        return database.read(c -> {
-            SqlCall call = SqlCall.on(c, "SELECT " + COLUMNS + " FROM book_runs WHERE outcome IN ("
-                + JobTable.placeholders(outcomes.size()) + ") ORDER BY finished_at DESC, id DESC LIMIT ?");
-            outcomes.forEach(o -> call.text(o.code()));
-            return call.number(limit).list(BookRunTable::run);
-        });
-    }
-
     /** The runs of one book, newest first. */
     public List<BookRun> of(String key) {
         return database.read(c -> SqlCall.on(c, "SELECT " + COLUMNS + " FROM book_runs WHERE job_key = ?"
