@@ -227,6 +227,42 @@ class ApiRoutesTest {
 
     @Test
     @Order(9)
+    void cancelSkipConversionAndReprocessThroughTheApi() {
+        // the running book of the test before: cancelled, then delivered as it is
+        String longId = JobIds.idOf("Long Book");
+        ApiService.Exchange cancel = API.post("/jobs/" + longId + "/cancel", null);
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(202);
+        assertThat(cancel.json().get("action").asText()).isEqualTo("cancel");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+            API.get("/jobs/" + longId).json().get("state").asText().equals("cancelled"));
+        assertThat(API.inbox().resolve("Long Book")).as("a cancelled book stays in the inbox").isDirectory();
+
+        ApiService.Exchange skip = API.post("/jobs/" + longId + "/skip-conversion", null);
+        assertThat(skip.status()).as(skip.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+            API.get("/jobs/" + longId).json().get("state").asText().equals("done"));
+        assertThat(API.get("/jobs/" + longId).json().get("outputPath").asText()).endsWith(".mp3");
+
+        // a converted book converted again from its archived originals
+        String bookB = JobIds.idOf("Book B");
+        String firstFinish = API.get("/jobs/" + bookB).json().get("finishedAt").asText();
+        ApiService.Exchange reprocess = API.post("/jobs/" + bookB + "/reprocess", null);
+        assertThat(reprocess.status()).as(reprocess.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonNode job = API.get("/jobs/" + bookB).json();
+            return job.get("state").asText().equals("done") && !job.get("finishedAt").asText().equals(firstFinish);
+        });
+        assertThat(API.get("/jobs/" + bookB).json().get("runs")).hasSize(2);
+
+        List<String> rows = new ArrayList<>();
+        API.get("/audit?size=200").json().get("items").forEach(row ->
+            rows.add(row.get("action").asText() + " " + row.get("key").asText() + " " + row.get("result").asText()));
+        assertThat(rows).startsWith("reprocess Book B accepted", "skip-conversion Long Book accepted",
+            "cancel Long Book accepted");
+    }
+
+    @Test
+    @Order(10)
     void theOpenApiDocumentDescribesEveryAnswer() throws Exception {
         ApiService.Exchange served = API.raw("/api/v1/openapi.json");
         assertThat(served.status()).isEqualTo(200);
