@@ -18,7 +18,7 @@ import org.automb.media.ffmpeg.ExecRunner;
  * there; tests put theirs), runs the start-up steps ({@link ServiceStartup}) and binds every bean the routes in
  * {@code routes/*.yaml} refer to by name, one subsystem at a time ({@link HealthWiring}, {@link DeliveryWiring},
  * {@link JobWiring}, {@link IntakeWiring}, {@link AudioWiring}, {@link TaggingWiring}, {@link StatusWiring},
- * {@link ReviewWiring}, {@link ActionsWiring}, {@link WebWiring}).
+ * {@link ReviewWiring}, {@link ActionsWiring}, {@link NotifyWiring}, {@link WebWiring}).
  */
 public class AppConfiguration implements CamelConfiguration {
 
@@ -64,6 +64,7 @@ public class AppConfiguration implements CamelConfiguration {
             status.progressSink());
         TaggingWiring.bind(context, settings, clock, started.store(), media);
         status.bind(context, this, settings);
+        NotifyWiring notify = NotifyWiring.bind(context, settings, clock, started.store());
         ReviewWiring.bindGate(context, settings, clock, started.store(), delivery);
         ActionsWiring.bind(context, settings, clock, started.store(), delivery);
         if (WebWiring.serverRuns(context)) {

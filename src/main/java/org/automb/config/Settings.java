@@ -23,7 +23,8 @@ public record Settings(
         String ffmpegPath, String ffprobePath,
         int maxRetries, boolean retryTransientErrors, java.time.Duration retryBaseDelay, boolean moveFailedBooks,
         double convertTimeoutFactor, long minFreeSpaceMb, String databaseUrl, boolean debug,
-        String httpHost, int httpPort, boolean watchInbox, TaggingSettings tagging, WebSettings web) {
+        String httpHost, int httpPort, boolean watchInbox, TaggingSettings tagging, WebSettings web,
+        NotifySettings notifications) {
 
     /** Where a book's audio is encoded. */
     public enum Encoder {
@@ -55,7 +56,7 @@ public record Settings(
             p.integer("MAX_RETRIES", 0, 100), p.bool("RETRY_TRANSIENT_ERRORS"), p.seconds("RETRY_BASE_DELAY", 0, 86400),
             p.bool("MOVE_FAILED_BOOKS"), p.decimal("CONVERT_TIMEOUT_FACTOR", 0.001, 100), p.integer("MIN_FREE_SPACE_MB", 0, 10_000_000),
             p.text("DATABASE_URL"), p.bool("DEBUG"), p.host("HTTP_HOST"), p.integer("HTTP_PORT", 0, 65535),
-            p.bool("WATCH_INBOX"), p.tagging(), p.web());
+            p.bool("WATCH_INBOX"), p.tagging(), p.web(), p.notifications());
         if (!p.problems.isEmpty()) {
             throw new InvalidSettingsException(p.problems);
         }
@@ -227,6 +228,83 @@ public record Settings(
             boolean review = bool("REVIEW_BEFORE_RELEASE");
             return new WebSettings(urlBase, choice("AUTH_METHOD", WebSettings.AuthMethod.class), apiKey, user,
                 text("AUTH_PASSWORD"), review, path("REVIEW_FOLDER"));
+        }
+
+        NotifySettings notifications() {
+            Map<String, String> serviceUrls = new java.util.LinkedHashMap<>();
+            for (String pair : text("NOTIFY_SERVICE_URLS").split(",")) {
+                if (pair.isBlank()) {
+                    continue;
+                }
+                String[] parts = pair.split("=", 2);
+                String service = parts[0].trim().toLowerCase(Locale.ROOT);
+                if (parts.length != 2 || !NotifySettings.SERVICES_WITH_FIXED_HOSTS.contains(service)
+                        || !isHttpUrl(parts[1].trim())) {
+                    problems.add("NOTIFY_SERVICE_URLS: " + pair.trim() + " must be service=http(s)://host[:port] with service one of "
+                        + String.join(", ", NotifySettings.SERVICES_WITH_FIXED_HOSTS));
+                    continue;
+                }
+                serviceUrls.put(service, parts[1].trim().replaceFirst("/+$", ""));
+            }
+            List<String> webhooks = NotifySettings.splitUrls(text("WEBHOOK_URLS"));
+            for (int i = 0; i < webhooks.size(); i++) {
+                if (!isHttpUrl(webhooks.get(i))) {
+                    // the URL may hold credentials: named by its place, never echoed
+                    problems.add("WEBHOOK_URLS: URL " + (i + 1) + " of " + webhooks.size() + " must be an http:// or https:// URL");
+                }
+            }
+            String applicationUrl = text("APPLICATION_URL").isEmpty() ? "" : url("APPLICATION_URL", true);
+            String instance = text("INSTANCE_NAME");
+            if (instance.isEmpty()) {
+                problems.add("INSTANCE_NAME is empty; it names this service in notifications and webhooks");
+            }
+            return new NotifySettings(NotifySettings.splitUrls(text("NOTIFY_URLS")), bool("NOTIFY_ON_RETRY"),
+                integer("NOTIFY_MAX_RETRIES", 0, 20), seconds("NOTIFY_RETRY_BASE_DELAY", 0, 3600),
+                seconds("NOTIFY_TIMEOUT", 0.1, 300), Map.copyOf(serviceUrls), webhooks, instance, applicationUrl,
+                text("POST_CONVERT_SCRIPT"), seconds("POST_CONVERT_SCRIPT_TIMEOUT", 1, 86400),
+                libraryServer("ABS_URL", "ABS_TOKEN", "ABS_LIBRARY_ID"),
+                libraryServer("PLEX_URL", "PLEX_TOKEN", "PLEX_SECTION_ID"),
+                libraryServer("JELLYFIN_URL", "JELLYFIN_API_KEY", null), pathMap());
+        }
+
+        Optional<NotifySettings.LibraryServer> libraryServer(String urlName, String tokenName, String libraryName) {
+            String base = text(urlName);
+            if (base.isEmpty()) {
+                return Optional.empty();
+            }
+            String url = url(urlName, false);
+            if (text(tokenName).isEmpty()) {
+                problems.add(tokenName + " is empty; " + urlName + " is set and the server needs it");
+            }
+            return Optional.of(new NotifySettings.LibraryServer(url, text(tokenName),
+                libraryName == null ? "" : text(libraryName)));
+        }
+
+        List<NotifySettings.PathMapping> pathMap() {
+            List<NotifySettings.PathMapping> mappings = new ArrayList<>();
+            for (String pair : text("LIBRARY_PATH_MAP").split(",")) {
+                if (pair.isBlank()) {
+                    continue;
+                }
+                String[] parts = pair.trim().split(":", 2);
+                if (parts.length != 2 || !parts[0].startsWith("/") || !parts[1].startsWith("/")) {
+                    problems.add("LIBRARY_PATH_MAP: " + pair.trim() + " must be /local/path:/path/on/the/server");
+                    continue;
+                }
+                mappings.add(new NotifySettings.PathMapping(parts[0].replaceFirst("(?<=.)/+$", ""),
+                    parts[1].replaceFirst("(?<=.)/+$", "")));
+            }
+            return List.copyOf(mappings);
+        }
+
+        boolean isHttpUrl(String value) {
+            try {
+                java.net.URI uri = new java.net.URI(value);
+                return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+            } catch (java.net.URISyntaxException e) {
+                return false;
+            }
         }
 
         <E extends Enum<E>> E choice(String name, Class<E> type) {

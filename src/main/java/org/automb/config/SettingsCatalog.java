@@ -67,7 +67,27 @@ public final class SettingsCatalog {
             new SettingDef("METADATA_TIMEOUT", "seconds 0.1..600", "15", "how long a request to Audible or Audnexus may take"),
             new SettingDef("TAG_MAX_RETRIES", "integer 0..100", "3", "how many times a tagging that failed for a transient reason (network, 5xx, 429) is tried again; then the book stays delivered with its own tags, marked tag_failed"),
             new SettingDef("TAG_RETRY_BASE_DELAY", "seconds 0..86400 (decimals allowed)", "30", "wait before the first tagging retry; it doubles for each further one (apart from conversion retries)"),
-            new SettingDef("OUTPUT_NAMING", "key | abs | template", "key", "where a book is delivered in CONVERTED_FOLDER: key = <key>/<name>.m4b as auto-m4b does; abs = Audiobookshelf's <author>/<series>/<part> - <title>; or a template such as {author}/{series}/{series_part} - {title}"));
+            new SettingDef("OUTPUT_NAMING", "key | abs | template", "key", "where a book is delivered in CONVERTED_FOLDER: key = <key>/<name>.m4b as auto-m4b does; abs = Audiobookshelf's <author>/<series>/<part> - <title>; or a template such as {author}/{series}/{series_part} - {title}"),
+            new SettingDef("NOTIFY_URLS", "Apprise-style URLs, comma or newline separated", "", "where events are announced: discord://, pover://, ntfy(s)://, gotify(s)://, tgram://, mailto(s)://, json(s)://, apprise(s)://; each may end in ?events=converted,failed,... (docs/notifications.md); secret, never logged"),
+            new SettingDef("NOTIFY_ON_RETRY", "boolean", "N", "also announce each retry a failed book waits for; N announces a failure once, when the book goes to the failed folder"),
+            new SettingDef("NOTIFY_MAX_RETRIES", "integer 0..20", "4", "how many times a notification, webhook or library refresh that failed (network, 429, 5xx) is tried again before it is given up"),
+            new SettingDef("NOTIFY_RETRY_BASE_DELAY", "seconds 0..3600 (decimals allowed)", "2", "wait before a delivery's first retry; it doubles for each further one; a Retry-After from the server wins"),
+            new SettingDef("NOTIFY_TIMEOUT", "seconds 0.1..300", "10", "how long one notification, webhook or library request may take"),
+            new SettingDef("NOTIFY_SERVICE_URLS", "service=URL, comma separated", "", "base URLs that replace the fixed hosts of discord, pushover and telegram (https://discord.com...): for tests and outgoing proxies only"),
+            new SettingDef("WEBHOOK_URLS", "http(s) URLs, comma or newline separated", "", "webhooks that get every event as JSON in the *arr convention; ?method=PUT, user:password@ and +Header=value are honoured; secret, never logged"),
+            new SettingDef("INSTANCE_NAME", "text", "auto-m4b", "this service's name in notifications and in webhooks' instanceName"),
+            new SettingDef("APPLICATION_URL", "URL", "", "the address users reach the dashboard at (webhooks' applicationUrl, links in notifications); empty = none"),
+            new SettingDef("POST_CONVERT_SCRIPT", "path", "", "a program run after each delivered book with the book's details as AUTO_M4B_* environment variables (never through a shell); its exit code and output are kept on the job; a failing script never fails the book"),
+            new SettingDef("POST_CONVERT_SCRIPT_TIMEOUT", "seconds 1..86400", "60", "the post-convert script is killed when it runs longer than this"),
+            new SettingDef("ABS_URL", "URL", "", "Audiobookshelf to tell about each delivered or re-tagged book; empty = none"),
+            new SettingDef("ABS_TOKEN", "text", "", "Audiobookshelf API token (Bearer); secret"),
+            new SettingDef("ABS_LIBRARY_ID", "text", "", "Audiobookshelf library id; empty = the library whose folder holds the book"),
+            new SettingDef("PLEX_URL", "URL", "", "Plex server to ask for a partial scan of each delivered or re-tagged book's folder; empty = none"),
+            new SettingDef("PLEX_TOKEN", "text", "", "Plex token (X-Plex-Token); secret"),
+            new SettingDef("PLEX_SECTION_ID", "text", "", "Plex library section id; empty = the section whose location holds the book"),
+            new SettingDef("JELLYFIN_URL", "URL", "", "Jellyfin or Emby server to tell about each delivered or re-tagged book; empty = none"),
+            new SettingDef("JELLYFIN_API_KEY", "text", "", "Jellyfin or Emby API key; secret"),
+            new SettingDef("LIBRARY_PATH_MAP", "/local:/remote, comma separated", "", "where library servers see the converted folder under another path, such as /data/converted:/audiobooks"));
     }
 
     public List<SettingDef> all() {

@@ -23,6 +23,7 @@ class PackageLayersTest {
         List.of("web"),
         List.of("actions"),
         List.of("status"),
+        List.of("notify"),
         List.of("steps"),
         List.of("deliver"),
         List.of("tagging"),
@@ -67,9 +68,10 @@ class PackageLayersTest {
     @Test
     void onlyTheRouteStepsHandleExchanges() {
         // the rest take typed arguments through Camel's parameter binding; the wiring, the health routes and the
-        // probes' exec runner (which sends its commands through camel-exec) are the other users
+        // probes' exec runner (which sends its commands through camel-exec) and the notifications' outbound sender (camel-http,
+        // camel-mail, camel-exec) are the other users
         noClasses().that().resideOutsideOfPackages("org.automb.steps", "org.automb.app", "org.automb.app.health",
-                "org.automb.media.ffmpeg")
+                "org.automb.media.ffmpeg", "org.automb.notify")
             .should().dependOnClassesThat().haveFullyQualifiedName("org.apache.camel.Exchange")
             .check(classes);
     }

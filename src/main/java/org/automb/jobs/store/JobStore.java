@@ -34,6 +34,7 @@ public final class JobStore implements AutoCloseable {
     private final MetadataCacheTable metadataCache;
     private final BookRunTable runs;
     private final AuditTable audit;
+    private final DeliveryTable deliveries;
     private final ServiceRunTable serviceRuns;
     private final JobNotesTable notes;
     private final StoreListeners listeners = new StoreListeners();
@@ -46,6 +47,7 @@ public final class JobStore implements AutoCloseable {
         this.metadataCache = new MetadataCacheTable(database);
         this.runs = new BookRunTable(database);
         this.audit = new AuditTable(database);
+        this.deliveries = new DeliveryTable(database);
         this.serviceRuns = new ServiceRunTable(database);
         this.notes = new JobNotesTable(database, listeners);
     }
@@ -159,6 +161,11 @@ public final class JobStore implements AutoCloseable {
     /** The users' actions. */
     public AuditTable audit() {
         return audit;
+    }
+
+    /** What was told to whom after each event (notifications, webhooks, library refreshes, the script). */
+    public DeliveryTable deliveries() {
+        return deliveries;
     }
 
     /** The service's starts and stops. */
