@@ -57,6 +57,7 @@ import picocli.CommandLine;
         "3:at least one book failed or was held back (--once; the summary names each held-back book and why), or with --tag: one needs review or failed",
         "4:another instance is already running (its PID is named)",
         "5:cannot start: the job store cannot be opened, ffmpeg cannot run, Camel fails to start, or HTTP_PORT is in use; with --status: the job store cannot be opened",
+        "6:--test-notify: at least one destination did not get the test notification",
         "143:stopped by SIGTERM (docker stop): books in flight abandoned, converted again at the next start"})
 public final class AutoM4bCommand implements Callable<Integer> {
 
@@ -69,6 +70,8 @@ public final class AutoM4bCommand implements Callable<Integer> {
     public static final int EXIT_ALREADY_RUNNING = 4;
     /** The environment fails the start: the job store, ffmpeg or Camel (e.g. a broken routes/*.yaml). */
     public static final int EXIT_CANNOT_START = 5;
+    /** {@code --test-notify}: at least one destination did not get the test event. */
+    public static final int EXIT_NOTIFY_FAILED = 6;
 
     @Option(names = "--once", description = "Process what is in the inbox now (waiting for books still being copied), then exit: 0 all succeeded, 3 some failed or were held back, 2 invalid configuration (see Exit codes).")
     boolean once;
@@ -81,6 +84,9 @@ public final class AutoM4bCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "With --status: print the status as JSON (the document GET /api/v1/status returns).")
     boolean json;
+
+    @Option(names = "--test-notify", description = "Send a test notification to every destination (NOTIFY_URLS, WEBHOOK_URLS, library servers) and print each outcome, then exit: 0 all sent, 6 any failed, 2 none configured or a URL invalid. Starts no inbox, touches no book.")
+    boolean testNotify;
 
     @Option(names = "--help-config", description = "Print every setting with its type, default and meaning.")
     boolean helpConfig;
@@ -108,6 +114,9 @@ public final class AutoM4bCommand implements Callable<Integer> {
 
     /** Set once Camel has started: a failure after that is not a start-up failure. */
     private volatile boolean camelStarted;
+
+    /** How long --once waits after the last book for its notifications still queued, in flight or waiting to retry. */
+    static final java.time.Duration ONCE_NOTIFY_LIMIT = java.time.Duration.ofSeconds(60);
 
     /** The route file of the REST API, left out where no HTTP server runs (its Rest DSL needs one). */
     public static final String API_ROUTES = "**/api.camel.yaml";
@@ -164,7 +173,9 @@ public final class AutoM4bCommand implements Callable<Integer> {
             print(report, out, err);
             return report.problems().isEmpty() ? EXIT_OK : EXIT_CONFIG;
         }
-        List<String> naming = org.automb.tagging.OutputNaming.problems(settings.tagging().outputNaming());
+        List<String> naming = new java.util.ArrayList<>(org.automb.tagging.OutputNaming.problems(settings.tagging().outputNaming()));
+        // NOTIFY_URLS and WEBHOOK_URLS entries that cannot be used: one line each, by position (never the URL)
+        naming.addAll(org.automb.notify.Destinations.problems(settings.notifications()));
         if (!naming.isEmpty()) {
             naming.forEach(problem -> err.println("problem: " + problem));
             err.flush();
@@ -172,6 +183,9 @@ public final class AutoM4bCommand implements Callable<Integer> {
         }
         if (status) {
             return new StatusCommand(settings, java.time.Clock.systemDefaultZone(), out, err).run(json);
+        }
+        if (testNotify) {
+            return new TestNotifyCommand(settings, out, err).run();
         }
         if (json) {
             err.println("--json goes with --status");
@@ -298,7 +312,8 @@ public final class AutoM4bCommand implements Callable<Integer> {
                 if (once) {
                     org.automb.steps.TagStep tags = started.getCamelContext().getRegistry()
                         .lookupByNameAndType("tagStep", org.automb.steps.TagStep.class);
-                    Thread watcher = new Thread(() -> completeWhenSettled(main, ledger[0], tags), "once-watcher");
+                    org.apache.camel.CamelContext camel = started.getCamelContext();
+                    Thread watcher = new Thread(() -> completeWhenSettled(main, ledger[0], tags, camel), "once-watcher");
                     watcher.setDaemon(true);
                     watcher.start();
                 }
@@ -332,7 +347,8 @@ public final class AutoM4bCommand implements Callable<Integer> {
         return line.toString();
     }
 
-    private static void completeWhenSettled(Main main, BookLedger ledger, org.automb.steps.TagStep tagStep) {
+    private static void completeWhenSettled(Main main, BookLedger ledger, org.automb.steps.TagStep tagStep,
+                                            org.apache.camel.CamelContext camel) {
         try {
             while (!ledger.awaitSettled(1, TimeUnit.SECONDS)) {
                 // keep waiting: books are converting or still being copied
@@ -341,6 +357,8 @@ public final class AutoM4bCommand implements Callable<Integer> {
             while (tagStep != null && tagStep.queued() > 0) {
                 Thread.sleep(100);
             }
+            // and, bounded, for the books' notifications (what is left then is named as abandoned at the stop)
+            OnceNotifications.awaitSent(camel, ONCE_NOTIFY_LIMIT);
             main.completed();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -42,7 +42,11 @@ public final class ConfigValidator {
     public Report check(Settings settings) {
         Report report = check(FolderRules.of(settings), EarlyStart.storeUrl(settings), settings.ffmpegPath(),
             settings.ffprobePath(), settings.encoder() == Settings.Encoder.FFMPEG);
-        return withNamingProblems(report, settings.tagging().outputNaming());
+        report = withNamingProblems(report, settings.tagging().outputNaming());
+        // NOTIFY_URLS and WEBHOOK_URLS entries the start would refuse
+        List<String> problems = new ArrayList<>(report.problems());
+        problems.addAll(org.automb.notify.Destinations.problems(settings.notifications()));
+        return new Report(problems, report.warnings(), report.notes());
     }
 
     /** OUTPUT_NAMING's template, checked here because its rules live with the naming (tagging.OutputNaming). */
