@@ -217,6 +217,41 @@ class NotificationDeliveryTest {
         assertThat(store.deliveries().of("Nobody Told")).isEmpty();
     }
 
+    @Test
+    void onceWaitsForADeliveryUnderWayAndBoundedNamesWhatItAbandons() throws Exception {
+        server.stubFor(post(urlEqualTo("/later")).inScenario("later").whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")).willSetStateTo("up"));
+        server.stubFor(post(urlEqualTo("/later")).inScenario("later").whenScenarioStateIs("up")
+            .willReturn(aResponse().withStatus(204)));
+        server.stubFor(post(urlEqualTo("/much-later")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "60")));
+        var routes = start(settings(false, 3), destination("later", "/later"));
+        DefaultCamelContext context = contexts.get(contexts.size() - 1);
+        routes.publisher().publish(event(EventType.BOOK_CONVERTED, "Sent Before Exit"));
+
+        OnceNotifications.awaitSent(context, Duration.ofSeconds(20));
+
+        assertThat(routes.pending().size()).isZero();
+        assertThat(store.deliveries().of("Sent Before Exit")).singleElement()
+            .satisfies(row -> assertThat(row.outcome()).isEqualTo("sent"));
+
+        try (LogCapture log = LogCapture.start()) {
+            var slow = start(settings(false, 3), destination("much-later", "/much-later"));
+            DefaultCamelContext slowContext = contexts.get(contexts.size() - 1);
+            slow.publisher().publish(event(EventType.BOOK_CONVERTED, "Abandoned At Exit"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.countRequestsMatching(
+                postRequestedFor(urlEqualTo("/much-later")).build()).getCount() == 1);
+
+            long started = System.nanoTime();
+            OnceNotifications.awaitSent(slowContext, Duration.ofMillis(500));
+            slowContext.stop();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(took).as("a bounded wait, and a stop that ends the retry's wait").isLessThan(Duration.ofSeconds(5));
+            assertThat(warningsAbout(log, "much-later")).singleElement().asString().contains("abandoned");
+            assertThat(store.deliveries().of("Abandoned At Exit")).isEmpty();
+        }
+    }
+
     // --- helpers ---
 
     /** The routes and beans of one configuration. */
