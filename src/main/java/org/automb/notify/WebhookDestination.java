@@ -77,7 +77,7 @@ public final class WebhookDestination implements Destination {
             String name = decode(rawName);
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
             if (name.startsWith("+") && name.length() > 1) {
-                headers.put(name.substring(1), value);
+                headers.put(headerName(name.substring(1)), value);
                 secrets.add(value);
                 continue;
             }
@@ -120,6 +120,17 @@ public final class WebhookDestination implements Destination {
             + path + (kept.isEmpty() ? "" : "?" + String.join("&", kept)));
         return new WebhookDestination(target, method, headers, events, retries, secrets, settings.instanceName(),
             settings.applicationUrl());
+    }
+
+    /** A {@code +Header} name: an HTTP token, and none of Camel's own headers (which would steer the request). */
+    private static String headerName(String name) {
+        if (!name.matches("[A-Za-z0-9!#$%&'*.^_`|~-]+")) {
+            throw new IllegalArgumentException("+" + name + "= is not a valid header name");
+        }
+        if (name.toLowerCase(Locale.ROOT).startsWith("camel")) {
+            throw new IllegalArgumentException("+" + name + "= is not allowed: headers starting with Camel are the service's own");
+        }
+        return name;
     }
 
     private static int retries(String value) {

@@ -85,6 +85,8 @@ class WebhookDestinationTest {
         assertThatThrownBy(() -> parse("https://host/x?retries=21")).hasMessageContaining("0 to 20");
         assertThatThrownBy(() -> parse("https://host/x?events=converted,exploded")).hasMessageContaining("unknown event 'exploded'");
         assertThatThrownBy(() -> parse("https://host/x?events=")).hasMessageContaining("events= is empty");
+        assertThatThrownBy(() -> parse("https://host/x?+CamelHttpUri=http://elsewhere")).hasMessageContaining("+CamelHttpUri= is not allowed");
+        assertThatThrownBy(() -> parse("https://host/x?+Bad%20Name=1")).hasMessageContaining("not a valid header name");
         assertThatThrownBy(() -> parse("https://host/tok%zz")).hasMessageContaining("not a valid URL")
             .hasMessageNotContaining("tok");
     }
@@ -93,7 +95,7 @@ class WebhookDestinationTest {
     void convertedBodyCarriesTheBookAndItsFileAndLeavesNullsOut() throws Exception {
         JsonNode body = JSON.readTree(parse("http://h/x").body(WebhookTestEvents.converted("/data/converted/Andy Weir/Project Hail Mary/Project Hail Mary.m4b")));
         assertThat(body.path("eventType").asText()).isEqualTo("BookConverted");
-        assertThat(body.path("eventId").asText()).isEqualTo("6f1c2b7e-converted");
+        assertThat(body.path("eventId").asText()).isEqualTo("3f0c9a52-7d1e-4b8a-9c61-2f5e8d4a7b10");
         assertThat(body.path("occurredAt").asText()).isEqualTo("2026-12-05T20:15:30Z");
         assertThat(body.path("instanceName").asText()).isEqualTo("auto-m4b-attic");
         assertThat(body.path("applicationUrl").asText()).isEqualTo("http://m4b.local:8080");
@@ -143,5 +145,27 @@ class WebhookDestinationTest {
         assertThat(body.has("book")).isFalse();
         assertThat(body.has("source")).isFalse();
         assertThat(body.has("attempt")).isFalse();
+    }
+
+    @Test
+    void theExamplesInTheDocsAreWhatTheCodeSends() throws Exception {
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("docs/notifications.md"));
+        WebhookDestination webhook = parse("http://h/x");
+        assertThat(docsExample(docs, "BookConverted")).isEqualTo(JSON.readTree(webhook.body(
+            WebhookTestEvents.converted("/data/converted/Andy Weir/Project Hail Mary/Project Hail Mary.m4b"))));
+        assertThat(docsExample(docs, "BookFailed")).isEqualTo(JSON.readTree(webhook.body(WebhookTestEvents.failed())));
+    }
+
+    /** The ```json block of docs/notifications.md whose eventType is {@code eventType}. */
+    private static JsonNode docsExample(String docs, String eventType) throws Exception {
+        java.util.regex.Matcher blocks = java.util.regex.Pattern.compile("```json\\n(.*?)```", java.util.regex.Pattern.DOTALL)
+            .matcher(docs);
+        while (blocks.find()) {
+            JsonNode example = JSON.readTree(blocks.group(1));
+            if (example.path("eventType").asText().equals(eventType)) {
+                return example;
+            }
+        }
+        throw new AssertionError("docs/notifications.md has no ```json example of " + eventType);
     }
 }
