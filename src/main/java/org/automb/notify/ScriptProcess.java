@@ -71,23 +71,22 @@ public final class ScriptProcess implements ExecCommandExecutor {
         }
     }
 
-    /** SIGTERM to the script and every process it started, then SIGKILL to whatever is left after {@link #GRACE}. */
+    /**
+     * SIGTERM to the script and every process it started, then, once the script has ended or after {@link #GRACE},
+     * SIGKILL to whichever of them is left. Only the script itself is waited for: a child that ended may stay a
+     * zombie until its new parent reaps it, which is no reason to wait.
+     */
     static void killWithChildren(Process process) {
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
-        tree.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + GRACE.toNanos();
-        for (ProcessHandle handle : tree) {
-            long left = deadline - System.nanoTime();
-            try {
-                handle.onExit().get(Math.max(left, 0), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                // killed below
-            }
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        children.forEach(ProcessHandle::destroy);
+        try {
+            process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         try {
             process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
