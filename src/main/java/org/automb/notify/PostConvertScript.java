@@ -130,13 +130,16 @@ public final class PostConvertScript {
         return recorded;
     }
 
-    /** Records and logs a script that could not be started at all (deleted, no longer executable, a bad #! line). */
-    public DeliveryRecord notStarted(@ExchangeProperty(EVENT) NotifyEvent event,
-                                     @ExchangeProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT) Exception cause) {
+    /**
+     * Records and logs a script that did not run to its end: it could not be started (deleted, no longer
+     * executable, a bad #! line) or the service stopped while it ran (then it was killed).
+     */
+    public DeliveryRecord notRun(@ExchangeProperty(EVENT) NotifyEvent event,
+                                 @ExchangeProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT) Exception cause) {
         String why = Masking.text(String.valueOf(cause.getMessage()), secrets);
-        DeliveryRecord recorded = record(event, "failed", null, "could not be started: " + why);
-        withBookMdc(event, () -> LOG.warn("book '{}': post-convert script {} could not be started: {}", event.key(),
-            script, why));
+        DeliveryRecord recorded = record(event, "failed", null, why);
+        withBookMdc(event, () -> LOG.warn("book '{}': post-convert script {} did not run: {}", event.key(), script,
+            why));
         return recorded;
     }
 

@@ -67,7 +67,7 @@ public final class ScriptProcess implements ExecCommandExecutor {
             // the service is stopping: the script must not outlive it
             killWithChildren(process);
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while the post-convert script ran; it was killed", e);
+            throw new IOException("the service stopped while the script ran; it was killed", e);
         }
     }
 

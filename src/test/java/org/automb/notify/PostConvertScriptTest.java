@@ -165,7 +165,7 @@ class PostConvertScriptTest {
         DeliveryRecord row = store.deliveries().of("Orphan Book").get(0);
         assertThat(row.outcome()).isEqualTo("failed");
         assertThat(row.statusCode()).isNull();
-        assertThat(row.detail()).startsWith("could not be started").contains(script.toString());
+        assertThat(row.detail()).as("the reason, naming the script").contains(script.toString());
     }
 
     // --- helpers ---
