@@ -181,6 +181,12 @@ public final class AutoM4bCommand implements Callable<Integer> {
             err.flush();
             return EXIT_CONFIG;
         }
+        List<String> script = org.automb.notify.PostConvertScript.problems(settings.notifications().postConvertScript());
+        if (!script.isEmpty()) {
+            script.forEach(problem -> err.println("problem: " + problem));
+            err.flush();
+            return EXIT_CONFIG;
+        }
         if (status) {
             return new StatusCommand(settings, java.time.Clock.systemDefaultZone(), out, err).run(json);
         }

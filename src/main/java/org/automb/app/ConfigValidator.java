@@ -42,7 +42,8 @@ public final class ConfigValidator {
     public Report check(Settings settings) {
         Report report = check(FolderRules.of(settings), EarlyStart.storeUrl(settings), settings.ffmpegPath(),
             settings.ffprobePath(), settings.encoder() == Settings.Encoder.FFMPEG);
-        report = withNamingProblems(report, settings.tagging().outputNaming());
+        report = withScriptProblems(withNamingProblems(report, settings.tagging().outputNaming()),
+            settings.notifications().postConvertScript());
         // NOTIFY_URLS and WEBHOOK_URLS entries the start would refuse
         List<String> problems = new ArrayList<>(report.problems());
         problems.addAll(org.automb.notify.Destinations.problems(settings.notifications()));
@@ -53,6 +54,13 @@ public final class ConfigValidator {
     private static Report withNamingProblems(Report report, String naming) {
         List<String> problems = new ArrayList<>(report.problems());
         problems.addAll(org.automb.tagging.OutputNaming.problems(naming));
+        return new Report(problems, report.warnings(), report.notes());
+    }
+
+    /** POST_CONVERT_SCRIPT must be a program this service may run (notify.PostConvertScript). */
+    private static Report withScriptProblems(Report report, String script) {
+        List<String> problems = new ArrayList<>(report.problems());
+        problems.addAll(org.automb.notify.PostConvertScript.problems(script));
         return new Report(problems, report.warnings(), report.notes());
     }
 
@@ -76,9 +84,9 @@ public final class ConfigValidator {
         String config = raw.getOrDefault("CONFIG_FOLDER", "").trim();
         String storeUrl = !databaseUrl.isEmpty() ? databaseUrl
             : config.isEmpty() ? null : JobStore.defaultUrl(Path.of(config).toAbsolutePath().normalize());
-        return withNamingProblems(check(folders, storeUrl, raw.getOrDefault("FFMPEG_PATH", ""),
+        return withScriptProblems(withNamingProblems(check(folders, storeUrl, raw.getOrDefault("FFMPEG_PATH", ""),
             raw.getOrDefault("FFPROBE_PATH", ""), "ffmpeg".equalsIgnoreCase(raw.getOrDefault("ENCODER", "").trim())),
-            raw.getOrDefault("OUTPUT_NAMING", ""));
+            raw.getOrDefault("OUTPUT_NAMING", "")), raw.getOrDefault("POST_CONVERT_SCRIPT", "").trim());
     }
 
     private Report check(List<FolderRules.Folder> folders, String storeUrl, String ffmpegPath, String ffprobePath,

@@ -129,8 +129,28 @@ final class NotifyWiring {
         }
     }
 
-    /** The post-convert script (route post-convert-script). */
+    /** The post-convert script (route post-convert-script): its bean, and camel-exec's binding and executor for it. */
     private static void bindScript(CamelContext context, Settings settings, Clock clock, JobStore store) {
+        var notify = settings.notifications();
+        // unset: the route is never reached (notify.script-enabled), but its beans must resolve
+        java.nio.file.Path script = notify.postConvertScript().isEmpty() ? java.nio.file.Path.of("")
+            : org.automb.notify.PostConvertScript.resolve(notify.postConvertScript());
+        context.getRegistry().bind("postConvertScript", new org.automb.notify.PostConvertScript(script, notify.scriptTimeout(),
+            notify.instanceName(), scriptSecrets(settings), store.deliveries(), clock));
+        context.getRegistry().bind("postConvertScriptBinding", new org.automb.notify.ScriptExecBinding());
+        context.getRegistry().bind("postConvertScriptExecutor", new org.automb.notify.ScriptProcess());
+    }
+
+    /** Every secret of the settings: the script inherits the service's environment and may print it. */
+    static java.util.List<String> scriptSecrets(Settings settings) {
+        var notify = settings.notifications();
+        java.util.List<String> secrets = new java.util.ArrayList<>(notify.notifyUrls());
+        secrets.addAll(notify.webhookUrls());
+        java.util.stream.Stream.of(notify.audiobookshelf(), notify.plex(), notify.jellyfin())
+            .flatMap(java.util.Optional::stream).forEach(server -> secrets.add(server.token()));
+        secrets.add(settings.web().apiKey());
+        secrets.add(settings.web().authPassword());
+        return secrets;
     }
 
     /** The events of a book's routes (bean bookEvents). */
