@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The health watch: one HealthIssue when an issue appears, none while it persists or when it clears, one again when
- * it comes back; then the real checks on a real folder made unwritable, through the real route watch-health.
+ * it comes back; the real checks on real folders, and through the real route watch-health.
  */
 class HealthWatchTest {
 
@@ -148,13 +148,12 @@ class HealthWatchTest {
     }
 
     @Test
-    void theRealChecksThroughTheRouteAnnounceAnUnwritableFolderOnceAndAgainAfterItWasFixed() throws Exception {
-        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root may write any folder");
+    void theRealChecksThroughTheRouteAnnounceAMissingFolderOnceAndAgainAfterItWasBack() throws Exception {
         Path converted = Files.createDirectories(root.resolve("converted"));
         try (JobStore store = JobStore.open(JobStore.defaultUrl(root), Clock.systemUTC())) {
             List<ReadinessCheck> checks = HealthWatch.watched(List.of(
                 new FolderCheck(new FolderRules.Folder("CONVERTED_FOLDER", converted, true), 0),
-                new FreeSpaceCheck(Map.of("CONVERTED_FOLDER", converted), 1, 1),
+                new FreeSpaceCheck(Map.of("WORKING_FOLDER", root), 1, 1),
                 new EncoderCheck(false, false, List.of(), 2),
                 new JobStoreCheck(store, 3)));
             DefaultCamelContext context = new DefaultCamelContext();
@@ -166,29 +165,46 @@ class HealthWatchTest {
             context.start();
             try {
                 awaitLooks(context, 2);
-                assertThat(published).as("all is well").isEmpty();
+                assertThat(published).as("all is well (the encoder check, down here, is not watched)").isEmpty();
 
-                converted.toFile().setWritable(false, false);
+                Files.delete(converted);
                 awaitLooks(context, 3);
                 assertThat(published).hasSize(1);
                 NotifyEvent event = published.get(0);
                 assertThat(event.type()).isEqualTo(EventType.HEALTH_ISSUE);
-                assertThat(event.title()).isEqualTo("CONVERTED_FOLDER is not writable");
-                assertThat(event.message()).contains("CONVERTED_FOLDER=" + converted + " is not writable")
+                assertThat(event.title()).isEqualTo("CONVERTED_FOLDER does not exist");
+                assertThat(event.message()).contains("CONVERTED_FOLDER=" + converted + " does not exist")
                     .contains("point CONVERTED_FOLDER at a folder");
 
-                converted.toFile().setWritable(true, false);
+                Files.createDirectories(converted);
                 awaitLooks(context, 3);
                 assertThat(published).as("cleared: nothing announced").hasSize(1);
 
-                converted.toFile().setWritable(false, false);
+                Files.delete(converted);
                 awaitLooks(context, 2);
                 assertThat(published).as("came back: announced again").hasSize(2);
             } finally {
-                converted.toFile().setWritable(true, false);
                 context.stop();
             }
         }
+    }
+
+    @Test
+    void aFolderMadeUnwritableIsAnnouncedNamingTheSettingAndTheFolder() throws IOException {
+        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root may write any folder");
+        Path converted = Files.createDirectories(root.resolve("converted"));
+        HealthWatch watch = new HealthWatch(List.of(
+            new FolderCheck(new FolderRules.Folder("CONVERTED_FOLDER", converted, true), 0)), collect, CLOCK);
+        converted.toFile().setWritable(false, false);
+        try {
+            watch.look();
+            watch.look();
+        } finally {
+            converted.toFile().setWritable(true, false);
+        }
+        assertThat(published).hasSize(1);
+        assertThat(published.get(0).title()).isEqualTo("CONVERTED_FOLDER is not writable");
+        assertThat(published.get(0).message()).contains("CONVERTED_FOLDER=" + converted + " is not writable");
     }
 
     private static void awaitLooks(DefaultCamelContext context, int looks) {
