@@ -479,6 +479,17 @@
         el('td', { text: fmtTime(e.at) }), el('td', { text: stateLabel(e.from) }), el('td', { text: stateLabel(e.to) }),
         el('td', { text: e.cause || '' }), el('td', { className: 'detail', text: e.message || '' })));
     });
+    // what was told to whom about the book (notifications, webhooks, library refresh, the script); masked by the service
+    var deliveries = job.deliveries || [];
+    var deliveryRows = clear($('job-deliveries'));
+    deliveries.forEach(function (d) {
+      deliveryRows.appendChild(el('tr', { 'data-testid': 'delivery-row', 'data-outcome': d.outcome, 'data-event': d.event },
+        el('td', { text: fmtTime(d.at) }), el('td', { text: d.event }), el('td', { className: 'path', text: d.destination }),
+        el('td', null, el('span', { className: 'pill pill-' + d.outcome, text: d.outcome })),
+        el('td', { text: String(d.attempts) }),
+        el('td', { className: 'detail', text: (d.statusCode != null ? d.statusCode + ' ' : '') + (d.detail || '') })));
+    });
+    show($('job-deliveries-section'), deliveries.length > 0);
     var log = job.logTail || [];
     $('job-log').textContent = log.join('\n');
     show($('job-log-section'), log.length > 0);

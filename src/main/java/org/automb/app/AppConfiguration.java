@@ -54,7 +54,7 @@ public class AppConfiguration implements CamelConfiguration {
         // wiring: each subsystem binds the beans its routes refer to, from what the ones below it give
         registry.bind("settings", settings);
         registry.bind("ffmpegTools", media.tools());
-        HealthWiring.bind(context, settings, media, started.store());
+        var readinessChecks = HealthWiring.bind(context, settings, media, started.store());
         StatusWiring status = StatusWiring.prepare(context, started.store(), clock);
         DeliveryWiring delivery = DeliveryWiring.bind(context, settings, clock, media, mover, started.hashes());
         var cancellations = ReviewWiring.bindCancellations(context, settings, started.store());
@@ -65,6 +65,7 @@ public class AppConfiguration implements CamelConfiguration {
         TaggingWiring.bind(context, settings, clock, started.store(), media);
         status.bind(context, this, settings);
         NotifyWiring notify = NotifyWiring.bind(context, settings, clock, started.store());
+        HealthWiring.bindWatch(context, readinessChecks, clock, notify.publisher());
         ReviewWiring.bindGate(context, settings, clock, started.store(), delivery);
         ActionsWiring.bind(context, settings, clock, started.store(), delivery);
         if (WebWiring.serverRuns(context)) {

@@ -121,6 +121,12 @@ public final class AutoM4bCommand implements Callable<Integer> {
     /** The route file of the REST API, left out where no HTTP server runs (its Rest DSL needs one). */
     public static final String API_ROUTES = "**/api.camel.yaml";
 
+    /**
+     * What a one-shot run leaves out: the REST API, and the health watch (a cron job running --once would announce a
+     * persisting issue on every run; its books' failures and its exit code tell that run's problems).
+     */
+    public static final String ONE_SHOT_EXCLUDED_ROUTES = API_ROUTES + ",**/health-watch.camel.yaml";
+
     private final SettingsCatalog catalog = new SettingsCatalog(Runtime.getRuntime().availableProcessors());
 
     public static void main(String[] args) {
@@ -281,8 +287,8 @@ public final class AutoM4bCommand implements Callable<Integer> {
         overrides.putAll(raw);
         if (once) {
             overrides.put("scan.period", "1s");
-            // the REST API's routes need the HTTP server, which --once does not run
-            overrides.put("camel.main.routes-exclude-pattern", API_ROUTES);
+            // the REST API's routes need the HTTP server, which --once does not run; no health watch either
+            overrides.put("camel.main.routes-exclude-pattern", ONE_SHOT_EXCLUDED_ROUTES);
         } else {
             // the service's one HTTP server (Camel Main's embedded Vert.x server): health now, the API later
             overrides.put("camel.server.enabled", "true");

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Everything known about one job: the {@link JobSummary} fields, then its whole error, its manifest or failure
- * report, its state changes, its last log lines, its runs, a pending request and the users' actions on it.
+ * report, its state changes, its last log lines, its runs, a pending request, the users' actions on it and
+ * the deliveries of its events.
  *
  * @param errorClass   {@code transient}/{@code permanent}... of the last failure, or null
  * @param errorMessage the whole last error message, or null
@@ -20,6 +21,8 @@ import java.util.List;
  * @param runs         finished runs, newest first
  * @param request      a user's request for its next run, or null
  * @param audit        the users' actions on it, newest first
+ * @param deliveries   what was told to whom about it (notifications, webhooks, library refresh, the script),
+ *                     newest first
  */
 public record JobDetail(String id, String key, String name, String state, int attempts, Instant updatedAt,
                         @Schema(nullable = true) Instant startedAt, @Schema(nullable = true) Instant finishedAt,
@@ -30,7 +33,8 @@ public record JobDetail(String id, String key, String name, String state, int at
                         @Schema(nullable = true) String contentHash, @Schema(nullable = true) JsonNode manifest,
                         @Schema(nullable = true) String failedInfo, List<EventView> events, List<String> logTail,
                         List<RunView> runs,
-                        @Schema(nullable = true) RequestView request, List<AuditView> audit) {
+                        @Schema(nullable = true) RequestView request, List<AuditView> audit,
+                        List<DeliveryView> deliveries) {
 
     /** The summary fields alone. */
     public JobSummary summary() {

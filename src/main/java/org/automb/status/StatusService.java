@@ -9,6 +9,7 @@ import org.automb.deliver.FailedBookMover;
 import org.automb.jobs.BookLogTails;
 import org.automb.jobs.store.AuditEntry;
 import org.automb.jobs.store.BookRun;
+import org.automb.jobs.store.DeliveryRecord;
 import org.automb.jobs.store.Job;
 import org.automb.jobs.store.JobEvent;
 import org.automb.jobs.store.JobProgress;
@@ -258,10 +259,12 @@ public final class StatusService {
         RequestView request = store.notes().request(job.key())
             .map(r -> new RequestView(r.kind().code(), r.requestedAt(), r.actor())).orElse(null);
         List<AuditView> audit = store.audit().of(job.key()).stream().map(StatusService::auditView).toList();
+        List<DeliveryView> deliveries = store.deliveries().of(job.key()).stream().map(StatusService::deliveryView).toList();
         return new JobDetail(s.id(), s.key(), s.name(), s.state(), s.attempts(), s.updatedAt(), s.startedAt(),
             s.finishedAt(), s.nextRetryAt(), s.error(), s.outputPath(), s.progress(), s.actions(),
             job.errorClass() == null ? null : job.errorClass().name().toLowerCase(Locale.ROOT), job.errorMessage(),
-            job.contentHash(), manifest(job), failedInfo(job), events, logTail(job), runs, request, audit);
+            job.contentHash(), manifest(job), failedInfo(job), events, logTail(job), runs, request, audit,
+            deliveries);
     }
 
     /** The intake.json beside a delivered book: the path comes from the store, never from a request. */
@@ -363,6 +366,11 @@ public final class StatusService {
     private static AuditView auditView(AuditEntry entry) {
         return new AuditView(entry.id(), entry.at(), entry.actor(), entry.action(),
             entry.key() == null ? null : JobIds.idOf(entry.key()), entry.key(), entry.result(), entry.detail());
+    }
+
+    private static DeliveryView deliveryView(DeliveryRecord delivery) {
+        return new DeliveryView(delivery.at(), delivery.event(), delivery.destination(), delivery.kind(),
+            delivery.outcome(), delivery.attempts(), delivery.statusCode(), delivery.detail());
     }
 
     /** The last element of a key such as {@code Author/Title}. */

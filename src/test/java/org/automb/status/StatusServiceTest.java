@@ -18,6 +18,7 @@ import org.automb.config.Settings;
 import org.automb.config.SettingsCatalog;
 import org.automb.deliver.FailedBookMover;
 import org.automb.jobs.store.BookRun;
+import org.automb.jobs.store.DeliveryRecord;
 import org.automb.jobs.store.ErrorClass;
 import org.automb.jobs.store.EventCause;
 import org.automb.jobs.store.JobProgress;
@@ -343,6 +344,24 @@ class StatusServiceTest {
         assertThat(detail.fieldNames()).toIterable().containsExactly("id", "key", "name", "state", "attempts",
             "updatedAt", "startedAt", "finishedAt", "nextRetryAt", "error", "outputPath", "progress", "actions",
             "errorClass", "errorMessage", "contentHash", "manifest", "failedInfo", "events", "logTail", "runs",
-            "request", "audit");
+            "request", "audit", "deliveries");
+    }
+
+    @Test
+    void aJobShowsTheDeliveriesOfItsEventsNewestFirstAndNoneOfOtherBooks() {
+        store.claim("Author/Book", "h", EventCause.INTAKE);
+        store.deliveries().record(new DeliveryRecord(0, NOW.minusSeconds(30), "Author/Book", "failed",
+            "ntfys://ntfy.example.org/***", "ntfy", "failed", 5, 503, "ntfy.example.org answered 503"));
+        store.deliveries().record(new DeliveryRecord(0, NOW.minusSeconds(20), "Author/Other", "failed",
+            "discord://***", "discord", "sent", 1, 204, null));
+        store.deliveries().record(new DeliveryRecord(0, NOW.minusSeconds(10), "Author/Book", "failed",
+            "/opt/notify.sh", "script", "ok", 1, 0, "told the NAS"));
+
+        List<DeliveryView> deliveries = status.job(JobIds.idOf("Author/Book")).orElseThrow().deliveries();
+
+        assertThat(deliveries).containsExactly(
+            new DeliveryView(NOW.minusSeconds(10), "failed", "/opt/notify.sh", "script", "ok", 1, 0, "told the NAS"),
+            new DeliveryView(NOW.minusSeconds(30), "failed", "ntfys://ntfy.example.org/***", "ntfy", "failed", 5, 503,
+                "ntfy.example.org answered 503"));
     }
 }

@@ -88,8 +88,8 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
         props.put("MIN_FREE_SPACE_MB", "1");
         // no test reaches the internet: the tests that tag books point AUDIBLE_API_URL at their own server
         props.put("AUDIBLE_ENABLED", "N");
-        // no HTTP server here: the REST API's routes are left out, as with --once
-        props.put("camel.main.routes-exclude-pattern", org.automb.app.AutoM4bCommand.API_ROUTES);
+        // no HTTP server here: the REST API's routes are left out, as with --once, and so is the health watch
+        props.put("camel.main.routes-exclude-pattern", org.automb.app.AutoM4bCommand.ONE_SHOT_EXCLUDED_ROUTES);
         props.putAll(settings());
         return props;
     }

@@ -37,4 +37,18 @@ public final class FolderCheck extends ReadinessCheck {
         }
         return Optional.empty();
     }
+
+    @Override
+    protected String issueTitle() {
+        if (!Files.isDirectory(folder)) {
+            return setting + (Files.exists(folder) ? " is not a folder" : " does not exist");
+        }
+        return setting + (Files.isReadable(folder) ? " is not writable" : " is not readable");
+    }
+
+    @Override
+    protected String remedy() {
+        return "Create it, or let the user the service runs as read and write it (owner, mode, the volume's mount), or"
+            + " point " + setting + " at a folder it may use. Books that need it fail or wait until then.";
+    }
 }

@@ -42,4 +42,15 @@ public final class FreeSpaceCheck extends ReadinessCheck {
         }
         return lowOnSpace.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", lowOnSpace));
     }
+
+    @Override
+    protected String issueTitle() {
+        return "Disk space low";
+    }
+
+    @Override
+    protected String remedy() {
+        return "Free some space on that disk (or lower MIN_FREE_SPACE_MB). Until then a book without room to convert"
+            + " fails for now and is retried later.";
+    }
 }

@@ -26,4 +26,15 @@ public final class JobStoreCheck extends ReadinessCheck {
             return Optional.of("the job database does not answer: " + StartupFailure.describe(e));
         }
     }
+
+    @Override
+    protected String issueTitle() {
+        return "Job store unreachable";
+    }
+
+    @Override
+    protected String remedy() {
+        return "Check DATABASE_URL (or, without it, the disk and permissions of auto-m4b.db in CONFIG_FOLDER)."
+            + " Until it answers, what happens to books cannot be recorded.";
+    }
 }

@@ -25,15 +25,30 @@ public abstract class ReadinessCheck extends AbstractHealthCheck {
     /** Why the check is DOWN, or empty when it is UP. */
     protected abstract Optional<String> problem();
 
-    @Override
-    protected final void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+    /** The problem as one line, or empty when it is UP; never throws (what throws is the problem). */
+    final Optional<String> currentProblem() {
         Optional<String> problem;
         try {
             problem = problem();
         } catch (RuntimeException e) {
             problem = Optional.of(StartupFailure.describe(e));
         }
-        problem.ifPresentOrElse(reason -> builder.down().message(StartupFailure.oneLine(reason)), builder::up);
+        return problem.map(StartupFailure::oneLine);
+    }
+
+    /** A HealthIssue notification's title for this check's problem ({@link HealthWatch}): names what is wrong. */
+    protected String issueTitle() {
+        return "Health check " + getId() + " is down";
+    }
+
+    /** What the user can do about this check's problem, and what waits meanwhile; a sentence or two. */
+    protected String remedy() {
+        return "See /health/ready and the service's log.";
+    }
+
+    @Override
+    protected final void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        currentProblem().ifPresentOrElse(reason -> builder.down().message(reason), builder::up);
     }
 
     @Override

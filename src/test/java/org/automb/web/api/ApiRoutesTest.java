@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.automb.jobs.store.DeliveryRecord;
 import org.automb.status.JobIds;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -105,6 +107,24 @@ class ApiRoutesTest {
         assertThat(broken.get("error").asText()).isNotBlank();
         assertThat(broken.get("failedInfo").asText()).as("FAILED_INFO.txt").isNotBlank();
         assertThat(broken.get("actions")).extracting(JsonNode::asText).contains("retry");
+
+        // the deliveries of a book's events, as the notification routes record them, come with the job, newest first
+        assertThat(done.get("deliveries")).as("nothing delivered without destinations").isEmpty();
+        API.store(store -> store.deliveries().record(new DeliveryRecord(0, Instant.parse("2026-01-02T10:00:00Z"),
+            "Broken Book", "failed", "discord://***", "discord", "failed", 5, 503, "discord.com answered 503 five times")));
+        API.store(store -> store.deliveries().record(new DeliveryRecord(0, Instant.parse("2026-01-02T10:00:01Z"),
+            "Broken Book", "failed", "http://hooks.example/***", "webhook", "sent", 1, null, null)));
+        JsonNode deliveries = API.get("/jobs/" + JobIds.idOf("Broken Book")).json().get("deliveries");
+        assertThat(deliveries).hasSize(2);
+        assertThat(deliveries.get(0).get("destination").asText()).isEqualTo("http://hooks.example/***");
+        assertThat(deliveries.get(0).get("outcome").asText()).isEqualTo("sent");
+        assertThat(deliveries.get(0).get("statusCode").isNull()).isTrue();
+        assertThat(deliveries.get(1).get("at").asText()).isEqualTo("2026-01-02T10:00:00Z");
+        assertThat(deliveries.get(1).get("event").asText()).isEqualTo("failed");
+        assertThat(deliveries.get(1).get("kind").asText()).isEqualTo("discord");
+        assertThat(deliveries.get(1).get("attempts").asInt()).isEqualTo(5);
+        assertThat(deliveries.get(1).get("statusCode").asInt()).isEqualTo(503);
+        assertThat(deliveries.get(1).get("detail").asText()).isEqualTo("discord.com answered 503 five times");
 
         JsonNode status = API.get("/status").json();
         assertThat(status.get("counts").get("done").asInt()).isEqualTo(3);

@@ -121,6 +121,14 @@ final class ApiService implements BeforeAllCallback, AfterAllCallback, TestWatch
         }
     }
 
+    /** Uses the service's job store beside it (a second connection to its SQLite file, in WAL mode), closed after. */
+    <T> T store(java.util.function.Function<org.automb.jobs.store.JobStore, T> use) {
+        try (org.automb.jobs.store.JobStore store = org.automb.jobs.store.JobStore.open(
+                org.automb.jobs.store.JobStore.defaultUrl(root.resolve("config")), java.time.Clock.systemUTC())) {
+            return use.apply(store);
+        }
+    }
+
     /**
      * What {@code auto-m4b --status --json} prints for the service's job store, run in this JVM beside the running
      * service (a second connection to its SQLite file, as a user's shell would).

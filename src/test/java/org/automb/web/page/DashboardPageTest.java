@@ -23,6 +23,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.automb.jobs.store.DeliveryRecord;
 import org.automb.jobs.store.JobState;
 import org.automb.reliability.ChildServiceHarness;
 import org.automb.reliability.ServiceProcess;
@@ -169,8 +170,14 @@ class DashboardPageTest {
         browser.screenshot("01-failed-list");
         assertFitsAPhone("01-phone-failed-list");
 
+        // a notification about the failure, as the notification routes record it, shows in the book's details
+        harness.store(store -> store.deliveries().record(new DeliveryRecord(0, java.time.Instant.now(), book, "failed",
+            "ntfys://ntfy.example.org/***", "ntfy", "failed", 5, 503, "ntfy.example.org answered 503")));
         clickFresh(() -> linkIn("[data-testid=failure-item]", book));
         browser.await(Duration.ofSeconds(20), "the FAILED_INFO text", d -> browser.byTestId("job-failed-info").isDisplayed());
+        WebElement delivery = browser.driver().findElement(By.cssSelector("[data-testid=job-deliveries] [data-testid=delivery-row]"));
+        assertThat(delivery.getAttribute("data-outcome")).isEqualTo("failed");
+        assertThat(delivery.getText()).contains("ntfys://ntfy.example.org/***").contains("503 ntfy.example.org answered 503");
         assertThat(browser.byTestId("job-title").getText()).isEqualTo(book);
         assertThat(browser.byTestId("job-state").getText()).isEqualTo("failed");
         assertThat(browser.byTestId("job-failed-info").getText()).contains("Book name:    " + book).contains(file);
