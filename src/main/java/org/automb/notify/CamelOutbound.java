@@ -56,7 +56,25 @@ public final class CamelOutbound implements Outbound {
 
     @Override
     public void mail(MailMessage message) throws DeliveryFailure {
-        // the send-mail route (camel-mail) is built with the email destination (docs/notifications.md)
-        throw DeliveryFailure.refused("mail is not wired yet", null);
+        Exchange answer = template.send(SEND_MAIL, exchange -> {
+            // the connection in properties (headers would become mail headers), the mail's own headers as headers
+            exchange.setProperty("mailProtocol", message.security() == MailMessage.Security.SSL ? "smtps" : "smtp");
+            exchange.setProperty("mailHost", message.host());
+            exchange.setProperty("mailPort", message.port());
+            exchange.setProperty("mailStartTls", message.security() == MailMessage.Security.STARTTLS);
+            exchange.setProperty("mailUser", message.user());
+            exchange.setProperty("mailPassword", message.password());
+            Message mail = exchange.getIn();
+            mail.setHeader("From", message.from());
+            mail.setHeader("To", String.join(",", message.to()));
+            mail.setHeader("Subject", message.subject());
+            mail.setBody(message.body());
+        });
+        // the route catches the failure (no error log with a stack trace per try); the destination reports it
+        Throwable failure = answer.getException() != null ? answer.getException()
+            : answer.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (failure != null) {
+            throw MailFailures.of(failure, message);
+        }
     }
 }
