@@ -150,8 +150,9 @@ final class ServiceUrl {
         if (value.isEmpty()) {
             return OptionalInt.empty();
         }
-        if (!value.get().matches("\\d{1,3}")) {
-            throw problem("?retries= must be a whole number from 0 to 999, not '" + value.get() + "'");
+        // the same range as NOTIFY_MAX_RETRIES
+        if (!value.get().matches("\\d{1,2}") || Integer.parseInt(value.get()) > 20) {
+            throw problem("?retries= must be a whole number from 0 to 20, not '" + value.get() + "'");
         }
         return OptionalInt.of(Integer.parseInt(value.get()));
     }

@@ -177,12 +177,33 @@ class AppriseDestinationsTest {
         "apprise://apprise.lan | apprise:// URL: the configuration key is missing",
         "discord://42/s3cretTok?events=failed,exploded | discord:// URL: ?events=: unknown event 'exploded'",
         "discord://42/s3cretTok?retries=many | discord:// URL: ?retries= must be a whole number",
+        "discord://42/s3cretTok?retries=21 | discord:// URL: ?retries= must be a whole number from 0 to 20",
         "discord://42/s3cret Tok | discord:// URL is not a valid URL",
     })
     void badUrlsAreRefusedNamingTheSchemeButNeverTheSecrets(String url, String message) {
         assertThatThrownBy(() -> parse(url)).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining(message)
             .satisfies(error -> assertThat(error.getMessage()).doesNotContain("s3cret").doesNotContain("XXXsecret"));
+    }
+
+    @Test
+    void everyExampleInTheDocsParsesAndItsMaskedLabelIsTheOneShown() throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/notifications.md"));
+        String section = doc.substring(doc.indexOf("## Notification services"), doc.indexOf("## Webhooks"));
+        String examples = section.substring(section.indexOf("```text") + 7, section.indexOf("```", section.indexOf("```text") + 7));
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        for (String line : examples.strip().split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            Destination destination = parse(line.strip());
+            if (kinds.add(destination.kind())) {
+                // the first example of each service is the one whose masked label the section shows
+                assertThat(section).as("the label of %s", destination.kind()).contains("`" + destination.label() + "`");
+            }
+        }
+        assertThat(kinds).containsExactlyInAnyOrder("discord", "pushover", "ntfy", "gotify", "telegram", "email", "json",
+            "apprise");
     }
 
     @Test
