@@ -61,7 +61,7 @@ final class EmailDestination extends ServiceDestination {
         };
         String login = url.user();
         String from = url.option("from").orElse(login.contains("@") ? login
-            : (login.isEmpty() ? settings.instanceName().replaceAll("[^A-Za-z0-9._-]", "") : login) + "@" + url.host());
+            : (login.isEmpty() ? sender(settings.instanceName()) : login) + "@" + url.host());
         address(url, "from=", from);
         List<String> to = new ArrayList<>();
         for (String piece : url.option("to").orElse(from).split("[,;\\s]+")) {
@@ -73,6 +73,12 @@ final class EmailDestination extends ServiceDestination {
             throw url.problem("?to= names no recipient");
         }
         return new EmailDestination(url, security, port, from, to, settings);
+    }
+
+    /** INSTANCE_NAME as the local part of an address: letters, digits, dots, dashes. */
+    private static String sender(String instanceName) {
+        String local = instanceName.replaceAll("[^A-Za-z0-9._-]", "");
+        return local.isEmpty() ? "auto-m4b" : local;
     }
 
     private static MailMessage.Security security(ServiceUrl url) {
@@ -124,7 +130,7 @@ final class EmailDestination extends ServiceDestination {
     MailMessage message(NotifyEvent event) {
         String body = event.message() + "\n\n-- \n" + instanceName + (applicationUrl.isEmpty() ? "" : "\n" + applicationUrl)
             + "\n";
-        return new MailMessage(host, port, security, user, password, from, to, event.title().replaceAll("[\\r\\n]+", " "),
-            body);
+        String subject = java.util.Objects.toString(event.title(), "").replaceAll("[\\r\\n]+", " ");
+        return new MailMessage(host, port, security, user, password, from, to, subject, body);
     }
 }

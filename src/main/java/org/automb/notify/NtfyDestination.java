@@ -106,8 +106,8 @@ final class NtfyDestination extends ServiceDestination {
             headers.put("Authorization", "Bearer " + token);
         }
         URI uri = URI.create(scheme + "://" + hostAndPort + "/" + ServiceUrl.encode(topic));
-        return new OutboundRequest("POST", uri, headers, NoticeText.cutUtf8(event.message(), MESSAGE_MAX_BYTES),
-            "text/plain; charset=utf-8");
+        String body = NoticeText.cutUtf8(java.util.Objects.toString(event.message(), ""), MESSAGE_MAX_BYTES);
+        return new OutboundRequest("POST", uri, headers, body, "text/plain; charset=utf-8");
     }
 
     /** ntfy's priority names: a failure is high, a success or warning default, news low. */
@@ -131,7 +131,7 @@ final class NtfyDestination extends ServiceDestination {
 
     /** HTTP headers carry ASCII only: other text as an RFC 2047 encoded word, which ntfy (2.4.0 and later) decodes. */
     static String header(String text) {
-        String line = text.replaceAll("[\\r\\n]+", " ");
+        String line = text == null ? "" : text.replaceAll("[\\r\\n]+", " ");
         if (line.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
             return line;
         }

@@ -89,7 +89,8 @@ final class PushoverDestination extends ServiceDestination {
             form.put("url_title", NoticeText.cut("Open " + instanceName, URL_TITLE_MAX));
         }
         String body = form.entrySet().stream()
-            .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+            .map(entry -> entry.getKey() + "="
+                + URLEncoder.encode(java.util.Objects.toString(entry.getValue(), ""), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
         return new OutboundRequest("POST", URI.create(baseUrl + "/1/messages.json"), Map.of(), body,
             "application/x-www-form-urlencoded");
