@@ -45,7 +45,8 @@ final class NtfyDestination extends ServiceDestination {
     static NtfyDestination of(ServiceUrl url, NotifySettings settings) {
         List<String> path = url.path();
         if (path.isEmpty()) {
-            if (url.port() >= 0 || !url.user().isEmpty()) {
+            // a host without a topic must not become a topic of that name on the public server
+            if (url.port() >= 0 || !url.user().isEmpty() || !url.host().matches("[-_A-Za-z0-9]{1,64}")) {
                 throw url.problem("the topic is missing (" + url.scheme() + "://{host}/{topic})");
             }
             // Apprise's ntfy://{topic}: a topic on the public server, always over https

@@ -166,6 +166,7 @@ class AppriseDestinationsTest {
         "pover://s3cretTok | pover:// URL: the user key or the application token is missing",
         "pover://s3cretUser@s3cretTok | pover:// URL: the user key must be 30 letters and digits",
         "ntfys://ntfy.example.com:8080 | ntfys:// URL: the topic is missing",
+        "ntfy://ntfy.example.com | ntfy:// URL: the topic is missing",
         "ntfys://ntfy.example.com/s3cretTopic/other | ntfys:// URL: one topic per URL",
         "gotify://nas.lan | gotify:// URL: the application token is missing",
         "tgram://s3cretTok/-100 | tgram:// URL: the bot token must look like",
