@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class EmailDestinationTest {
 
-    private static final String PASSWORD = "s3cret pass+1";
+    private static final String PASSWORD = "s3cret pass+1)&x";
     private static final GreenMail mailServer = new GreenMail(new ServerSetup[] {
         ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.SMTPS.dynamicPort()})
         .withConfiguration(GreenMailConfiguration.aConfig().withUser("bob@example.com", "bob", PASSWORD));
@@ -59,7 +59,7 @@ class EmailDestinationTest {
 
     @Test
     void sendsTheEventAsAPlainTextMailToEveryRecipientWithTheLogin() throws Exception {
-        Destination email = parse("mailto://bob:s3cret%20pass%2B1@127.0.0.1:" + smtpPort()
+        Destination email = parse("mailto://bob:s3cret%20pass%2B1%29%26x@127.0.0.1:" + smtpPort()
             + "?to=alice@example.com,carol@example.com&from=books@example.com&mode=insecure");
         email.deliver(ServiceTestEvents.failed(), harness.outbound());
 
@@ -93,7 +93,7 @@ class EmailDestinationTest {
 
     @Test
     void mailtoRequiresStartTlsAndNeverFallsBackToPlainText() {
-        Destination email = parse("mailto://bob:s3cret%20pass%2B1@127.0.0.1:" + smtpPort() + "?to=alice@example.com");
+        Destination email = parse("mailto://bob:s3cret%20pass%2B1%29%26x@127.0.0.1:" + smtpPort() + "?to=alice@example.com");
         assertThatThrownBy(() -> email.deliver(ServiceTestEvents.failed(), harness.outbound()))
             .isInstanceOfSatisfying(DeliveryFailure.class, failure -> {
                 assertThat(failure.retryable()).isFalse();
@@ -104,7 +104,7 @@ class EmailDestinationTest {
 
     @Test
     void mailtosChecksTheServersCertificate() {
-        Destination email = parse("mailtos://bob:s3cret%20pass%2B1@127.0.0.1:" + mailServer.getSmtps().getPort()
+        Destination email = parse("mailtos://bob:s3cret%20pass%2B1%29%26x@127.0.0.1:" + mailServer.getSmtps().getPort()
             + "?to=alice@example.com");
         assertThatThrownBy(() -> email.deliver(ServiceTestEvents.failed(), harness.outbound()))
             .isInstanceOfSatisfying(DeliveryFailure.class, failure -> {
@@ -120,7 +120,7 @@ class EmailDestinationTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        Destination email = parse("mailto://bob:s3cret%20pass%2B1@127.0.0.1:" + closed + "?to=alice@example.com&mode=insecure");
+        Destination email = parse("mailto://bob:s3cret%20pass%2B1%29%26x@127.0.0.1:" + closed + "?to=alice@example.com&mode=insecure");
         assertThatThrownBy(() -> email.deliver(ServiceTestEvents.failed(), harness.outbound()))
             .isInstanceOfSatisfying(DeliveryFailure.class, failure -> {
                 assertThat(failure.retryable()).isTrue();
@@ -130,7 +130,7 @@ class EmailDestinationTest {
 
     @Test
     void camelShowsTheMailEndpointsWithThePasswordMasked() throws Exception {
-        parse("mailto://bob:s3cret%20pass%2B1@127.0.0.1:" + smtpPort() + "?to=alice@example.com&mode=insecure")
+        parse("mailto://bob:s3cret%20pass%2B1%29%26x@127.0.0.1:" + smtpPort() + "?to=alice@example.com&mode=insecure")
             .deliver(ServiceTestEvents.converted(), harness.outbound());
         assertThat(harness.context().getEndpoints()).anySatisfy(endpoint ->
             assertThat(endpoint.getEndpointUri()).startsWith("smtp://127.0.0.1"));
