@@ -56,7 +56,44 @@ public final class CamelOutbound implements Outbound {
 
     @Override
     public void mail(MailMessage message) throws DeliveryFailure {
-        // the send-mail route (camel-mail) is built with the email destination (docs/notifications.md)
-        throw DeliveryFailure.refused("mail is not wired yet", null);
+        String user = raw(message.user(), "login");
+        String password = raw(message.password(), "password");
+        Exchange answer = template.send(SEND_MAIL, exchange -> {
+            // the connection in properties (headers would become mail headers), the mail's own headers as headers
+            exchange.setProperty("mailProtocol", message.security() == MailMessage.Security.SSL ? "smtps" : "smtp");
+            exchange.setProperty("mailHost", message.host());
+            exchange.setProperty("mailPort", message.port());
+            exchange.setProperty("mailStartTls", message.security() == MailMessage.Security.STARTTLS);
+            exchange.setProperty("mailUser", user);
+            exchange.setProperty("mailPassword", password);
+            Message mail = exchange.getIn();
+            mail.setHeader("From", message.from());
+            mail.setHeader("To", String.join(",", message.to()));
+            mail.setHeader("Subject", message.subject());
+            mail.setBody(message.body());
+        });
+        // the route catches the failure (no error log with a stack trace per try); the destination reports it
+        Throwable failure = answer.getException() != null ? answer.getException()
+            : answer.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (failure != null) {
+            throw MailFailures.of(failure, message);
+        }
+    }
+
+    /**
+     * A value as Camel takes it verbatim in an endpoint URI: {@code RAW(value)}, or {@code RAW{value}} when the value
+     * holds {@code )&} (where RAW() would end early and spill the rest of it into the URI as a parameter).
+     */
+    static String raw(String value, String what) throws DeliveryFailure {
+        if (value.isEmpty()) {
+            return "";
+        }
+        if (!value.contains(")&")) {
+            return "RAW(" + value + ")";
+        }
+        if (!value.contains("}&")) {
+            return "RAW{" + value + "}";
+        }
+        throw DeliveryFailure.refused("the SMTP " + what + " holds both ')&' and '}&', which camel-mail cannot take", null);
     }
 }
