@@ -69,8 +69,6 @@ final class TestNotifyCommand {
     private static DefaultCamelContext outboundRoutes(long timeoutMillis) throws Exception {
         DefaultCamelContext context = new DefaultCamelContext();
         context.getPropertiesComponent().addInitialProperty("notify.timeout-millis", String.valueOf(timeoutMillis));
-        // as camel.component.http.automatic-retries-disabled in application.properties: every try is ours
-        context.getComponent("http", org.apache.camel.component.http.HttpComponent.class).setAutomaticRetriesDisabled(true);
         Path local = Path.of("routes", "outbound.camel.yaml");
         String location = Files.isRegularFile(local) ? "file:" + local.toAbsolutePath()
             : "classpath:routes/outbound.camel.yaml";

@@ -264,8 +264,6 @@ class NotificationDeliveryTest {
         context.getPropertiesComponent().addInitialProperty("notify.timeout-millis",
             String.valueOf(settings.timeout().toMillis()));
         context.getPropertiesComponent().addInitialProperty("notify.script-enabled", "false");
-        // as camel.component.http.automatic-retries-disabled in application.properties: no hidden retry of a 503
-        context.getComponent("http", org.apache.camel.component.http.HttpComponent.class).setAutomaticRetriesDisabled(true);
         for (String routes : List.of("routes/outbound.camel.yaml", "routes/notify.camel.yaml")) {
             PluginHelper.getRoutesLoader(context).loadRoutes(
                 ResourceHelper.resolveResource(context, "file:" + Path.of(routes).toAbsolutePath()));

@@ -24,8 +24,6 @@ public final class OutboundHarness implements AutoCloseable {
     public static OutboundHarness start(Duration timeout) throws Exception {
         DefaultCamelContext context = new DefaultCamelContext();
         context.getPropertiesComponent().addInitialProperty("notify.timeout-millis", String.valueOf(timeout.toMillis()));
-        // as camel.component.http.automatic-retries-disabled in application.properties
-        context.getComponent("http", org.apache.camel.component.http.HttpComponent.class).setAutomaticRetriesDisabled(true);
         PluginHelper.getRoutesLoader(context).loadRoutes(
             ResourceHelper.resolveResource(context, "file:" + Path.of("routes/outbound.camel.yaml").toAbsolutePath()));
         context.start();
