@@ -58,5 +58,8 @@ final class NotifyWiring {
     /** The events of a book's routes (bean bookEvents). */
     private static void bindEvents(CamelContext context, Settings settings, Clock clock, JobStore store,
                                    EventPublisher publisher) {
+        java.nio.file.Path reviewFolder = settings.web().reviewBeforeRelease() ? settings.web().reviewFolder() : null;
+        context.getRegistry().bind("bookEvents",
+            new org.automb.notify.BookEvents(clock, store, settings.inbox(), reviewFolder, settings.maxRetries()));
     }
 }
