@@ -30,7 +30,7 @@ class BookEventsPipelineTest extends PipelineTestSupport {
     protected Map<String, String> settings() {
         return Map.of("MAX_RETRIES", "1", "RETRY_BASE_DELAY", "0.3",
             // the notification routes consume direct:publish-event on main; here the test does
-            "camel.main.routes-exclude-pattern", org.automb.app.AutoM4bCommand.API_ROUTES + ",**/notify.camel.yaml");
+            "camel.main.routes-exclude-pattern", PublishedEvents.EXCLUDE_NOTIFY_ROUTES);
     }
 
     @Override

@@ -8,9 +8,13 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * Test edge for the events of a book: a consumer of {@code direct:publish-event} that keeps every event published
- * (the notification routes' own consumer is left out of the tests that use it, so this is the only one).
+ * (the notification routes' own consumer is left out of the tests that use it, so this is the only one: see
+ * {@link #EXCLUDE_NOTIFY_ROUTES}).
  */
-final class PublishedEvents extends RouteBuilder {
+public final class PublishedEvents extends RouteBuilder {
+
+    /** camel.main.routes-exclude-pattern for a test that consumes direct:publish-event itself. */
+    public static final String EXCLUDE_NOTIFY_ROUTES = org.automb.app.AutoM4bCommand.API_ROUTES + ",**/notify.camel.yaml";
 
     private final List<NotifyEvent> events = new CopyOnWriteArrayList<>();
 
@@ -21,17 +25,17 @@ final class PublishedEvents extends RouteBuilder {
     }
 
     /** The events of the book {@code key}, in the order they were published. */
-    List<NotifyEvent> of(String key) {
+    public List<NotifyEvent> of(String key) {
         return events.stream().filter(e -> key.equals(e.key())).toList();
     }
 
     /** The types of the book's events, in order. */
-    List<EventType> typesOf(String key) {
+    public List<EventType> typesOf(String key) {
         return of(key).stream().map(NotifyEvent::type).toList();
     }
 
     /** Waits until the book has an event of {@code type} (events are published on other threads). */
-    NotifyEvent await(String key, EventType type) {
+    public NotifyEvent await(String key, EventType type) {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> of(key).stream().anyMatch(e -> e.type() == type));
         return of(key).stream().filter(e -> e.type() == type).findFirst().orElseThrow();
     }

@@ -27,7 +27,7 @@ class ReviewEventsPipelineTest extends PipelineTestSupport {
     protected Map<String, String> settings() {
         return Map.of("REVIEW_BEFORE_RELEASE", "Y", "REVIEW_FOLDER", review().toString(),
             // the notification routes consume direct:publish-event on main; here the test does
-            "camel.main.routes-exclude-pattern", org.automb.app.AutoM4bCommand.API_ROUTES + ",**/notify.camel.yaml");
+            "camel.main.routes-exclude-pattern", PublishedEvents.EXCLUDE_NOTIFY_ROUTES);
     }
 
     @Override
