@@ -31,6 +31,9 @@ import org.automb.tagging.TagState;
  */
 public final class BookEvents {
 
+    /** How the job store marks the content of a book moved to FAILED_FOLDER (JobStore.markMovedAway). */
+    private static final String MOVED_AWAY = "moved-away:";
+
     private final Clock clock;
     private final JobStore store;
     private final Path inbox;
@@ -156,7 +159,9 @@ public final class BookEvents {
         List<String> lines = new ArrayList<>();
         lines.add(EventText.firstLine(reason));
         lines.add("Gave up after " + attempts + " attempt" + (attempts == 1 ? "" : "s"));
-        String movedTo = job.map(Job::outputPath).filter(p -> !p.isBlank()).orElse(null);
+        // the failed folder, when the book was moved there (the job's output may still name an earlier delivery)
+        String movedTo = job.filter(j -> j.contentHash() != null && j.contentHash().startsWith(MOVED_AWAY))
+            .map(Job::outputPath).filter(p -> !p.isBlank()).orElse(null);
         lines.add(movedTo == null ? "Its files stay in the inbox as they are" : "Moved to " + movedTo);
         return event(EventType.BOOK_FAILED, "Failed: " + book.name(), String.join("\n", lines), BookFacts.of(book),
             reason, null, null, attempts);

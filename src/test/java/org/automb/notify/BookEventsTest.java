@@ -180,6 +180,20 @@ class BookEventsTest {
     }
 
     @Test
+    void aFailedBookLeftInTheInboxIsNotSaidToBeMovedToAnEarlierOutput() {
+        ledger.done(KEY, "/converted/" + KEY + "/Ancillary Justice.m4b");
+        ledger.claim(KEY, "hash2");
+        ledger.startConverting(KEY);
+        ledger.recordFailure(KEY, false, "book '" + KEY + "': bad", null);
+        ledger.failedForGood(KEY);
+
+        NotifyEvent event = events.failed(new TakenBook(book, BookFingerprint.of(book)), null);
+
+        assertThat(event.message()).isEqualTo("book '" + KEY + "': bad\nGave up after 1 attempt\n"
+            + "Its files stay in the inbox as they are");
+    }
+
+    @Test
     void theTagQueueAnnouncesTheMatchWithTheFileAsTaggedNow() throws Exception {
         Path m4b = Files.createDirectories(dir.resolve("converted").resolve(KEY)).resolve("Ancillary Justice.m4b");
         Files.write(m4b, new byte[1234]);
