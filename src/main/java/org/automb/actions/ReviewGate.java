@@ -23,6 +23,9 @@ import org.automb.jobs.store.EventCause;
 import org.automb.jobs.store.Job;
 import org.automb.jobs.store.JobState;
 import org.automb.jobs.store.JobStore;
+import org.automb.notify.BookEvents;
+import org.automb.notify.EventPublisher;
+import org.automb.notify.NotifyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +51,8 @@ public final class ReviewGate {
     private final FailedBookMover failedBooks;
     private final Predicate<String> beingTagged;
     private final Clock clock;
+    private final BookEvents events;
+    private final EventPublisher publisher;
 
     /**
      * @param beingTagged true for a book the tag queue (TAG_MODE=async) has yet to tag: it stays where the tag stage
@@ -55,6 +60,19 @@ public final class ReviewGate {
      */
     public ReviewGate(Settings settings, OutputLayout layout, SafeMover mover, JobStore store, ManifestWriter manifests,
                       FailedBookMover failedBooks, Predicate<String> beingTagged, Clock clock) {
+        this(settings, layout, mover, store, manifests, failedBooks, beingTagged, clock, null, null);
+    }
+
+    /**
+     * @param events    makes the events of a decision (an approved book is BookConverted, a rejected one BookFailed);
+     *                  null for none
+     * @param publisher announces them, off the request's thread
+     */
+    public ReviewGate(Settings settings, OutputLayout layout, SafeMover mover, JobStore store, ManifestWriter manifests,
+                      FailedBookMover failedBooks, Predicate<String> beingTagged, Clock clock, BookEvents events,
+                      EventPublisher publisher) {
+        this.events = events;
+        this.publisher = publisher;
         this.settings = settings;
         this.layout = layout;
         this.mover = mover;
@@ -100,6 +118,7 @@ public final class ReviewGate {
             LOG.warn("book '{}': approved and moved to {}, but its job changed meanwhile", key, target);
         }
         LOG.info("book '{}': approved; released to {}", key, target);
+        announce(key, () -> events.approved(key, target));
         return target;
     }
 
@@ -141,7 +160,21 @@ public final class ReviewGate {
             LOG.warn("book '{}': rejected and moved to {}, but its job changed meanwhile", key, folder);
         }
         LOG.info("book '{}': rejected ({}); moved to {}", key, why, folder);
+        Path rejected = folder;
+        announce(key, () -> events.rejected(key, rejected, why));
         return folder;
+    }
+
+    /** Publishes a decision's event; the decision is made and stays made whatever becomes of its announcement. */
+    private void announce(String key, java.util.function.Supplier<NotifyEvent> event) {
+        if (events == null || publisher == null) {
+            return;
+        }
+        try {
+            publisher.publish(event.get());
+        } catch (RuntimeException e) {
+            LOG.warn("book '{}': its review decision could not be announced: {}", key, e.getMessage());
+        }
     }
 
     private Job inReview(String key) {

@@ -48,7 +48,9 @@ record JobWiring(BookLedger ledger, ServiceStop stop) {
         registry.bind("retryPolicy", retryPolicy);
         FailureHandling failures = registry.lookupByNameAndType("failureHandling", FailureHandling.class);
         // the error handler asks these whether and when to retry: see book-errors in routes/process-book.camel.yaml
-        registry.bind("recordFailureAndDecideRetry", (org.apache.camel.Processor) failures::attemptFailed);
+        // (a retry scheduled is announced off the book's flow: route event-book-retry-scheduled, routes/events.camel.yaml)
+        registry.bind("recordFailureAndDecideRetry", new org.automb.notify.RetryAnnouncement(failures::attemptFailed,
+            context.createProducerTemplate()));
         registry.bind("startRetry", (org.apache.camel.Processor) failures::retryStarting);
         return new JobWiring(ledger, stop);
     }

@@ -153,8 +153,12 @@ final class NotifyWiring {
         return secrets;
     }
 
-    /** The events of a book's routes (bean bookEvents). */
+    /** The events of a book's routes (beans bookEvents and eventTap; routes/events.camel.yaml). */
     private static void bindEvents(CamelContext context, Settings settings, Clock clock, JobStore store,
                                    EventPublisher publisher) {
+        java.nio.file.Path reviewFolder = settings.web().reviewBeforeRelease() ? settings.web().reviewFolder() : null;
+        context.getRegistry().bind("bookEvents",
+            new org.automb.notify.BookEvents(clock, store, settings.inbox(), reviewFolder, settings.maxRetries()));
+        context.getRegistry().bind("eventTap", new org.automb.notify.EventTap());
     }
 }

@@ -31,13 +31,17 @@ final class ReviewWiring {
         return cancellations;
     }
 
-    /** Binds {@code reviewGate}; after {@link TaggingWiring}, whose tag queue it asks about books still to tag. */
+    /**
+     * Binds {@code reviewGate}; after {@link TaggingWiring}, whose tag queue it asks about books still to tag, and
+     * after {@link NotifyWiring}, whose {@code bookEvents} and {@code eventPublisher} announce its decisions.
+     */
     static void bindGate(CamelContext context, Settings settings, Clock clock, JobStore store, DeliveryWiring delivery) {
         Registry registry = context.getRegistry();
         TagStep tagStep = registry.lookupByNameAndType("tagStep", TagStep.class);
         Predicate<String> beingTagged = tagStep == null ? key -> false : tagStep::isQueued;
         registry.bind("reviewGate", new ReviewGate(settings, delivery.layout(), delivery.mover(), store,
             new ManifestWriter(clock), new FailedBookMover(settings.failed(), delivery.mover(), clock.getZone()),
-            beingTagged, clock));
+            beingTagged, clock, registry.lookupByNameAndType("bookEvents", org.automb.notify.BookEvents.class),
+            registry.lookupByNameAndType("eventPublisher", org.automb.notify.EventPublisher.class)));
     }
 }

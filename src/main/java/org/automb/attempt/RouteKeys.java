@@ -14,6 +14,9 @@ public final class RouteKeys {
     /** Property: the {@link org.automb.steps.FailureVerdict} on the attempt that failed last, read by book-errors' retryWhile and choice. */
     public static final String VERDICT = "verdict";
 
+    /** Property: the tag queue's outcome ({@code tagging.TagOutcome}) for the book it just tagged, for its events. */
+    public static final String TAG_OUTCOME = "tagOutcome";
+
     /** Header: the {@link org.automb.plan.AudioPath} name the attempt-book route branches on. */
     public static final String AUDIO_PATH = "audioPath";
     /** Header: true when the join-aac-parts route writes the metadata shell in the JVM, not with the ffmpeg program. */

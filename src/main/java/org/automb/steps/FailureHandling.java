@@ -125,7 +125,7 @@ public final class FailureHandling {
         }
         exchange.getIn().setHeader(Exchange.REDELIVERY_DELAY, wait.get().toMillis());
         LOG.warn("{} (attempt {} of {}); retrying in {}", reason, failureNumber, policy.maxRetries() + 1, human(wait.get()));
-        return FailureVerdict.retry(failureNumber);
+        return FailureVerdict.retry(failureNumber, retryAt);
     }
 
     /** onRedelivery: the retry starts now. */

@@ -100,10 +100,14 @@ public final class TagStep {
         return job;
     }
 
-    /** On the tag queue: tags the delivered m4b in place and records it in its intake.json. */
-    public void afterDelivery(@Body TagJob job) throws IOException {
+    /**
+     * On the tag queue: tags the delivered m4b in place and records it in its intake.json (and, for the book's
+     * events, in property {@link RouteKeys#TAG_OUTCOME}).
+     */
+    public void afterDelivery(@Body TagJob job, Exchange exchange) throws IOException {
         TagOutcome outcome = tagger.tag(job, false);
         record(job, outcome);
+        exchange.setProperty(RouteKeys.TAG_OUTCOME, outcome);
         queued.decrementAndGet();
         queuedKeys.remove(job.bookKey());
     }
