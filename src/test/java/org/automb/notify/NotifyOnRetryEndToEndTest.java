@@ -18,11 +18,9 @@ import org.automb.testing.PipelineTestSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** NOTIFY_ON_RETRY=Y through the real routes: each retry of a failing book is announced, and its failure once. */
-@Disabled("needs H2 publish-event (routes/notify.camel.yaml) and H1/H3 destinations on main")
 class NotifyOnRetryEndToEndTest extends PipelineTestSupport {
 
     private static final WireMockServer server = new WireMockServer(options().dynamicPort());

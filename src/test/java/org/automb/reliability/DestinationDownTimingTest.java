@@ -15,7 +15,6 @@ import org.automb.jobs.store.Job;
 import org.automb.jobs.store.JobState;
 import org.automb.testing.TestAudio;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * URL that never answer (beyond NOTIFY_TIMEOUT), in the same test run; the conversions' times (the job's start to its
  * end, JVM start-up left out) are close.
  */
-@Disabled("needs H2 publish-event (routes/notify.camel.yaml) and H1/H3 destinations on main")
 class DestinationDownTimingTest {
 
     private static final TestAudio AUDIO = TestAudio.bundled();
