@@ -1,9 +1,17 @@
 package org.automb.notify;
 
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** {@link EventPublisher} through the route {@code publish-event}, which only queues the deliveries. */
+/**
+ * {@link EventPublisher} through the route {@code publish-event}, which only queues the deliveries. Without that
+ * route (a user's edited route files) an event is logged as lost at once: the direct endpoint's default would hold
+ * the caller (an API request, the health watch) for 30 s.
+ */
 public final class CamelEventPublisher implements EventPublisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CamelEventPublisher.class);
 
     private final ProducerTemplate template;
 
@@ -13,6 +21,10 @@ public final class CamelEventPublisher implements EventPublisher {
 
     @Override
     public void publish(NotifyEvent event) {
-        template.sendBody(PUBLISH_EVENT, event);
+        try {
+            template.sendBody(PUBLISH_EVENT + "?block=false", event);
+        } catch (RuntimeException e) {
+            LOG.warn("Event not published ({}): {}", event.title(), e.getMessage());
+        }
     }
 }
