@@ -130,18 +130,8 @@ public final class StatusText {
         return seconds / 3600 + " h" + ((seconds / 60) % 60 == 0 ? "" : " " + (seconds / 60) % 60 + " min");
     }
 
-    /** {@code 512 KB}, {@code 1.2 GB}. */
+    /** {@code 512 KB}, {@code 1.2 GB}: as the notifications write sizes. */
     static String bytes(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
+        return org.automb.notify.NoticeText.size(bytes);
     }
 }
