@@ -84,9 +84,18 @@ public final class ConfigValidator {
         String config = raw.getOrDefault("CONFIG_FOLDER", "").trim();
         String storeUrl = !databaseUrl.isEmpty() ? databaseUrl
             : config.isEmpty() ? null : JobStore.defaultUrl(Path.of(config).toAbsolutePath().normalize());
-        return withScriptProblems(withNamingProblems(check(folders, storeUrl, raw.getOrDefault("FFMPEG_PATH", ""),
+        Report report = withScriptProblems(withNamingProblems(check(folders, storeUrl, raw.getOrDefault("FFMPEG_PATH", ""),
             raw.getOrDefault("FFPROBE_PATH", ""), "ffmpeg".equalsIgnoreCase(raw.getOrDefault("ENCODER", "").trim())),
             raw.getOrDefault("OUTPUT_NAMING", "")), raw.getOrDefault("POST_CONVERT_SCRIPT", "").trim());
+        // the NOTIFY_URLS and WEBHOOK_URLS entries too, read with the other notification settings at their defaults
+        List<String> problems = new ArrayList<>(report.problems());
+        problems.addAll(org.automb.notify.Destinations.problems(new org.automb.config.NotifySettings(
+            org.automb.config.NotifySettings.splitUrls(raw.getOrDefault("NOTIFY_URLS", "")), false, 0,
+            java.time.Duration.ZERO, java.time.Duration.ofSeconds(10), Map.of(),
+            org.automb.config.NotifySettings.splitUrls(raw.getOrDefault("WEBHOOK_URLS", "")), "auto-m4b", "", "",
+            java.time.Duration.ofSeconds(60), java.util.Optional.empty(), java.util.Optional.empty(),
+            java.util.Optional.empty(), List.of())));
+        return new Report(problems, report.warnings(), report.notes());
     }
 
     private Report check(List<FolderRules.Folder> folders, String storeUrl, String ffmpegPath, String ffprobePath,

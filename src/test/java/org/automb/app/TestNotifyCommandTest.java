@@ -128,6 +128,12 @@ class TestNotifyCommandTest {
 
         assertThat(run(args("--test-notify", notify))).isEqualTo(AutoM4bCommand.EXIT_CONFIG);
         assertThat(err.lines()).anyMatch(line -> line.startsWith("problem: NOTIFY_URLS: URL 1 of 2: "));
+
+        // with another value invalid as well, --validate still lists them all at once
+        assertThat(run(args("--validate", notify, "--max-retries=many"))).isEqualTo(AutoM4bCommand.EXIT_CONFIG);
+        assertThat(err.lines()).anyMatch(line -> line.contains("MAX_RETRIES"))
+            .anyMatch(line -> line.startsWith("problem: NOTIFY_URLS: URL 2 of 2: "));
+        assertThat(err + out).doesNotContain("SECRET");
     }
 
     // --- helpers ---
