@@ -24,7 +24,7 @@ public record Settings(
         int maxRetries, boolean retryTransientErrors, java.time.Duration retryBaseDelay, boolean moveFailedBooks,
         double convertTimeoutFactor, long minFreeSpaceMb, String databaseUrl, boolean debug,
         String httpHost, int httpPort, boolean watchInbox, TaggingSettings tagging, WebSettings web,
-        NotifySettings notifications) {
+        NotifySettings notifications, OperationsSettings operations) {
 
     /** Where a book's audio is encoded. */
     public enum Encoder {
@@ -56,7 +56,7 @@ public record Settings(
             p.integer("MAX_RETRIES", 0, 100), p.bool("RETRY_TRANSIENT_ERRORS"), p.seconds("RETRY_BASE_DELAY", 0, 86400),
             p.bool("MOVE_FAILED_BOOKS"), p.decimal("CONVERT_TIMEOUT_FACTOR", 0.001, 100), p.integer("MIN_FREE_SPACE_MB", 0, 10_000_000),
             p.text("DATABASE_URL"), p.bool("DEBUG"), p.host("HTTP_HOST"), p.integer("HTTP_PORT", 0, 65535),
-            p.bool("WATCH_INBOX"), p.tagging(), p.web(), p.notifications());
+            p.bool("WATCH_INBOX"), p.tagging(), p.web(), p.notifications(), p.operations());
         if (!p.problems.isEmpty()) {
             throw new InvalidSettingsException(p.problems);
         }
@@ -228,6 +228,20 @@ public record Settings(
             boolean review = bool("REVIEW_BEFORE_RELEASE");
             return new WebSettings(urlBase, choice("AUTH_METHOD", WebSettings.AuthMethod.class), apiKey, user,
                 text("AUTH_PASSWORD"), review, path("REVIEW_FOLDER"));
+        }
+
+        OperationsSettings operations() {
+            String schedule = text("CONVERT_SCHEDULE");
+            boolean simple = schedule.matches("([01]?\\d|2[0-3]):[0-5]\\d\\s*-\\s*([01]?\\d|2[0-3]):[0-5]\\d");
+            String[] crons = schedule.split("\\s+to\\s+");
+            boolean cronPair = crons.length == 2 && java.util.Arrays.stream(crons)
+                .allMatch(cron -> cron.trim().split("\\s+").length >= 6 && cron.trim().split("\\s+").length <= 7);
+            if (!schedule.isEmpty() && !simple && !cronPair) {
+                problems.add("CONVERT_SCHEDULE=" + schedule + " must be a window such as 01:00-07:00, or two Quartz cron"
+                    + " expressions: 0 0 1 * * ? to 0 0 7 * * ?");
+            }
+            return new OperationsSettings(schedule, bool("ROUTES_RELOAD"),
+                choice("LOG_FORMAT", OperationsSettings.LogFormat.class));
         }
 
         NotifySettings notifications() {

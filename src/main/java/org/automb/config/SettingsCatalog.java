@@ -87,7 +87,10 @@ public final class SettingsCatalog {
             new SettingDef("PLEX_SECTION_ID", "text", "", "Plex library section id; empty = the section whose location holds the book"),
             new SettingDef("JELLYFIN_URL", "URL", "", "Jellyfin or Emby server to tell about each delivered or re-tagged book; empty = none"),
             new SettingDef("JELLYFIN_API_KEY", "text", "", "Jellyfin or Emby API key; secret"),
-            new SettingDef("LIBRARY_PATH_MAP", "/local:/remote, comma separated", "", "where library servers see the converted folder under another path, such as /data/converted:/audiobooks"));
+            new SettingDef("LIBRARY_PATH_MAP", "/local:/remote, comma separated", "", "where library servers see the converted folder under another path, such as /data/converted:/audiobooks"),
+            new SettingDef("CONVERT_SCHEDULE", "HH:MM-HH:MM | <start cron> to <stop cron>", "", "when books may be converted (quiet hours), such as 01:00-07:00 or 0 0 1 * * ? to 0 0 7 * * ? (Quartz cron); books found outside it wait in the queue; a book in progress finishes; empty = any time; --once ignores it unless --respect-schedule"),
+            new SettingDef("ROUTES_RELOAD", "boolean", "N", "reload the route files of CONFIG_FOLDER/routes live when they change; a broken file keeps the old routes running and says why"),
+            new SettingDef("LOG_FORMAT", "text|json", "text", "text: readable lines; json: one JSON object per line, with the book's key and job id as fields"));
     }
 
     public List<SettingDef> all() {
