@@ -17,7 +17,7 @@ class ConfigurationTableTest {
             document.indexOf(ConfigurationTable.END) + ConfigurationTable.END.length());
         assertThat(inFile)
             .as("docs/configuration.md's settings table differs from config.SettingsCatalog; regenerate it with: "
-                + "mvn -B -o -q test-compile exec:java -Dexec.mainClass=org.automb.docs.ConfigurationTable -Dexec.classpathScope=test")
+                + "mvn -B -o -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.mainClass=org.automb.docs.ConfigurationTable -Dexec.classpathScope=test")
             .isEqualTo(generated);
     }
 
