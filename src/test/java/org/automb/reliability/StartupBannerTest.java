@@ -33,7 +33,6 @@ class StartupBannerTest {
         assertThat(once.awaitExit(Duration.ofMinutes(2))).as("exit; log: %s", once.log()).isEqualTo(AutoM4bCommand.EXIT_OK);
 
         String log = once.log();
-        System.out.println(log);
         assertThat(log).contains("auto-m4b " + AutoM4bCommand.VERSION + " starting")
             .contains(harness.inbox().toAbsolutePath().toString())
             .contains(harness.failed().toAbsolutePath().toString())
