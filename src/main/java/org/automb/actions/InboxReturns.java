@@ -146,29 +146,46 @@ final class InboxReturns {
         refuseIfTaken(key, place);
         Path info = from.resolve(FailedBookMover.INFO_FILE);
         Path setAside = from.resolveSibling("." + from.getFileName() + "." + FailedBookMover.INFO_FILE);
+        // the service's log of the failed run stays out of the inbox as well (the job keeps its log tail)
+        Path log = from.resolve(FailedBookMover.LOG_FILE);
+        Path logSetAside = from.resolveSibling("." + from.getFileName() + "." + FailedBookMover.LOG_FILE);
         boolean infoSetAside = false;
+        boolean logWasSetAside = false;
         try {
             if (Files.isRegularFile(info, LinkOption.NOFOLLOW_LINKS)) {
                 Files.move(info, setAside, StandardCopyOption.ATOMIC_MOVE);
                 infoSetAside = true;
+            }
+            if (Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(log, logSetAside, StandardCopyOption.ATOMIC_MOVE);
+                logWasSetAside = true;
             }
             Files.createDirectories(place.getParent());
             refuseIfTaken(key, place);
             mover.moveTree(from, place);
         } catch (IOException e) {
             restoreInfo(key, setAside, info, infoSetAside);
+            restoreInfo(key, logSetAside, log, logWasSetAside);
             throw ActionRefused.conflict("book '" + key + "': cannot move its files from " + from + " back to "
                 + place + ": " + e.getMessage() + "; they stay in " + from);
         } catch (ActionRefused e) {
             restoreInfo(key, setAside, info, infoSetAside);
+            restoreInfo(key, logSetAside, log, logWasSetAside);
             throw e;
         }
         LOG.info("book '{}': its files were moved back from {} to {}", key, from, place);
+        List<Path> asides = new ArrayList<>();
         if (infoSetAside) {
+            asides.add(setAside);
+        }
+        if (logWasSetAside) {
+            asides.add(logSetAside);
+        }
+        for (Path aside : asides) {
             try {
-                Files.deleteIfExists(setAside);
+                Files.deleteIfExists(aside);
             } catch (IOException e) {
-                LOG.warn("book '{}': could not delete {}: {}", key, setAside, e.getMessage());
+                LOG.warn("book '{}': could not delete {}: {}", key, aside, e.getMessage());
             }
         }
     }

@@ -42,7 +42,8 @@ public class AppConfiguration implements CamelConfiguration {
             properties.setEnvironmentVariableMode(
                 org.apache.camel.component.properties.PropertiesComponent.ENVIRONMENT_VARIABLES_MODE_NEVER);
         }
-        Settings settings = readSettings(context);
+        Map<String, String> values = readValues(context);
+        Settings settings = Settings.parse(values);
         Registry registry = context.getRegistry();
         // the one clock of the service's logic (retries due, times in the job store, intake.json, folder names)
         Clock clock = earlyStart.clock();
@@ -72,15 +73,31 @@ public class AppConfiguration implements CamelConfiguration {
             // the REST API (routes/api.camel.yaml) lives on the HTTP server, which only the service runs
             WebWiring.bind(context, settings);
         }
+        logBanner(context, settings, values, media);
+    }
+
+    /** Once per start (service and --once): version, folders, encoder, ffmpeg, statistics, settings (secrets masked). */
+    private static void logBanner(CamelContext context, Settings settings, Map<String, String> values, MediaTools media) {
+        org.automb.status.Totals lifetime = context.getRegistry()
+            .lookupByNameAndType("statusService", org.automb.status.StatusService.class).lifetimeTotals();
+        StartupBanner.Facts facts = new StartupBanner.Facts(StatusWiring.version(), settings, values,
+            StartupBanner.encoder(settings, media), StartupBanner.ffmpegVersion(settings), lifetime);
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StartupBanner.class);
+        new StartupBanner(new SettingsCatalog(Runtime.getRuntime().availableProcessors())).lines(facts).forEach(log::info);
     }
 
     /** The settings as Camel's properties hold them, each missing one at its catalog default. */
     static Settings readSettings(CamelContext context) {
+        return Settings.parse(readValues(context));
+    }
+
+    /** Every setting's effective value as Camel's properties hold them, each missing one at its catalog default. */
+    static Map<String, String> readValues(CamelContext context) {
         SettingsCatalog catalog = new SettingsCatalog(Runtime.getRuntime().availableProcessors());
         Map<String, String> fromCamel = new HashMap<>();
         for (SettingDef def : catalog.all()) {
             context.getPropertiesComponent().resolveProperty(def.name()).ifPresent(v -> fromCamel.put(def.name(), v));
         }
-        return Settings.parse(new SettingsResolver(catalog).resolve(fromCamel, name -> null, Map.of()));
+        return new SettingsResolver(catalog).resolve(fromCamel, name -> null, Map.of());
     }
 }

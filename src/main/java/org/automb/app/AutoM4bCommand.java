@@ -213,6 +213,8 @@ public final class AutoM4bCommand implements Callable<Integer> {
             err.flush();
             return EXIT_CONFIG;
         }
+        // LOG_FORMAT=json: from the first line the service logs
+        LogFormatSwitch.apply(settings.operations().logFormat());
         if (settings.debug()) {
             org.apache.logging.log4j.core.config.Configurator.setLevel("org.automb", org.apache.logging.log4j.Level.DEBUG);
         }

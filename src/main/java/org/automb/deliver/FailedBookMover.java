@@ -24,6 +24,8 @@ public final class FailedBookMover {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailedBookMover.class);
     public static final String INFO_FILE = "FAILED_INFO.txt";
+    /** The book's own log lines, kept beside FAILED_INFO.txt. */
+    public static final String LOG_FILE = "auto-m4b.log";
     private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd_HH-mm-ss");
     private static final DateTimeFormatter INFO_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
@@ -58,6 +60,22 @@ public final class FailedBookMover {
         }
         Files.writeString(target.resolve(INFO_FILE), render(movedTo(report, book, target), book), StandardCharsets.UTF_8);
         return target;
+    }
+
+    /**
+     * Writes the lines the service logged about the book (its last run's log tail, the give-up line included) to
+     * {@value #LOG_FILE} in its failed folder; nothing when there are none. A failure to write is logged and never
+     * fails the book: FAILED_INFO.txt says why it failed.
+     */
+    public void keepLog(Path folder, String bookKey, java.util.List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        try {
+            Files.writeString(folder.resolve(LOG_FILE), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("book '{}': its log was not kept beside it in {}: {}", bookKey, folder, e.getMessage());
+        }
     }
 
     /** The report with the book's files named where they are now (ffmpeg's lines quote the paths it was given). */

@@ -90,6 +90,11 @@ public final class StatusService {
         this(store, settings, clock, version, new StoredStages(store, clock), new BookLogTails());
     }
 
+    /** What every run so far came to (the start-up banner's statistics line; the status document's lifetime totals). */
+    public Totals lifetimeTotals() {
+        return statistics.totals(store.runs().since(Instant.EPOCH));
+    }
+
     /** The whole picture. */
     public StatusDocument status() {
         Optional<ServiceRun> latest = store.serviceRuns().latest();

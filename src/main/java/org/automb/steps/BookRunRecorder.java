@@ -85,6 +85,11 @@ public final class BookRunRecorder {
         keepLogTail(key, now);
     }
 
+    /** The lines logged about the book in its run so far (empty when none). */
+    public List<String> linesSoFar(String key) {
+        return logTails.live(key).orElse(List.of());
+    }
+
     /** Ends the book's live log tail and stores it; the thread's log lines are no longer the book's. */
     public void keepLogTail(String key, Instant at) {
         List<String> lines = logTails.finish(key);

@@ -185,6 +185,7 @@ public final class FailureHandling {
             movedTo = folder.toString();
             LOG.error("{}; gave up after {} attempt(s); the originals are untouched, moved to {} (see FAILED_INFO.txt){}",
                 headline, attempts, folder, details);
+            failedBooks.keepLog(folder, book.key(), runs.linesSoFar(book.key()));
         } catch (IOException | RuntimeException e) {
             LOG.error("{}; gave up after {} attempt(s); the originals are untouched in the inbox (moving them to the failed"
                 + " folder failed: {}){}", headline, attempts, e.getMessage(), details);

@@ -71,6 +71,10 @@ class StatusPipelineTest extends PipelineTestSupport {
         });
         assertThat(bad.failedInfo()).contains("02 - Noise.mp3");
         assertThat(bad.logTail()).isNotEmpty();
+        // the book's own log lines are kept beside it in the failed folder, the give-up line included, no other book's
+        Path badLog = Path.of(bad.runs().get(0).outputPath()).resolve(org.automb.deliver.FailedBookMover.LOG_FILE);
+        assertThat(Files.readAllLines(badLog)).isNotEmpty().allMatch(line -> !line.contains("Good Book"))
+            .anyMatch(line -> line.contains("02 - Noise.mp3")).anyMatch(line -> line.contains("gave up"));
 
         JobDetail ready = status.job(JobIds.idOf("Ready Made")).orElseThrow();
         assertThat(ready.runs()).singleElement().satisfies(run -> {
