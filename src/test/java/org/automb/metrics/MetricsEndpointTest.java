@@ -97,6 +97,17 @@ class MetricsEndpointTest {
         }
         assertThat(after.find("camel_exchanges_total", Map.of("routeId", "process-book"))).as("Camel's route metrics")
             .singleElement().satisfies(sample -> assertThat(sample.value()).isGreaterThanOrEqualTo(1));
+
+        // every series the shipped Grafana dashboard queries is one the service exposes
+        String dashboard = Files.readString(java.nio.file.Path.of("docs/grafana/auto-m4b.json"));
+        Matcher series = Pattern.compile("\\b(?:automb|camel)_[a-z_]+").matcher(dashboard);
+        java.util.Set<String> queried = new java.util.TreeSet<>();
+        while (series.find()) {
+            queried.add(series.group());
+        }
+        assertThat(queried).hasSizeGreaterThan(10);
+        assertThat(queried).allSatisfy(name -> assertThat(after.samples()).as(name)
+            .anySatisfy(sample -> assertThat(sample.name()).isEqualTo(name)));
     }
 
     private static int listeningPort(ServiceProcess service) {
