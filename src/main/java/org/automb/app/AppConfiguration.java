@@ -69,6 +69,7 @@ public class AppConfiguration implements CamelConfiguration {
         HealthWiring.bindWatch(context, readinessChecks, clock, notify.publisher());
         ReviewWiring.bindGate(context, settings, clock, started.store(), delivery);
         ActionsWiring.bind(context, settings, clock, started.store(), delivery);
+        MetricsWiring.bind(context, settings, clock, started.store());
         if (WebWiring.serverRuns(context)) {
             // the REST API (routes/api.camel.yaml) lives on the HTTP server, which only the service runs
             WebWiring.bind(context, settings);

@@ -291,11 +291,16 @@ public final class AutoM4bCommand implements Callable<Integer> {
             overrides.put("scan.period", "1s");
             // the REST API's routes need the HTTP server, which --once does not run; no health watch either
             overrides.put("camel.main.routes-exclude-pattern", ONE_SHOT_EXCLUDED_ROUTES);
+            // no HTTP server with --once: the management one (/observe/*) would otherwise listen on 8080
+            overrides.put("camel.management.enabled", "false");
         } else {
             // the service's one HTTP server (Camel Main's embedded Vert.x server): health now, the API later
             overrides.put("camel.server.enabled", "true");
             overrides.put("camel.server.host", settings.httpHost());
             overrides.put("camel.server.port", String.valueOf(settings.httpPort()));
+            // /observe/* on the same server: with another port Camel 4.17 starts a second one (docs/monitoring.md)
+            overrides.put("camel.management.host", settings.httpHost());
+            overrides.put("camel.management.port", String.valueOf(settings.httpPort()));
             main.configure().addRoutesBuilder(new HealthRoutes());
             // the web layer's own guard authenticates every request (WebSecurityWiring); Camel's must not add a second
             overrides.put("camel.server.authenticationEnabled", "false");

@@ -22,7 +22,7 @@ class PackageLayersTest {
         List.of("app", "app.health"),
         List.of("web"),
         List.of("actions"),
-        List.of("status"),
+        List.of("status", "metrics"),
         List.of("notify"),
         List.of("steps"),
         List.of("deliver"),
