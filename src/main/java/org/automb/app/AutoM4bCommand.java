@@ -289,11 +289,18 @@ public final class AutoM4bCommand implements Callable<Integer> {
             overrides.put("scan.period", "1s");
             // the REST API's routes need the HTTP server, which --once does not run; no health watch either
             overrides.put("camel.main.routes-exclude-pattern", ONE_SHOT_EXCLUDED_ROUTES);
+            // no management server either: left on, it would open a port of its own (8080) for a one-shot run
+            overrides.put("camel.management.enabled", "false");
         } else {
             // the service's one HTTP server (Camel Main's embedded Vert.x server): health now, the API later
             overrides.put("camel.server.enabled", "true");
             overrides.put("camel.server.host", settings.httpHost());
             overrides.put("camel.server.port", String.valueOf(settings.httpPort()));
+            // Camel's management server (Jolokia at /observe/jolokia) on the same host and port: Camel then puts its
+            // handlers on the one server and router, behind the access guard, instead of opening a second port
+            overrides.put("camel.management.enabled", "true");
+            overrides.put("camel.management.host", settings.httpHost());
+            overrides.put("camel.management.port", String.valueOf(settings.httpPort()));
             main.configure().addRoutesBuilder(new HealthRoutes());
             // the web layer's own guard authenticates every request (WebSecurityWiring); Camel's must not add a second
             overrides.put("camel.server.authenticationEnabled", "false");
