@@ -70,7 +70,9 @@ final class JmxWiring implements StartupListener {
 
     private static ObjectName name(String contextName, String type) {
         try {
-            return new ObjectName(DOMAIN + ":context=" + ObjectName.quote(contextName) + ",type=" + type);
+            // quoted only when it must be, as Camel names its context in its own MBeans (context=auto-m4b)
+            String context = contextName.matches("[A-Za-z0-9._-]+") ? contextName : ObjectName.quote(contextName);
+            return new ObjectName(DOMAIN + ":context=" + context + ",type=" + type);
         } catch (javax.management.MalformedObjectNameException e) {
             throw new IllegalArgumentException(e);
         }

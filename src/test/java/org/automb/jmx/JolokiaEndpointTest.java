@@ -11,10 +11,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.automb.jobs.store.AuditEntry;
 import org.automb.reliability.ChildServiceHarness;
 import org.automb.reliability.ServiceProcess;
 import org.automb.testing.TestAudio;
@@ -33,6 +38,8 @@ class JolokiaEndpointTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern LISTENING = Pattern.compile("HTTP server listening on [^:\\s]+:(\\d+)");
     private static final String PROCESS_BOOK = "org.apache.camel:context=auto-m4b,type=routes,name=\"process-book\"";
+    private static final String QUEUE = "org.automb:context=auto-m4b,type=Queue";
+    private static final String JOBS = "org.automb:context=auto-m4b,type=Jobs";
 
     @RegisterExtension
     final ChildServiceHarness harness = new ChildServiceHarness();
@@ -53,6 +60,7 @@ class JolokiaEndpointTest {
     @Test
     void routeStatisticsAreReadWithTheKeyAndCamelsOperationsAreRefused() throws Exception {
         harness.dropMp3Book(TestAudio.bundled(), "Book One", 2);
+        dropBrokenBook("Broken Book");
         ServiceProcess service = harness.start("service", Map.of("API_KEY", API_KEY), "--http-host=127.0.0.1",
             "--http-port=0");
         int port = awaitPort(service);
@@ -82,9 +90,40 @@ class JolokiaEndpointTest {
         Answer state = read(port, PROCESS_BOOK, "State", API_KEY);
         assertThat(state.json().get("value").asText()).isEqualTo("Started");
         // and so is writing an attribute
+        // the application's own operations are allowed: a failed book retried through Jolokia, audited as jmx
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+            .until(() -> jobState("Broken Book").equals("failed"));
+        assertThat(readAttribute(port, QUEUE, "BooksInProgressCount")).isZero();
+        Answer retry = send(port, "POST", "/observe/jolokia", "{\"type\":\"exec\",\"mbean\":\"" + JOBS
+            + "\",\"operation\":\"retry\",\"arguments\":[\"Broken Book\"]}", API_KEY);
+        assertThat(retry.json().get("status").asInt()).as(retry.body()).isEqualTo(200);
+        assertThat(retry.json().get("value").asText()).startsWith("retry queued");
+        List<AuditEntry> audit = harness.store(store -> store.audit().page(0, 10));
+        assertThat(audit).anySatisfy(row -> {
+            assertThat(row.actor()).isEqualTo("jmx");
+            assertThat(row.action()).isEqualTo("retry");
+            assertThat(row.key()).isEqualTo("Broken Book");
+            assertThat(row.result()).isEqualTo("accepted");
+        });
+        Answer counts = read(port, QUEUE, "JobCounts", API_KEY);
+        assertThat(counts.json().get("value").has("failed")).as(counts.body()).isTrue();
+
         Answer write = send(port, "POST", "/observe/jolokia", "{\"type\":\"write\",\"mbean\":\"" + PROCESS_BOOK.replace("\"", "\\\"")
             + "\",\"attribute\":\"TracingPattern\",\"value\":\"x\"}", API_KEY);
         assertThat(write.json().get("status").asInt()).as(write.body()).isEqualTo(403);
+    }
+
+    /** A book of random bytes named .mp3 that no decoder takes: it fails for good. */
+    private void dropBrokenBook(String name) throws IOException {
+        Path stage = Files.createDirectories(harness.staging().resolve(name));
+        byte[] bytes = new byte[64 * 1024];
+        new Random(17).nextBytes(bytes);
+        Files.write(stage.resolve(name + ".mp3"), bytes);
+        Files.move(stage, harness.inbox().resolve(name));
+    }
+
+    private String jobState(String key) {
+        return harness.store(store -> store.find(key).map(job -> job.state().code()).orElse("none"));
     }
 
     private static String stopRoute() {
