@@ -74,6 +74,11 @@ class JolokiaEndpointTest {
         assertThat(read.json().get("status").asInt()).as(read.body()).isEqualTo(200);
         assertThat(read.json().get("value").asLong()).isGreaterThanOrEqualTo(1);
 
+        // the key as a query parameter, for clients that cannot set a header (Hawtio's connection URL)
+        Answer version = send(port, "GET", "/observe/jolokia/version?apikey=" + API_KEY, null, null);
+        assertThat(version.status()).as(version.body()).isEqualTo(200);
+        assertThat(version.json().get("value").get("agent").asText()).isNotEmpty();
+
         // without the key, or with a wrong one: 401 from the service's guard, nothing from Jolokia
         Answer none = read(port, PROCESS_BOOK, "ExchangesTotal", null);
         assertThat(none.status()).as(none.body()).isEqualTo(401);
