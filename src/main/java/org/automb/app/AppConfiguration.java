@@ -18,7 +18,7 @@ import org.automb.media.ffmpeg.ExecRunner;
  * there; tests put theirs), runs the start-up steps ({@link ServiceStartup}) and binds every bean the routes in
  * {@code routes/*.yaml} refer to by name, one subsystem at a time ({@link HealthWiring}, {@link DeliveryWiring},
  * {@link JobWiring}, {@link IntakeWiring}, {@link AudioWiring}, {@link TaggingWiring}, {@link StatusWiring},
- * {@link ReviewWiring}, {@link ActionsWiring}, {@link NotifyWiring}, {@link WebWiring}).
+ * {@link ReviewWiring}, {@link ActionsWiring}, {@link JmxWiring}, {@link NotifyWiring}, {@link WebWiring}).
  */
 public class AppConfiguration implements CamelConfiguration {
 
@@ -68,7 +68,9 @@ public class AppConfiguration implements CamelConfiguration {
         NotifyWiring notify = NotifyWiring.bind(context, settings, clock, started.store());
         HealthWiring.bindWatch(context, readinessChecks, clock, notify.publisher());
         ReviewWiring.bindGate(context, settings, clock, started.store(), delivery);
-        ActionsWiring.bind(context, settings, clock, started.store(), delivery);
+        ActionsWiring actions = ActionsWiring.bind(context, settings, clock, started.store(), delivery);
+        // the application's MBeans (org.automb): the queue and the same actions over JMX and Jolokia
+        JmxWiring.bind(context, started.store(), actions.actions());
         MetricsWiring.bind(context, settings, clock, started.store());
         if (WebWiring.serverRuns(context)) {
             // the REST API (routes/api.camel.yaml) lives on the HTTP server, which only the service runs

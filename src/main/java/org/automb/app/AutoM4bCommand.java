@@ -298,7 +298,9 @@ public final class AutoM4bCommand implements Callable<Integer> {
             overrides.put("camel.server.enabled", "true");
             overrides.put("camel.server.host", settings.httpHost());
             overrides.put("camel.server.port", String.valueOf(settings.httpPort()));
-            // /observe/* on the same server: with another port Camel 4.17 starts a second one (docs/monitoring.md)
+            // /observe/* (metrics, Jolokia) on the same server: with another port Camel 4.17 starts a second one,
+            // outside the access guard (docs/monitoring.md)
+            overrides.put("camel.management.enabled", "true");
             overrides.put("camel.management.host", settings.httpHost());
             overrides.put("camel.management.port", String.valueOf(settings.httpPort()));
             main.configure().addRoutesBuilder(new HealthRoutes());

@@ -20,7 +20,7 @@ class PackageLayersTest {
     /** Highest first; the packages of one row are one layer (they may use each other, but not in a cycle). */
     static final List<List<String>> LAYERS = List.of(
         List.of("app", "app.health"),
-        List.of("web"),
+        List.of("web", "jmx"),
         List.of("actions"),
         List.of("status", "metrics"),
         List.of("notify"),
