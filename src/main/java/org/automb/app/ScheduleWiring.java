@@ -28,8 +28,9 @@ record ScheduleWiring(ConversionGate gate, ConversionPause pause) {
         context.getRegistry().bind("conversionGate", gate);
         // the window's opening passes over the inbox at once (Quartz, route convert-window-opens); a cron in a URI has
         // '+' for spaces. Without a window the route does not start, and its cron is never used.
-        context.getPropertiesComponent().addInitialProperty("convert.window-routes",
-            String.valueOf(applies && window.isPresent()));
+        // Quartz refuses to start a trigger that never fires again (a start cron pinned to a past year)
+        boolean opensAgain = window.flatMap(w -> w.nextOpening(clock.instant())).isPresent();
+        context.getPropertiesComponent().addInitialProperty("convert.window-routes", String.valueOf(applies && opensAgain));
         context.getPropertiesComponent().addInitialProperty("convert.window-start",
             window.map(ConvertWindow::start).orElse("0 0 0 1 1 ? 2099").replace(' ', '+'));
         PipelineRequests pipeline = new PipelineRequests(context.createProducerTemplate(), null);
