@@ -45,6 +45,7 @@ class QuietHoursPipelineTest extends PipelineTestSupport {
     @Test
     void aBookFoundOutsideTheWindowWaitsAndIsConvertedWhenItOpens() {
         NotifyBuilder done = booksDone(1);
+        NotifyBuilder opened = new NotifyBuilder(context).fromRoute("convert-window-opens").whenDone(1).create();
         drop("Night Book", folder -> AUDIO.mp3(folder.resolve("01.mp3"), 1.0, tags("title", "One")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> store().find("Night Book").map(Job::state).orElse(null),
@@ -56,6 +57,7 @@ class QuietHoursPipelineTest extends PipelineTestSupport {
         assertThat(converted()).isEmptyDirectory();
 
         awaitBooks(done);
+        assertThat(opened.matches(10, java.util.concurrent.TimeUnit.SECONDS)).as("Quartz told the opening").isTrue();
         Job job = store().find("Night Book").orElseThrow();
         assertThat(job.state()).isEqualTo(JobState.DONE);
         assertThat(job.startedAt()).as("converted only once the window opened").isAfterOrEqualTo(opensAt);
