@@ -21,6 +21,7 @@ import org.quartz.CronExpression;
  * @param text  the setting as given
  * @param start the cron that opens the window (Quartz syntax, seconds first)
  * @param stop  the cron that closes it
+ * @param zone  the time zone the crons and HH:MM are read in (the service's, as Quartz's triggers)
  */
 public record ConvertWindow(String text, String start, String stop, ZoneId zone) {
 
