@@ -60,7 +60,8 @@ public class AppConfiguration implements CamelConfiguration {
         DeliveryWiring delivery = DeliveryWiring.bind(context, settings, clock, media, mover, started.hashes());
         var cancellations = ReviewWiring.bindCancellations(context, settings, started.store());
         JobWiring jobs = JobWiring.bind(context, settings, clock, started.store(), delivery, status.recorder(), cancellations);
-        IntakeWiring.bind(context, settings, clock, jobs.ledger());
+        ScheduleWiring schedule = ScheduleWiring.bind(context, settings, clock, started.store());
+        IntakeWiring.bind(context, settings, clock, jobs.ledger(), schedule.gate());
         AudioWiring.bind(context, this, settings, media, started.crashGuard(), jobs.stop(), delivery.hashes(),
             status.progressSink());
         TaggingWiring.bind(context, settings, clock, started.store(), media);

@@ -76,6 +76,9 @@ public final class AutoM4bCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Process what is in the inbox now (waiting for books still being copied), then exit: 0 all succeeded, 3 some failed or were held back, 2 invalid configuration (see Exit codes).")
     boolean once;
 
+    @Option(names = "--respect-schedule", description = "With --once: keep to CONVERT_SCHEDULE and a user's pause (books outside the window wait for it); without it --once converts at once.")
+    boolean respectSchedule;
+
     @Option(names = "--validate", description = "Check the configuration (folders, numbers, ffmpeg) and list every problem.")
     boolean validate;
 
@@ -293,6 +296,8 @@ public final class AutoM4bCommand implements Callable<Integer> {
             overrides.put("camel.main.routes-exclude-pattern", ONE_SHOT_EXCLUDED_ROUTES);
             // no HTTP server with --once: the management one (/observe/*) would otherwise listen on 8080
             overrides.put("camel.management.enabled", "false");
+            // a one-shot run converts now unless told to keep to the quiet hours (ScheduleWiring)
+            overrides.put(ScheduleWiring.GATE_APPLIES, String.valueOf(respectSchedule));
         } else {
             // the service's one HTTP server (Camel Main's embedded Vert.x server): health now, the API later
             overrides.put("camel.server.enabled", "true");

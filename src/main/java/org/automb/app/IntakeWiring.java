@@ -18,7 +18,8 @@ import org.automb.jobs.BookLedger;
  */
 record IntakeWiring(InboxScanner scanner, InboxChanges changes) {
 
-    static IntakeWiring bind(CamelContext context, Settings settings, Clock clock, BookLedger ledger) throws Exception {
+    static IntakeWiring bind(CamelContext context, Settings settings, Clock clock, BookLedger ledger,
+                            org.automb.jobs.ConversionGate gate) throws Exception {
         Registry registry = context.getRegistry();
         // the watch-inbox route (docs/architecture.md): file-system events mark inbox entries changed; the same pass as
         // the timer's runs once the events pause, and again once WAIT_TIME has passed, when the changed books are ready
@@ -31,7 +32,7 @@ record IntakeWiring(InboxScanner scanner, InboxChanges changes) {
         context.addStartupListener(new InboxWatchStartup(settings.inbox(), settings.watchInbox()));
         InboxScanner scanner = new InboxScanner(settings.inbox(),
             new BookFinder(settings.audioExtensions(), settings.matchFilter()),
-            new ReadinessTracker(Duration.ofSeconds(settings.waitSeconds()), clock), ledger, inboxChanges);
+            new ReadinessTracker(Duration.ofSeconds(settings.waitSeconds()), clock), ledger, inboxChanges, gate);
         registry.bind("inboxScanner", scanner);
         return new IntakeWiring(scanner, inboxChanges);
     }

@@ -1,6 +1,5 @@
 package org.automb.app;
 
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
 import javax.management.JMException;
@@ -8,6 +7,7 @@ import javax.management.ObjectName;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
 import org.apache.camel.spi.ManagementAgent;
+import org.automb.actions.ConversionPause;
 import org.automb.actions.JobActions;
 import org.automb.jmx.JobsBean;
 import org.automb.jmx.PauseSwitch;
@@ -27,7 +27,7 @@ final class JmxWiring implements StartupListener {
 
     /** The application's JMX domain. */
     static final String DOMAIN = "org.automb";
-    /** The bean that pauses and resumes conversions (actions.ConversionPause), looked up at each call. */
+    /** The bean that pauses and resumes conversions ({@link ConversionPause}), looked up at each call. */
     static final String PAUSE_BEAN = "conversionPause";
 
     private static final Logger LOG = LoggerFactory.getLogger(JmxWiring.class);
@@ -78,53 +78,27 @@ final class JmxWiring implements StartupListener {
         }
     }
 
-    /**
-     * The bean {@value #PAUSE_BEAN} as a {@link PauseSwitch}; empty when the registry has none. Found by name and
-     * called by its methods {@code pause(String)}, {@code resume(String)} and {@code paused()}, so this layer needs
-     * no compile-time tie to the class that provides them.
-     */
+    /** The bean {@value #PAUSE_BEAN} (the pause the API also uses) as a {@link PauseSwitch}; empty when there is none. */
     static Optional<PauseSwitch> pauseSwitch(CamelContext context) {
-        Object bean = context.getRegistry().lookupByName(PAUSE_BEAN);
-        if (bean == null) {
+        ConversionPause pause = context.getRegistry().lookupByNameAndType(PAUSE_BEAN, ConversionPause.class);
+        if (pause == null) {
             return Optional.empty();
         }
-        if (bean instanceof PauseSwitch direct) {
-            return Optional.of(direct);
-        }
-        try {
-            Method pause = bean.getClass().getMethod("pause", String.class);
-            Method resume = bean.getClass().getMethod("resume", String.class);
-            Method paused = bean.getClass().getMethod("paused");
-            return Optional.of(new PauseSwitch() {
-                @Override
-                public void pause(String actor) {
-                    call(pause, actor);
-                }
+        return Optional.of(new PauseSwitch() {
+            @Override
+            public void pause(String actor) {
+                pause.pause(actor);
+            }
 
-                @Override
-                public void resume(String actor) {
-                    call(resume, actor);
-                }
+            @Override
+            public void resume(String actor) {
+                pause.resume(actor);
+            }
 
-                @Override
-                public boolean paused() {
-                    return (Boolean) call(paused);
-                }
-
-                private Object call(Method method, Object... arguments) {
-                    try {
-                        return method.invoke(bean, arguments);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause() instanceof RuntimeException runtime ? runtime
-                            : new IllegalStateException(e.getCause());
-                    } catch (IllegalAccessException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            });
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("bean " + PAUSE_BEAN + " (" + bean.getClass().getName()
-                + ") has no pause(String), resume(String) and paused()", e);
-        }
+            @Override
+            public boolean paused() {
+                return pause.paused();
+            }
+        });
     }
 }

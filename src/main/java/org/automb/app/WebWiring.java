@@ -44,6 +44,9 @@ final class WebWiring {
         registry.bind("apiJson", json);
         registry.bind("apiProblems", new ApiProblems());
         registry.bind("apiEndpoints", new ApiEndpoints(status, actions, new ApiActor(settings.web().authMethod()), json));
+        registry.bind("pauseEndpoints", new org.automb.web.PauseEndpoints(
+            required(registry, "conversionPause", org.automb.actions.ConversionPause.class),
+            new ApiActor(settings.web().authMethod())));
     }
 
     private static <T> T required(Registry registry, String name, Class<T> type) {

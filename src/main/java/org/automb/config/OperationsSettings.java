@@ -1,7 +1,7 @@
 package org.automb.config;
 
 /**
- * The settings of running the service day to day (docs/monitoring.md, docs/plugins.md).
+ * The settings of running the service day to day (docs/workflows.md, docs/plugins.md, docs/logging.md).
  *
  * @param convertSchedule CONVERT_SCHEDULE as given: "" (any time), {@code HH:MM-HH:MM}, or two Quartz cron
  *                        expressions {@code <start> to <stop>}; its syntax is checked here, its crons where they are

@@ -232,13 +232,11 @@ public record Settings(
 
         OperationsSettings operations() {
             String schedule = text("CONVERT_SCHEDULE");
-            boolean simple = schedule.matches("([01]?\\d|2[0-3]):[0-5]\\d\\s*-\\s*([01]?\\d|2[0-3]):[0-5]\\d");
-            String[] crons = schedule.split("\\s+to\\s+");
-            boolean cronPair = crons.length == 2 && java.util.Arrays.stream(crons)
-                .allMatch(cron -> cron.trim().split("\\s+").length >= 6 && cron.trim().split("\\s+").length <= 7);
-            if (!schedule.isEmpty() && !simple && !cronPair) {
-                problems.add("CONVERT_SCHEDULE=" + schedule + " must be a window such as 01:00-07:00, or two Quartz cron"
-                    + " expressions: 0 0 1 * * ? to 0 0 7 * * ?");
+            try {
+                // Quartz's own parser checks the crons, so a bad one refuses the start here, in one line
+                ConvertWindow.parse(schedule, java.time.ZoneId.systemDefault());
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
             }
             return new OperationsSettings(schedule, bool("ROUTES_RELOAD"),
                 choice("LOG_FORMAT", OperationsSettings.LogFormat.class));

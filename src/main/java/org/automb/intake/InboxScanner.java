@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.automb.jobs.BookLedger;
+import org.automb.jobs.ConversionGate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,13 +24,20 @@ public final class InboxScanner {
     private final ReadinessTracker readiness;
     private final BookLedger ledger;
     private final InboxChanges changes;
+    private final ConversionGate gate;
     private final Map<String, String> reportedProblems = new ConcurrentHashMap<>();
     /** The held-back books last told in the log, with what they held then (told again when that changes). */
     private final Map<String, String> reportedHeldBack = new ConcurrentHashMap<>();
+    /** Why the gate held the books back when last told in the log (told again when the reason changes). */
+    private volatile String reportedGate = "";
 
-    /** @param changes the changes file-system events told of (none are told where the inbox is not watched) */
+    /**
+     * @param changes the changes file-system events told of (none are told where the inbox is not watched)
+     * @param gate    whether books may start now (a user's pause, CONVERT_SCHEDULE)
+     */
     public InboxScanner(Path inbox, BookFinder finder, ReadinessTracker readiness, BookLedger ledger,
-            InboxChanges changes) {
+            InboxChanges changes, ConversionGate gate) {
+        this.gate = gate;
         this.inbox = inbox;
         this.finder = finder;
         this.readiness = readiness;
@@ -53,6 +61,9 @@ public final class InboxScanner {
         recordHeldBack(scan);
         List<TakenBook> ready = new ArrayList<>();
         int changing = 0;
+        // asked once per pass: a book found while the gate is closed waits in the inbox, recorded WAITING
+        java.util.Optional<String> closed = gate.closedBecause();
+        int gated = 0;
         readiness.retainOnly(scan.books().stream().map(Book::key).toList());
         for (Book book : scan.books()) {
             if (ledger.isBusy(book.key())) {
@@ -74,6 +85,11 @@ public final class InboxScanner {
                 changing++;
                 continue;
             }
+            if (closed.isPresent()) {
+                ledger.waiting(book.key(), hash);
+                gated++;
+                continue;
+            }
             if (ledger.claim(book.key(), hash)) {
                 readiness.forget(book.key());
                 LOG.info("book '{}': started ({} audio file{})", book.key(), book.audioFiles().size(),
@@ -81,6 +97,7 @@ public final class InboxScanner {
                 ready.add(new TakenBook(book, fingerprint));
             }
         }
+        reportGate(gated == 0 ? "" : closed.get(), gated);
         ledger.scanFinished(changing, scan.books().stream().map(Book::key).toList());
         return ready;
     }
@@ -108,6 +125,16 @@ public final class InboxScanner {
         }
         reportedHeldBack.keySet().retainAll(now.keySet());
         ledger.heldBack(now);
+    }
+
+    /** Tells in the log when books start waiting for the gate, and why; not on every scan. */
+    private void reportGate(String reason, int gated) {
+        if (!reason.equals(reportedGate)) {
+            reportedGate = reason;
+            if (!reason.isEmpty()) {
+                LOG.info("{} book{} wait{}: {}", gated, gated == 1 ? "" : "s", gated == 1 ? "s" : "", reason);
+            }
+        }
     }
 
     private void report(InboxScan.InboxProblem problem) {

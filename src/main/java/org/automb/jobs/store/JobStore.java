@@ -37,6 +37,7 @@ public final class JobStore implements AutoCloseable {
     private final DeliveryTable deliveries;
     private final ServiceRunTable serviceRuns;
     private final JobNotesTable notes;
+    private final PauseTable pause;
     private final StoreListeners listeners = new StoreListeners();
     /** The jobs changed by the write running on this thread, told to the listeners once it is committed. */
     private final ThreadLocal<List<Job>> changedInWrite = new ThreadLocal<>();
@@ -50,6 +51,7 @@ public final class JobStore implements AutoCloseable {
         this.deliveries = new DeliveryTable(database);
         this.serviceRuns = new ServiceRunTable(database);
         this.notes = new JobNotesTable(database, listeners);
+        this.pause = new PauseTable(database);
     }
 
     /**
@@ -176,6 +178,11 @@ public final class JobStore implements AutoCloseable {
     /** Live progress, log tails and users' requests, by job. */
     public JobNotesTable notes() {
         return notes;
+    }
+
+    /** A user's pause of conversion, kept across restarts. */
+    public PauseTable pause() {
+        return pause;
     }
 
     /**

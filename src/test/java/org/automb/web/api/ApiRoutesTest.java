@@ -294,7 +294,7 @@ class ApiRoutesTest {
         assertThat(operations).contains("get /status", "get /queue", "get /jobs", "get /jobs/{id}", "get /audit",
             "post /jobs/{id}/retry", "post /jobs/{id}/skip-conversion", "post /jobs/{id}/reprocess",
             "post /jobs/{id}/tag", "post /jobs/{id}/cancel", "post /jobs/{id}/approve", "post /jobs/{id}/reject",
-            "delete /jobs/{id}");
+            "delete /jobs/{id}", "post /pause", "post /resume");
 
         OpenApiCheck check = new OpenApiCheck(document);
         List<String> problems = new ArrayList<>();
@@ -328,5 +328,20 @@ class ApiRoutesTest {
         if (instance != null) {
             assertThat(problem.get("instance").asText()).isEqualTo(instance);
         }
+    }
+
+    @Test
+    @Order(11)
+    void pauseAndResumeThroughTheApiAreAuditedAndRefusedWithoutCredentials() throws Exception {
+        assertThat(API.withoutKey("POST", "/pause").status()).isEqualTo(401);
+        ApiService.Exchange pause = API.post("/pause", null);
+        assertThat(pause.status()).as(pause.body()).isEqualTo(200);
+        assertThat(pause.json().get("paused").asBoolean()).isTrue();
+        assertThat(pause.json().get("actor").asText()).isNotBlank();
+        assertThat(API.get("/audit").json().get("items").get(0).get("action").asText()).isEqualTo("pause");
+        ApiService.Exchange resume = API.post("/resume", null);
+        assertThat(resume.status()).as(resume.body()).isEqualTo(200);
+        assertThat(resume.json().get("paused").asBoolean()).isFalse();
+        assertThat(API.get("/audit").json().get("items").get(0).get("action").asText()).isEqualTo("resume");
     }
 }
