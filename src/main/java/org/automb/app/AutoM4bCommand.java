@@ -224,6 +224,13 @@ public final class AutoM4bCommand implements Callable<Integer> {
             err.flush();
             return EXIT_CONFIG;
         }
+        // the user's route files (CONFIG_FOLDER/routes/*.yaml), read before anything starts: one line per broken file
+        List<String> routeProblems = new UserRoutes(settings.config()).problems();
+        if (!routeProblems.isEmpty()) {
+            routeProblems.forEach(problem -> err.println("problem: " + problem));
+            err.flush();
+            return EXIT_CONFIG;
+        }
         try {
             return startLocked(settings, raw, err);
         } catch (Exception e) {
@@ -299,9 +306,9 @@ public final class AutoM4bCommand implements Callable<Integer> {
             overrides.put("camel.server.authenticationEnabled", "false");
             main.configure().addConfiguration(new WebSecurityWiring(settings, earlyStart.clock()));
         }
-        if (!Files.isDirectory(Path.of("routes"))) {
-            overrides.put("camel.main.routes-include-pattern", "classpath:routes/*.yaml");
-        }
+        // the built-in routes, then the user's own (docs/plugins.md)
+        overrides.put("camel.main.routes-include-pattern", new UserRoutes(settings.config())
+            .includePattern(Files.isDirectory(Path.of("routes")) ? "file:routes/*.yaml" : "classpath:routes/*.yaml"));
         main.setOverrideProperties(overrides);
         BookLedger[] ledger = new BookLedger[1];
         main.addMainListener(new MainListenerSupport() {
