@@ -66,7 +66,7 @@ public class AppConfiguration implements CamelConfiguration {
         status.bind(context, this, settings);
         NotifyWiring notify = NotifyWiring.bind(context, settings, clock, started.store());
         // the extension points of the flow (docs/plugins.md), no-ops until a user route takes one over
-        registry.bind("pluginPoints", new org.automb.steps.PluginPoints(context, started.store().deliveries(), clock));
+        registry.bind("pluginPoints", new org.automb.plugins.PluginPoints(context, started.store().deliveries(), clock));
         HealthWiring.bindWatch(context, readinessChecks, clock, notify.publisher());
         ReviewWiring.bindGate(context, settings, clock, started.store(), delivery);
         ActionsWiring.bind(context, settings, clock, started.store(), delivery);

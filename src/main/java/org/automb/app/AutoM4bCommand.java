@@ -246,6 +246,8 @@ public final class AutoM4bCommand implements Callable<Integer> {
     /** Creates the folders, takes the instance lock and runs the service while holding it. */
     private int startLocked(Settings settings, Map<String, String> raw, PrintWriter err) throws Exception {
         ConfigValidator.createFolders(settings);
+        // where the user's route files go (docs/plugins.md): there from the first start, in the config volume
+        Files.createDirectories(new UserRoutes(settings.config()).folder());
         // claimed before anything in the folders is touched (the job store, the working folder's cleanup)
         // the service's one clock; its zone (the system's) is the one for times users read, such as FAILED_INFO.txt's
         java.time.Clock clock = java.time.Clock.systemDefaultZone();

@@ -38,9 +38,12 @@ public final class UserRoutes {
         return folder;
     }
 
-    /** Camel Main's routes-include-pattern: the built-in routes, then the user's (their order in Camel's loading). */
+    /**
+     * Camel Main's routes-include-pattern: the built-in routes, then the user's (their order in Camel's loading); the
+     * built-in ones alone while CONFIG_FOLDER/routes does not exist (Camel refuses a pattern on a missing folder).
+     */
     public String includePattern(String builtIn) {
-        return builtIn + ",file:" + folder + "/*.yaml";
+        return Files.isDirectory(folder) ? builtIn + ",file:" + folder + "/*.yaml" : builtIn;
     }
 
     /** The user's route files, sorted by name; none when the folder does not exist. */

@@ -97,7 +97,6 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
         props.put("camel.main.routes-exclude-pattern", org.automb.app.AutoM4bCommand.ONE_SHOT_EXCLUDED_ROUTES);
         // the built-in routes, then the user's own in CONFIG_FOLDER/routes, as the service loads them
         org.automb.app.UserRoutes userRoutes = new org.automb.app.UserRoutes(root().resolve("config"));
-        props.put("camel.main.routes-include-pattern", userRoutes.includePattern("file:routes/*.yaml"));
         try {
             for (Map.Entry<String, String> file : userRouteFiles().entrySet()) {
                 Files.createDirectories(userRoutes.folder());
@@ -106,6 +105,7 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        props.put("camel.main.routes-include-pattern", userRoutes.includePattern("file:routes/*.yaml"));
         props.putAll(settings());
         return props;
     }

@@ -1,4 +1,4 @@
-package org.automb.steps;
+package org.automb.plugins;
 
 import java.io.File;
 import java.nio.file.Path;
