@@ -96,9 +96,12 @@ public final class UserRoutes {
         return "route file " + file + (line == null ? "" : ", line " + line) + ": " + reason;
     }
 
+    /**
+     * The YAML parser's message without its position lines and source excerpts (" in file:..., line 6, column 16:",
+     * the quoted line, the caret): "while scanning a quoted scalar: found unexpected end of stream".
+     */
     private static String firstLine(String text) {
-        String trimmed = text.strip();
-        int end = trimmed.indexOf('\n');
-        return end < 0 ? trimmed : trimmed.substring(0, end).strip();
+        return String.join(": ", text.strip().lines()
+            .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0))).toList());
     }
 }

@@ -48,8 +48,8 @@ class UserRoutesTest {
                     - log: "hello
                     - to: direct:y
             """);
-        System.out.println(routes.problems());
-        assertThat(routes.problems()).singleElement().asString().contains("broken.yaml").contains("line");
+        assertThat(routes.problems()).containsExactly("route file " + config.resolve("routes/broken.yaml")
+            + ", line 6: while scanning a quoted scalar: found unexpected end of stream");
     }
 
     @Test
@@ -62,7 +62,7 @@ class UserRoutesTest {
                   steps:
                     - lgo: "hello"
             """);
-        System.out.println(routes.problems());
-        assertThat(routes.problems()).singleElement().asString().contains("unknown.yaml").contains("line");
+        assertThat(routes.problems()).containsExactly("route file " + config.resolve("routes/unknown.yaml")
+            + ", line 6: Unknown node id: lgo");
     }
 }
