@@ -308,9 +308,13 @@ public final class AutoM4bCommand implements Callable<Integer> {
             overrides.put("camel.server.authenticationEnabled", "false");
             main.configure().addConfiguration(new WebSecurityWiring(settings, earlyStart.clock()));
         }
-        // the built-in routes, then the user's own (docs/plugins.md)
-        overrides.put("camel.main.routes-include-pattern", new UserRoutes(settings.config())
-            .includePattern(Files.isDirectory(Path.of("routes")) ? "file:routes/*.yaml" : "classpath:routes/*.yaml"));
+        // the built-in routes, then the user's own (docs/plugins.md), reloaded live with ROUTES_RELOAD=Y
+        UserRoutes userRoutes = new UserRoutes(settings.config());
+        overrides.put("camel.main.routes-include-pattern",
+            userRoutes.includePattern(Files.isDirectory(Path.of("routes")) ? "file:routes/*.yaml" : "classpath:routes/*.yaml"));
+        if (settings.operations().routesReload() && !once) {
+            overrides.putAll(userRoutes.reloadProperties());
+        }
         main.setOverrideProperties(overrides);
         BookLedger[] ledger = new BookLedger[1];
         main.addMainListener(new MainListenerSupport() {

@@ -46,6 +46,18 @@ public final class UserRoutes {
         return Files.isDirectory(folder) ? builtIn + ",file:" + folder + "/*.yaml" : builtIn;
     }
 
+    /**
+     * ROUTES_RELOAD=Y: Camel Main's route watcher on CONFIG_FOLDER/routes. Only the routes of the file that changed
+     * are replaced (remove-all-routes off: the built-in routes and the books in flight are never touched).
+     */
+    public java.util.Map<String, String> reloadProperties() {
+        return java.util.Map.of(
+            "camel.main.routes-reload-enabled", "true",
+            "camel.main.routes-reload-directory", folder.toString(),
+            "camel.main.routes-reload-pattern", "*.yaml",
+            "camel.main.routes-reload-remove-all-routes", "false");
+    }
+
     /** The user's route files, sorted by name; none when the folder does not exist. */
     public List<Path> files() {
         if (!Files.isDirectory(folder)) {
