@@ -67,6 +67,8 @@ public class AppConfiguration implements CamelConfiguration {
         TaggingWiring.bind(context, settings, clock, started.store(), media);
         status.bind(context, this, settings);
         NotifyWiring notify = NotifyWiring.bind(context, settings, clock, started.store());
+        // the extension points of the flow (docs/plugins.md), no-ops until a user route takes one over
+        registry.bind("pluginPoints", new org.automb.plugins.PluginPoints(context, started.store().deliveries(), clock));
         HealthWiring.bindWatch(context, readinessChecks, clock, notify.publisher());
         ReviewWiring.bindGate(context, settings, clock, started.store(), delivery);
         ActionsWiring actions = ActionsWiring.bind(context, settings, clock, started.store(), delivery);

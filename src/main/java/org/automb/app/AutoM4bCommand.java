@@ -229,6 +229,13 @@ public final class AutoM4bCommand implements Callable<Integer> {
             err.flush();
             return EXIT_CONFIG;
         }
+        // the user's route files (CONFIG_FOLDER/routes/*.yaml), read before anything starts: one line per broken file
+        List<String> routeProblems = new UserRoutes(settings.config()).problems();
+        if (!routeProblems.isEmpty()) {
+            routeProblems.forEach(problem -> err.println("problem: " + problem));
+            err.flush();
+            return EXIT_CONFIG;
+        }
         try {
             return startLocked(settings, raw, err);
         } catch (Exception e) {
@@ -244,6 +251,8 @@ public final class AutoM4bCommand implements Callable<Integer> {
     /** Creates the folders, takes the instance lock and runs the service while holding it. */
     private int startLocked(Settings settings, Map<String, String> raw, PrintWriter err) throws Exception {
         ConfigValidator.createFolders(settings);
+        // where the user's route files go (docs/plugins.md): there from the first start, in the config volume
+        Files.createDirectories(new UserRoutes(settings.config()).folder());
         // claimed before anything in the folders is touched (the job store, the working folder's cleanup)
         // the service's one clock; its zone (the system's) is the one for times users read, such as FAILED_INFO.txt's
         java.time.Clock clock = java.time.Clock.systemDefaultZone();
@@ -313,8 +322,12 @@ public final class AutoM4bCommand implements Callable<Integer> {
             overrides.put("camel.server.authenticationEnabled", "false");
             main.configure().addConfiguration(new WebSecurityWiring(settings, earlyStart.clock()));
         }
-        if (!Files.isDirectory(Path.of("routes"))) {
-            overrides.put("camel.main.routes-include-pattern", "classpath:routes/*.yaml");
+        // the built-in routes, then the user's own (docs/plugins.md), reloaded live with ROUTES_RELOAD=Y
+        UserRoutes userRoutes = new UserRoutes(settings.config());
+        overrides.put("camel.main.routes-include-pattern",
+            userRoutes.includePattern(Files.isDirectory(Path.of("routes")) ? "file:routes/*.yaml" : "classpath:routes/*.yaml"));
+        if (settings.operations().routesReload() && !once) {
+            overrides.putAll(userRoutes.reloadProperties());
         }
         main.setOverrideProperties(overrides);
         BookLedger[] ledger = new BookLedger[1];

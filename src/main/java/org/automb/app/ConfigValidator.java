@@ -47,6 +47,8 @@ public final class ConfigValidator {
         // NOTIFY_URLS and WEBHOOK_URLS entries the start would refuse
         List<String> problems = new ArrayList<>(report.problems());
         problems.addAll(org.automb.notify.Destinations.problems(settings.notifications()));
+        // the user's route files in CONFIG_FOLDER/routes (docs/plugins.md), as the start reads them
+        problems.addAll(new UserRoutes(settings.config()).problems());
         return new Report(problems, report.warnings(), report.notes());
     }
 

@@ -23,6 +23,7 @@ class PackageLayersTest {
         List.of("web", "jmx"),
         List.of("actions"),
         List.of("status", "metrics"),
+        List.of("plugins"),
         List.of("notify"),
         List.of("steps"),
         List.of("deliver"),
@@ -71,7 +72,7 @@ class PackageLayersTest {
         // probes' exec runner (which sends its commands through camel-exec) and the notifications' outbound sender (camel-http,
         // camel-mail, camel-exec) are the other users
         noClasses().that().resideOutsideOfPackages("org.automb.steps", "org.automb.app", "org.automb.app.health",
-                "org.automb.media.ffmpeg", "org.automb.notify")
+                "org.automb.media.ffmpeg", "org.automb.notify", "org.automb.plugins")
             .should().dependOnClassesThat().haveFullyQualifiedName("org.apache.camel.Exchange")
             .check(classes);
     }

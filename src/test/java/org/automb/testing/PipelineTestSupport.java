@@ -62,6 +62,11 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
         return Map.of();
     }
 
+    /** The user's route files (name to YAML) a test class puts in CONFIG_FOLDER/routes before the start. */
+    protected Map<String, String> userRouteFiles() {
+        return Map.of();
+    }
+
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         try {
@@ -90,6 +95,17 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
         props.put("AUDIBLE_ENABLED", "N");
         // no HTTP server here: the REST API's routes are left out, as with --once, and so is the health watch
         props.put("camel.main.routes-exclude-pattern", org.automb.app.AutoM4bCommand.ONE_SHOT_EXCLUDED_ROUTES);
+        // the built-in routes, then the user's own in CONFIG_FOLDER/routes, as the service loads them
+        org.automb.app.UserRoutes userRoutes = new org.automb.app.UserRoutes(root().resolve("config"));
+        try {
+            for (Map.Entry<String, String> file : userRouteFiles().entrySet()) {
+                Files.createDirectories(userRoutes.folder());
+                Files.writeString(userRoutes.folder().resolve(file.getKey()), file.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        props.put("camel.main.routes-include-pattern", userRoutes.includePattern("file:routes/*.yaml"));
         props.putAll(settings());
         return props;
     }

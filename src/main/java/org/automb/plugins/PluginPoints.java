@@ -1,0 +1,158 @@
+package org.automb.plugins;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.camel.Body;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
+import org.automb.attempt.BookAttempt;
+import org.automb.attempt.RouteKeys;
+import org.automb.jobs.store.DeliveryRecord;
+import org.automb.jobs.store.DeliveryTable;
+import org.automb.notify.EventType;
+import org.automb.notify.NotifyEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The named extension points of the flow (docs/plugins.md): {@code direct:plugin-before-convert},
+ * {@code direct:plugin-after-deliver} and one {@code direct:plugin-event-<event>} per notification event. Each is a
+ * no-op until a user route consumes it. The plugin gets its own exchange (a few headers and a body, never the book's
+ * state); whatever it throws is logged and recorded on the book's job as a deliveries row of kind {@code plugin}, and
+ * never fails the book. Only {@code plugin-before-convert} runs in the book's flow (it decides how the book goes on);
+ * the others run off it, from the notification routes.
+ */
+public final class PluginPoints {
+
+    public static final String BEFORE_CONVERT = "plugin-before-convert";
+    public static final String AFTER_DELIVER = "plugin-after-deliver";
+    /** Followed by the event's code with '-' for '_': {@code plugin-event-converted}, {@code plugin-event-needs-review}. */
+    public static final String EVENT_PREFIX = "plugin-event-";
+
+    /** Header given to every plugin: the book's key (its path in the inbox). */
+    public static final String BOOK_KEY = "AutoM4bBookKey";
+    /** Header given to every plugin: the book's name. */
+    public static final String BOOK_NAME = "AutoM4bBookName";
+    /** Header given to every plugin: the book's folder (or file) in the inbox, absolute. */
+    public static final String BOOK_FOLDER = "AutoM4bBookFolder";
+    /** Header given to plugin-after-deliver: the delivered m4b, absolute (also the body, as a java.io.File). */
+    public static final String OUTPUT_FILE = "AutoM4bOutputFile";
+    /** Header a plugin-before-convert route sets to true: the book is delivered as its files are (skip-conversion). */
+    public static final String SKIP_CONVERSION = "AutoM4bSkipConversion";
+
+    /** The kind of the deliveries rows that record the plugins' runs. */
+    public static final String KIND = "plugin";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginPoints.class);
+
+    private final CamelContext camel;
+    private final ProducerTemplate producer;
+    private final DeliveryTable deliveries;
+    private final Clock clock;
+
+    public PluginPoints(CamelContext camel, DeliveryTable deliveries, Clock clock) {
+        this.camel = camel;
+        this.producer = camel.createProducerTemplate();
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    /** True when a started route consumes {@code direct:<point>}. */
+    public boolean taken(String point) {
+        Endpoint endpoint = camel.hasEndpoint("direct:" + point);
+        return endpoint != null && camel.getRoutes().stream().anyMatch(route -> route.getEndpoint() == endpoint);
+    }
+
+    /**
+     * In attempt-book, before the plan: a plugin may ask for the book unconverted (header {@link #SKIP_CONVERSION});
+     * the body it gets is the book's folder as a java.io.File.
+     */
+    public void beforeConvert(@ExchangeProperty(RouteKeys.ATTEMPT) BookAttempt run, Exchange book) {
+        if (!taken(BEFORE_CONVERT)) {
+            return;
+        }
+        Exchange call = bookExchange(run.book().key(), run.book().name(), run.book().root());
+        call.getIn().setBody(run.book().root().toFile());
+        run(BEFORE_CONVERT, "before_convert", run.book().key(), call).ifPresent(done -> {
+            if (Boolean.TRUE.equals(done.getIn().getHeader(SKIP_CONVERSION, Boolean.class))) {
+                LOG.info("book '{}': {} asked to skip the conversion; delivered as is", run.book().key(), BEFORE_CONVERT);
+                book.getIn().setHeader(RouteKeys.DELIVER_AS_IS, true);
+            }
+        });
+    }
+
+    /**
+     * Every published event (wire-tapped by publish-event, so off the book's flow): {@code plugin-event-<event>}, and
+     * for a book delivered into CONVERTED_FOLDER also {@code plugin-after-deliver} with the m4b as body.
+     */
+    public void onEvent(@Body NotifyEvent event) {
+        String point = eventPoint(event.type());
+        if (taken(point)) {
+            Exchange call = eventExchange(event);
+            call.getIn().setBody(event);
+            run(point, event.type().code(), event.key(), call);
+        }
+        if (event.type() == EventType.BOOK_CONVERTED && event.file() != null && taken(AFTER_DELIVER)) {
+            Exchange call = eventExchange(event);
+            File output = new File(event.file().path());
+            call.getIn().setBody(output);
+            call.getIn().setHeader(OUTPUT_FILE, output.getAbsolutePath());
+            call.getIn().setHeader(Exchange.FILE_NAME, output.getName());
+            run(AFTER_DELIVER, "after_deliver", event.key(), call);
+        }
+    }
+
+    /** {@code plugin-event-converted}, {@code plugin-event-needs-review}... */
+    public static String eventPoint(EventType type) {
+        return EVENT_PREFIX + type.code().replace('_', '-').toLowerCase(Locale.ROOT);
+    }
+
+    private Exchange eventExchange(NotifyEvent event) {
+        String name = event.book() != null ? event.book().title() : null;
+        Path folder = event.source() != null ? Path.of(event.source().folder()) : null;
+        return bookExchange(event.key(), name, folder);
+    }
+
+    private Exchange bookExchange(String key, String name, Path folder) {
+        Exchange call = new DefaultExchange(camel);
+        call.getIn().setHeader(BOOK_KEY, key);
+        call.getIn().setHeader(BOOK_NAME, name);
+        call.getIn().setHeader(BOOK_FOLDER, folder == null ? null : folder.toAbsolutePath().toString());
+        return call;
+    }
+
+    /** Sends to the plugin's route; its outcome recorded on the job. Empty when it failed. */
+    private Optional<Exchange> run(String point, String event, String key, Exchange call) {
+        Exception failure;
+        try {
+            Exchange done = producer.send("direct:" + point, call);
+            failure = done.getException();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        String uri = "direct:" + point;
+        if (failure == null) {
+            record(key, event, uri, "ok", null);
+            return Optional.of(call);
+        }
+        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        LOG.warn("book '{}': the plugin at {} failed, the book goes on without it: {}", key, uri, reason);
+        record(key, event, uri, "failed", reason);
+        return Optional.empty();
+    }
+
+    private void record(String key, String event, String uri, String outcome, String detail) {
+        try {
+            deliveries.record(new DeliveryRecord(0, clock.instant(), key, event, uri, KIND, outcome, 1, null, detail));
+        } catch (RuntimeException e) {
+            LOG.warn("book '{}': the plugin run at {} ({}) not recorded: {}", key, uri, outcome, e.getMessage());
+        }
+    }
+}
