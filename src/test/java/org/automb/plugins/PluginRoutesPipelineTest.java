@@ -44,16 +44,14 @@ class PluginRoutesPipelineTest extends PipelineTestSupport {
                           constant: true
         """;
 
-    /** A plugin that always fails: the book must not notice. */
+    /** A plugin that always fails: the book must not notice. Written in Camel's XML DSL, which user files may use too. */
     static final String FAILING = """
-        - route:
-            id: failing-plugin
-            from:
-              uri: direct:plugin-event-started
-              steps:
-                - throwException:
-                    exceptionType: java.lang.IllegalStateException
-                    message: "this plugin always fails"
+        <routes xmlns="http://camel.apache.org/schema/xml-io">
+          <route id="failing-plugin">
+            <from uri="direct:plugin-event-started"/>
+            <throwException exceptionType="java.lang.IllegalStateException" message="this plugin always fails"/>
+          </route>
+        </routes>
         """;
 
     private Path second() {
@@ -62,7 +60,7 @@ class PluginRoutesPipelineTest extends PipelineTestSupport {
 
     @Override
     protected Map<String, String> userRouteFiles() {
-        return Map.of("copy.yaml", COPY_EXAMPLE.formatted(second()), "skip.yaml", SKIP_EXAMPLE, "failing.yaml", FAILING);
+        return Map.of("copy.yaml", COPY_EXAMPLE.formatted(second()), "skip.yaml", SKIP_EXAMPLE, "failing.xml", FAILING);
     }
 
     @Test
