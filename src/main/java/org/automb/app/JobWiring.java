@@ -43,8 +43,10 @@ record JobWiring(BookLedger ledger, ServiceStop stop) {
         registry.bind("bookLedger", ledger);
         registry.bind("bookSteps", new BookSteps(settings, layout, mover, ledger,
             new FreeSpaceGuard(settings.working(), settings.converted(), settings.minFreeSpaceMb()), new ManifestWriter(clock), clock, stop, runs, cancellations));
+        org.apache.camel.ProducerTemplate inboxPasses = context.createProducerTemplate();
         registry.bind("failureHandling", new FailureHandling(ledger, retryPolicy,
-            new FailedBookMover(settings.failed(), mover, clock.getZone()), settings.moveFailedBooks(), mover, clock, stop, runs, cancellations));
+            new FailedBookMover(settings.failed(), mover, clock.getZone()), settings.moveFailedBooks(), mover, clock, stop, runs, cancellations,
+            () -> inboxPasses.asyncSendBody("direct:inbox-pass", null)));
         registry.bind("retryPolicy", retryPolicy);
         FailureHandling failures = registry.lookupByNameAndType("failureHandling", FailureHandling.class);
         // the error handler asks these whether and when to retry: see book-errors in routes/process-book.camel.yaml

@@ -28,6 +28,10 @@ public final class BookLedger {
     private static final Set<JobState> UNFINISHED =
         Set.of(JobState.RETRY_SCHEDULED, JobState.PENDING, JobState.CONVERTING, JobState.TAGGING);
 
+    /** States of a book taken by a worker or waiting for its retry; WAITING is not one (nothing holds the book). */
+    private static final Set<JobState> IN_FLIGHT = Set.of(JobState.PENDING, JobState.RETRY_SCHEDULED,
+        JobState.CONVERTING, JobState.TAGGING);
+
     /** States a user may cancel from, and from which a claimed book may start converting. */
     static final Set<JobState> IN_FLIGHT_OR_WAITING = Set.of(JobState.PENDING, JobState.WAITING, JobState.RETRY_SCHEDULED,
         JobState.CONVERTING, JobState.TAGGING);
@@ -129,11 +133,15 @@ public final class BookLedger {
 
     /**
      * A user cancelled the book (see {@link BookCancellations}): its job is CANCELLED, this process lets go of it; no
-     * attempt is counted.
+     * attempt is counted. A job a user reopened after the cancel, while the attempt was still ending (retry, skip
+     * conversion, reprocess: it is WAITING then), is left as it is: that request is the user's last word.
+     *
+     * @return false when the job was reopened so, and waits to be taken again
      */
-    public void cancelled(String key) {
-        store.transitionIfStill(key, IN_FLIGHT_OR_WAITING, JobState.CANCELLED, EventCause.API, "cancelled by a user");
+    public boolean cancelled(String key) {
+        store.transitionIfStill(key, IN_FLIGHT, JobState.CANCELLED, EventCause.API, "cancelled by a user");
         finish(key, JobState.CANCELLED);
+        return store.find(key).map(Job::state).orElse(null) != JobState.WAITING;
     }
 
     /** Records a failed attempt; {@code nextRetryAt} null means the book has failed for good. */

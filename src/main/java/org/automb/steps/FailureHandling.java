@@ -43,6 +43,7 @@ public final class FailureHandling {
     private final ServiceStop stop;
     private final BookRunRecorder runs;
     private final BookCancellations cancellations;
+    private final Runnable askForInboxPass;
 
     public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
                            SafeMover mover, Clock clock) {
@@ -69,6 +70,18 @@ public final class FailureHandling {
     public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
                            SafeMover mover, Clock clock, ServiceStop stop, BookRunRecorder runs,
                            BookCancellations cancellations) {
+        this(ledger, policy, failedBooks, moveFailedBooks, mover, clock, stop, runs, cancellations, () -> { });
+    }
+
+    /**
+     * @param askForInboxPass asks the pipeline for a pass over the inbox (on another thread): a book a user asked for
+     *                        again while its cancelled attempt was ending is taken as soon as this process lets go of
+     *                        it, not at the next SLEEP_TIME scan
+     */
+    public FailureHandling(BookLedger ledger, RetryPolicy policy, FailedBookMover failedBooks, boolean moveFailedBooks,
+                           SafeMover mover, Clock clock, ServiceStop stop, BookRunRecorder runs,
+                           BookCancellations cancellations, Runnable askForInboxPass) {
+        this.askForInboxPass = askForInboxPass;
         this.cancellations = cancellations;
         this.runs = runs;
         this.stop = stop;
@@ -144,8 +157,9 @@ public final class FailureHandling {
         if (cancellations.isCancelled(book.key())) {
             // a user cancelled the book while it waited for this retry: it does not start again
             exchange.setRouteStop(true);
-            ledger.cancelled(book.key());
+            boolean stillCancelled = ledger.cancelled(book.key());
             cancellations.settled(book.key());
+            takeAgainIfReopened(book.key(), stillCancelled);
             LOG.info("book '{}': cancelled while it waited for its retry; not tried again", book.key());
             runs.cancelled(book.key(), "cancelled by a user while it waited for its retry");
             return;
@@ -211,14 +225,22 @@ public final class FailureHandling {
         if (book == null) {
             return;
         }
-        ledger.cancelled(book.key());
+        boolean stillCancelled = ledger.cancelled(book.key());
         cancellations.settled(book.key());
         LOG.info("book '{}': cancelled by a user; {}; its files stay in the inbox as they are", book.key(),
             attempt == null ? "it had not started yet" : "its conversion was stopped and its working files removed");
+        takeAgainIfReopened(book.key(), stillCancelled);
         String audioPath = attempt == null || attempt.audioPath() == null ? null : attempt.audioPath().name();
         Double seconds = attempt == null || attempt.plan() == null ? null : attempt.plan().totalSeconds();
         runs.record(book.key(), org.automb.jobs.store.BookRun.Outcome.CANCELLED, audioPath, seconds, null, null,
             "cancelled by a user");
+    }
+
+    private void takeAgainIfReopened(String key, boolean stillCancelled) {
+        if (!stillCancelled) {
+            LOG.info("book '{}': asked for again by a user after the cancel; it is taken again now", key);
+            askForInboxPass.run();
+        }
     }
 
     /** The book changed while it was converted: drop this attempt, read the book again once it is stable. */

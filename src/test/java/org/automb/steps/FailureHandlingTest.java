@@ -138,6 +138,44 @@ class FailureHandlingTest {
     }
 
     /** An attempt of the book as taken, failed with the file-at-fault error a decoder gives. */
+    @Test
+    void aBookAskedForAgainWhileItsCancelledAttemptEndsStaysWaitingAndIsTakenAgain() {
+        java.util.concurrent.atomic.AtomicInteger inboxPasses = new java.util.concurrent.atomic.AtomicInteger();
+        org.automb.jobs.BookCancellations cancellations = new org.automb.jobs.BookCancellations(store);
+        FailureHandling handling = new FailureHandling(ledger, new RetryPolicy(true, 2, Duration.ofSeconds(1)), null,
+            true, new SafeMover(), Clock.systemUTC(), new ServiceStop(),
+            new BookRunRecorder(store, new org.automb.jobs.BookLogTails(), Clock.systemUTC()), cancellations,
+            inboxPasses::incrementAndGet);
+        assertThat(ledger.startConverting("Book")).isTrue();
+        cancellations.cancel("Book");
+        // the user sees CANCELLED and asks for the book again (skip conversion) before the attempt has ended
+        assertThat(store.reopen("Book", java.util.Set.of(org.automb.jobs.store.JobState.CANCELLED),
+            org.automb.jobs.store.EventCause.API, "skip-conversion requested by a test")).isPresent();
+
+        handling.cancelled(new TakenBook(book, BookFingerprint.of(book)), null);
+
+        assertThat(store.find("Book").map(Job::state)).hasValue(org.automb.jobs.store.JobState.WAITING);
+        assertThat(inboxPasses).hasValue(1);
+        assertThat(ledger.isBusy("Book")).as("this process let go of it").isFalse();
+    }
+
+    @Test
+    void aCancelledAttemptEndsCancelledWithoutAnInboxPass() {
+        java.util.concurrent.atomic.AtomicInteger inboxPasses = new java.util.concurrent.atomic.AtomicInteger();
+        org.automb.jobs.BookCancellations cancellations = new org.automb.jobs.BookCancellations(store);
+        FailureHandling handling = new FailureHandling(ledger, new RetryPolicy(true, 2, Duration.ofSeconds(1)), null,
+            true, new SafeMover(), Clock.systemUTC(), new ServiceStop(),
+            new BookRunRecorder(store, new org.automb.jobs.BookLogTails(), Clock.systemUTC()), cancellations,
+            inboxPasses::incrementAndGet);
+        assertThat(ledger.startConverting("Book")).isTrue();
+        cancellations.cancel("Book");
+
+        handling.cancelled(new TakenBook(book, BookFingerprint.of(book)), null);
+
+        assertThat(store.find("Book").map(Job::state)).hasValue(org.automb.jobs.store.JobState.CANCELLED);
+        assertThat(inboxPasses).hasValue(0);
+    }
+
     private Exchange failedAttempt() {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.setProperty(RouteKeys.TAKEN, new TakenBook(book, BookFingerprint.of(book)));
