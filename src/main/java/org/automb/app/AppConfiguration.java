@@ -64,7 +64,7 @@ public class AppConfiguration implements CamelConfiguration {
         IntakeWiring.bind(context, settings, clock, jobs.ledger(), schedule.gate());
         AudioWiring.bind(context, this, settings, media, started.crashGuard(), jobs.stop(), delivery.hashes(),
             status.progressSink());
-        TaggingWiring.bind(context, settings, clock, started.store(), media);
+        TaggingWiring.bind(context, settings, clock, started.store(), media, status.recorder());
         status.bind(context, this, settings);
         NotifyWiring notify = NotifyWiring.bind(context, settings, clock, started.store());
         // the extension points of the flow (docs/plugins.md), no-ops until a user route takes one over

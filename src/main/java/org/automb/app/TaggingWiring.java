@@ -44,7 +44,8 @@ record TaggingWiring(BookTagger tagger, Optional<AsinHints> hints) {
     /** Where the User-Agent points: the service names itself to Audible and Audnexus. */
     static final String HOMEPAGE = "https://github.com/auto-m4b-camel/auto-m4b";
 
-    static TaggingWiring bind(CamelContext context, Settings settings, Clock clock, JobStore store, MediaTools media) {
+    static TaggingWiring bind(CamelContext context, Settings settings, Clock clock, JobStore store, MediaTools media,
+                              org.automb.steps.BookRunRecorder results) {
         TaggingWiring wiring = build(settings, clock, store, media);
         TaggingSettings tagging = settings.tagging();
         // the tag queue's retries (routes/tag-book.camel.yaml), apart from the conversion's
@@ -52,7 +53,7 @@ record TaggingWiring(BookTagger tagger, Optional<AsinHints> hints) {
         context.getPropertiesComponent().addInitialProperty("tag.retryDelayMillis",
             String.valueOf(Math.max(1, tagging.retryBaseDelay().toMillis())));
         context.getRegistry().bind("tagStep", new TagStep(tagging, wiring.tagger(), wiring.hints(),
-            new ManifestWriter(clock)));
+            new ManifestWriter(clock), results));
         return wiring;
     }
 

@@ -23,12 +23,14 @@ import org.automb.jobs.store.BookRun;
 import org.automb.jobs.store.JobState;
 import org.automb.jobs.store.JobStore;
 import org.automb.notify.NotificationCounters;
+import org.automb.tagging.TagState;
 
 /**
  * The application's meters, in base units, read at scrape time from the sources {@code --status} and the API read:
  * <ul>
  * <li>{@code automb_books_total{outcome}}: finished runs in the job store's book_runs (converted, passed_through,
- * failed), over the store's lifetime as {@code totals.lifetime} of the status document counts them;</li>
+ * failed), and books the tag stage tagged or marked needs_review (the store's tag results, each book once), over
+ * the store's lifetime as {@code totals.lifetime} of the status document counts them;</li>
  * <li>{@code automb_audio_seconds_total}, {@code automb_audio_bytes_total}: audio delivered by those runs;</li>
  * <li>{@code automb_conversion_seconds} (wall-clock time) and {@code automb_conversion_speed_ratio} (audio seconds
  * per wall-clock second) histograms of the converted runs, fed from the same rows;</li>
@@ -53,6 +55,10 @@ public final class BookMetrics implements MeterBinder {
         Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
         Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofMinutes(30), Duration.ofHours(1),
         Duration.ofHours(2), Duration.ofHours(4)};
+    private static final String BOOKS_HELP = "Books by outcome: finished by the pipeline (converted, passed_through,"
+        + " failed: the job store's book runs) or left tagged or needs_review by the tag stage (each book once)";
+    /** The tag states counted as outcomes of {@code automb_books_total} (the status document's tagged, needsReview). */
+    private static final List<TagState> TAG_OUTCOMES = List.of(TagState.TAGGED, TagState.NEEDS_REVIEW);
     /** Histogram buckets of the speed ratio: 1 = real time. */
     private static final double[] SPEED_BUCKETS = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000};
 
@@ -63,6 +69,7 @@ public final class BookMetrics implements MeterBinder {
 
     private final Map<BookRun.Outcome, Long> books = new EnumMap<>(BookRun.Outcome.class);
     private final Map<JobState, Integer> states = new EnumMap<>(JobState.class);
+    private Map<String, Integer> taggedBooks = Map.of();
     private final Set<NotificationCounters.Key> registeredNotifications = new HashSet<>();
     private double audioSeconds;
     private long audioBytes;
@@ -90,7 +97,12 @@ public final class BookMetrics implements MeterBinder {
         // first: its read refreshes the rows the meters below render (see the class comment)
         for (BookRun.Outcome outcome : OUTCOMES) {
             FunctionCounter.builder("automb.books", this, m -> m.books(outcome))
-                .description("Books finished by the pipeline, by outcome (the job store's book runs)")
+                .description(BOOKS_HELP)
+                .tag("outcome", outcome.code()).register(meters);
+        }
+        for (TagState outcome : TAG_OUTCOMES) {
+            FunctionCounter.builder("automb.books", this, m -> m.taggedBooks(outcome))
+                .description(BOOKS_HELP)
                 .tag("outcome", outcome.code()).register(meters);
         }
         FunctionCounter.builder("automb.audio.seconds", this, BookMetrics::audioSeconds).baseUnit("seconds")
@@ -128,6 +140,7 @@ public final class BookMetrics implements MeterBinder {
                 lastRunId = run.id();
             }
         }
+        taggedBooks = store.tagResults().booksByState(Instant.EPOCH);
         states.clear();
         states.putAll(store.counts());
         registerNotifications();
@@ -169,6 +182,11 @@ public final class BookMetrics implements MeterBinder {
     private synchronized double books(BookRun.Outcome outcome) {
         refresh();
         return books.getOrDefault(outcome, 0L);
+    }
+
+    private synchronized double taggedBooks(TagState state) {
+        refresh();
+        return taggedBooks.getOrDefault(state.code(), 0);
     }
 
     private synchronized double audioSeconds() {

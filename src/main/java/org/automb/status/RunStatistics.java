@@ -1,6 +1,7 @@
 package org.automb.status;
 
 import org.automb.jobs.store.BookRun;
+import org.automb.tagging.TagState;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,8 +23,12 @@ final class RunStatistics {
         this.clock = clock;
     }
 
-    /** What {@code runs} came to; timings are of the converted runs' wall-clock time. */
-    Totals totals(List<BookRun> runs) {
+    /**
+     * What {@code runs} came to; timings are of the converted runs' wall-clock time.
+     *
+     * @param taggedBooks the books the tag stage left in each state over the same period (job store's tag results)
+     */
+    Totals totals(List<BookRun> runs, Map<String, Integer> taggedBooks) {
         int converted = 0;
         int passedThrough = 0;
         int failed = 0;
@@ -59,7 +64,8 @@ final class RunStatistics {
         int finished = converted + passedThrough + failed;
         Double successRate = finished == 0 ? null : (double) (converted + passedThrough) / finished;
         Double average = timedRuns == 0 ? null : elapsedSum / timedRuns;
-        return new Totals(converted, passedThrough, failed, successRate, average, fastest, slowest,
+        return new Totals(converted, passedThrough, failed, taggedBooks.getOrDefault(TagState.TAGGED.code(), 0),
+            taggedBooks.getOrDefault(TagState.NEEDS_REVIEW.code(), 0), successRate, average, fastest, slowest,
             audioSeconds / 3600.0, audioBytes);
     }
 

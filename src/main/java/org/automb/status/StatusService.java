@@ -92,7 +92,7 @@ public final class StatusService {
 
     /** What every run so far came to (the start-up banner's statistics line; the status document's lifetime totals). */
     public Totals lifetimeTotals() {
-        return statistics.totals(store.runs().since(Instant.EPOCH));
+        return statistics.totals(store.runs().since(Instant.EPOCH), store.tagResults().booksByState(Instant.EPOCH));
     }
 
     /** The whole picture. */
@@ -106,7 +106,9 @@ public final class StatusService {
         List<Job> queued = queuedJobs();
         return new StatusDocument(version, service(latest, now), stages.get(), counts(),
             inProgress(progress),
-            new StatusDocument.Periods(statistics.totals(lifetimeRuns), statistics.totals(sessionRuns)),
+            new StatusDocument.Periods(statistics.totals(lifetimeRuns, store.tagResults().booksByState(Instant.EPOCH)),
+                statistics.totals(sessionRuns, latest.map(run -> store.tagResults().booksByState(run.startedAt()))
+                    .orElse(Map.of()))),
             runViews(newest(lifetimeRuns, Set.of(BookRun.Outcome.CONVERTED, BookRun.Outcome.PASSED_THROUGH),
                 RECENT_CONVERSIONS)),
             runViews(newest(lifetimeRuns, Set.of(BookRun.Outcome.FAILED), RECENT_FAILURES)),

@@ -68,6 +68,8 @@ public final class StatusText {
         if (totals.successRate() != null) {
             line.append(String.format(Locale.ROOT, " (%.0f%% succeeded)", 100 * totals.successRate()));
         }
+        line.append("; ").append(totals.tagged()).append(" tagged, ").append(totals.needsReview())
+            .append(" needing review");
         line.append("; ").append(human(Math.round(totals.audioHours() * 3600))).append(" of audio, ")
             .append(bytes(totals.audioBytes()));
         if (totals.averageSeconds() != null) {

@@ -71,6 +71,18 @@ public final class BookRunRecorder {
         record(key, BookRun.Outcome.CANCELLED, null, null, null, null, reason);
     }
 
+    /**
+     * The tag stage left the book in {@code state} (intake.json's: {@code tagged}, {@code needs_review}...): kept for
+     * the lifetime counts of tagged books and books needing review. A failure to record is logged.
+     */
+    public void tagResult(String key, String state) {
+        try {
+            store.tagResults().record(key, state, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("book '{}': its tag result {} was not recorded in the history: {}", key, state, e.getMessage());
+        }
+    }
+
     /** Records the run (its start is the job's last start) and keeps its log tail. */
     public void record(String key, BookRun.Outcome outcome, String audioPath, Double audioSeconds, Long outputBytes,
                        String outputPath, String reason) {

@@ -263,6 +263,8 @@ public final class BookSteps {
             ledger.done(key, String.valueOf(run.finalOutput()));
         }
         cancellations.settled(key); // a cancel that came once the book was being delivered: it is delivered
+        // before the run: a reader that sees the book delivered sees its tag result too
+        run.tagging().ifPresent(tagging -> runs.tagResult(key, tagging.state()));
         boolean passedThrough = run.audioPath() == org.automb.plan.AudioPath.PASSTHROUGH;
         runs.delivered(key, passedThrough ? BookRun.Outcome.PASSED_THROUGH : BookRun.Outcome.CONVERTED,
             run.audioPath() == null ? null : run.audioPath().name(), run.plan() == null ? null : run.plan().totalSeconds(),

@@ -45,17 +45,23 @@ public final class TagStep {
     private final BookTagger tagger;
     private final Optional<AsinHints> hints;
     private final ManifestWriter manifests;
+    private final BookRunRecorder results;
     /** Books handed to the tag queue and not finished there: --once waits for them. */
     private final AtomicInteger queued = new AtomicInteger();
     /** Their keys (a book in review is not moved while the tag queue has yet to tag it). */
     private final java.util.Set<String> queuedKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    /** @param hints empty with AUDIBLE_ENABLED=N (no ASIN is looked for) */
-    public TagStep(TaggingSettings settings, BookTagger tagger, Optional<AsinHints> hints, ManifestWriter manifests) {
+    /**
+     * @param hints   empty with AUDIBLE_ENABLED=N (no ASIN is looked for)
+     * @param results keeps the tag queue's results in the job store (a tagging before delivery is kept with its run)
+     */
+    public TagStep(TaggingSettings settings, BookTagger tagger, Optional<AsinHints> hints, ManifestWriter manifests,
+                   BookRunRecorder results) {
         this.settings = settings;
         this.tagger = tagger;
         this.hints = hints;
         this.manifests = manifests;
+        this.results = results;
     }
 
     /** TAG_MODE=sync: tags the working output; async: marks the book for the tag queue. Never fails the book. */
@@ -140,6 +146,7 @@ public final class TagStep {
     }
 
     private void record(TagJob job, TagOutcome outcome) throws IOException {
+        results.tagResult(job.bookKey(), outcome.state());
         if (job.manifest().isEmpty()) {
             return;
         }

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.automb.config.Settings;
+import org.automb.config.SettingsCatalog;
 import org.automb.jobs.store.BookRun;
 import org.automb.jobs.store.JobStore;
 import org.automb.notify.Destination;
@@ -16,6 +18,8 @@ import org.automb.notify.EventType;
 import org.automb.notify.NotificationCounters;
 import org.automb.notify.NotifyEvent;
 import org.automb.notify.Outbound;
+import org.automb.status.StatusService;
+import org.automb.status.Totals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +79,26 @@ class BookMetricsTest {
     }
 
     @Test
+    void taggedAndNeedsReviewCountEachBookOnceAsTheStatusDocumentDoes() {
+        store.tagResults().record("Book 1", "tagged", T0);
+        store.tagResults().record("Book 2", "needs_review", T0.plusSeconds(1));
+        store.tagResults().record("Book 3", "tag_failed", T0.plusSeconds(2));
+        new BookMetrics(store, () -> notifications, Map.of(), clock).bindTo(registry);
+
+        assertThat(books("tagged")).isEqualTo(1);
+        assertThat(books("needs_review")).isEqualTo(1);
+
+        store.tagResults().record("Book 1", "tagged", T0.plusSeconds(3)); // tagged again: the same book
+        store.tagResults().record("Book 2", "tagged", T0.plusSeconds(4)); // a re-tag matched it
+        clock.advanceSeconds(2);
+        assertThat(books("tagged")).isEqualTo(2);
+        assertThat(books("needs_review")).as("a counter never goes down").isEqualTo(1);
+        Totals lifetime = new StatusService(store, settings(), clock, "test").lifetimeTotals();
+        assertThat(books("tagged")).isEqualTo(lifetime.tagged());
+        assertThat(books("needs_review")).isEqualTo(lifetime.needsReview());
+    }
+
+    @Test
     void aNotificationCounterAppearsWithItsFirstSettledDelivery() {
         new BookMetrics(store, () -> notifications, Map.of(), clock).bindTo(registry);
         assertThat(registry.find("automb.notifications").functionCounters()).isEmpty();
@@ -84,6 +108,14 @@ class BookMetricsTest {
         assertThat(books("converted")).isZero(); // a scrape
         assertThat(registry.get("automb.notifications").tags("destination", "json://host/***", "outcome", "sent")
             .functionCounter().count()).isEqualTo(2);
+    }
+
+    private Settings settings() {
+        Map<String, String> raw = new java.util.HashMap<>(new SettingsCatalog(2).defaults());
+        for (String folder : new String[] {"INBOX", "CONVERTED", "ARCHIVE", "FAILED", "WORKING", "CONFIG"}) {
+            raw.put(folder + "_FOLDER", config.resolve(folder.toLowerCase(java.util.Locale.ROOT)).toString());
+        }
+        return Settings.parse(raw);
     }
 
     private double books(String outcome) {

@@ -16,7 +16,9 @@ import org.automb.audio.ProgressMonitor;
 import org.automb.io.SafeMover;
 import org.automb.jobs.store.JobStore;
 import org.automb.testing.TestAudio;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -24,15 +26,32 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Folders under a temporary directory and the child JVMs that run the service on them
  * ({@code @RegisterExtension}). Every folder is passed as an option. After each test every child still running is
  * killed; when the test failed, the log of every child it started is printed and the folders are kept
- * ({@code -Dautomb.printChildLogs=true} prints the logs of passing tests too).
+ * ({@code -Dautomb.printChildLogs=true} prints the logs of passing tests too). Registered on a static field, one
+ * harness (folders and children) serves every test of the class, set up before the first and ended after the last.
  */
-public final class ChildServiceHarness implements BeforeEachCallback, AfterEachCallback {
+public final class ChildServiceHarness implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
+    AfterAllCallback {
 
     private Path root;
     private final List<ServiceProcess> started = new ArrayList<>();
+    /** Registered statically: shared by the class's tests. */
+    private boolean perClass;
+    private boolean anyFailed;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        perClass = true;
+        setUp();
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
+        if (!perClass) {
+            setUp();
+        }
+    }
+
+    private void setUp() throws IOException {
         root = Files.createTempDirectory("auto-m4b-child");
         Files.createDirectories(staging());
         Files.createDirectories(inbox());
@@ -40,8 +59,22 @@ public final class ChildServiceHarness implements BeforeEachCallback, AfterEachC
 
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
+        if (perClass) {
+            anyFailed |= context.getExecutionException().isPresent();
+            return;
+        }
+        end(context.getExecutionException().isPresent());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (perClass) {
+            end(anyFailed || context.getExecutionException().isPresent());
+        }
+    }
+
+    private void end(boolean failed) throws IOException {
         started.stream().filter(ServiceProcess::isAlive).forEach(ServiceProcess::killTree);
-        boolean failed = context.getExecutionException().isPresent();
         if (failed || Boolean.getBoolean("automb.printChildLogs")) {
             printLogs();
         }

@@ -104,6 +104,27 @@ class StatusServiceTest {
     }
 
     @Test
+    void taggedAndNeedsReviewCountEachBookOnceFromTheTagResults() {
+        clock.advance(Duration.ofDays(40));
+        store.tagResults().record("A", "tagged", NOW.minusSeconds(3600));
+        store.tagResults().record("B", "needs_review", NOW.minusSeconds(3500));
+        store.serviceRuns().started(NOW.minusSeconds(1800), "1");
+        store.tagResults().record("A", "tagged", NOW.minusSeconds(60)); // tagged again: still one book
+        store.tagResults().record("B", "tagged", NOW.minusSeconds(50)); // a re-tag matched it: both
+        store.tagResults().record("C", "tag_failed", NOW.minusSeconds(40));
+        store.tagResults().record("D", "converted", NOW.minusSeconds(30));
+
+        StatusDocument doc = status.status();
+
+        assertThat(doc.totals().lifetime().tagged()).isEqualTo(2);
+        assertThat(doc.totals().lifetime().needsReview()).isEqualTo(1);
+        assertThat(doc.totals().session().tagged()).isEqualTo(2);
+        assertThat(doc.totals().session().needsReview()).isZero();
+        assertThat(status.lifetimeTotals()).isEqualTo(doc.totals().lifetime());
+        assertThat(StatusText.totals(doc.totals().lifetime())).contains("; 2 tagged, 1 needing review;");
+    }
+
+    @Test
     void withNoRunsTheTimingsAndRateAreUnknown() {
         StatusDocument doc = status.status();
 
@@ -327,7 +348,7 @@ class StatusServiceTest {
             .containsExactly("running", "startedAt", "uptimeSeconds", "heartbeatAt");
         assertThat(doc.path("service").get("startedAt").isNull()).isTrue();
         assertThat(doc.path("totals").path("lifetime").fieldNames()).toIterable().containsExactly("converted",
-            "passedThrough", "failed", "successRate", "averageSeconds", "fastestSeconds", "slowestSeconds", "audioHours",
+            "passedThrough", "failed", "tagged", "needsReview", "successRate", "averageSeconds", "fastestSeconds", "slowestSeconds", "audioHours",
             "audioBytes");
         JsonNode conversion = doc.path("recentConversions").get(0);
         assertThat(conversion.fieldNames()).toIterable().containsExactly("id", "key", "outcome", "finishedAt",

@@ -70,5 +70,7 @@ class TaggedEventsPipelineTest extends PipelineTestSupport {
         assertThat(tagged.source().files()).containsExactly("01.mp3");
         assertThat(published.typesOf(key)).containsExactly(EventType.BOOK_STARTED, EventType.BOOK_CONVERTED,
             EventType.BOOK_TAGGED);
+        // counted tagged once the tag queue tagged it (docs/monitoring.md, automb_books_total{outcome="tagged"})
+        assertThat(ledger().store().tagResults().booksByState(java.time.Instant.EPOCH)).containsEntry("tagged", 1);
     }
 }

@@ -38,6 +38,7 @@ public final class JobStore implements AutoCloseable {
     private final ServiceRunTable serviceRuns;
     private final JobNotesTable notes;
     private final PauseTable pause;
+    private final TagResultTable tagResults;
     private final StoreListeners listeners = new StoreListeners();
     /** The jobs changed by the write running on this thread, told to the listeners once it is committed. */
     private final ThreadLocal<List<Job>> changedInWrite = new ThreadLocal<>();
@@ -52,6 +53,7 @@ public final class JobStore implements AutoCloseable {
         this.serviceRuns = new ServiceRunTable(database);
         this.notes = new JobNotesTable(database, listeners);
         this.pause = new PauseTable(database);
+        this.tagResults = new TagResultTable(database);
     }
 
     /**
@@ -183,6 +185,11 @@ public final class JobStore implements AutoCloseable {
     /** A user's pause of conversion, kept across restarts. */
     public PauseTable pause() {
         return pause;
+    }
+
+    /** What the tag stage made of each book (tagged, needs review...), kept after the job is forgotten. */
+    public TagResultTable tagResults() {
+        return tagResults;
     }
 
     /**
