@@ -59,11 +59,12 @@ final class StartupBanner {
         return lines;
     }
 
-    /** "12 converted, 3 passed through, 1 failed; 41.5 h of audio, 2.1 GB delivered". */
+    /** "12 converted, 3 passed through, 1 failed; 10 tagged, 2 needing review; 41.5 h of audio, 2.1 GB delivered". */
     static String statistics(Totals totals) {
-        return String.format(Locale.ROOT, "%d converted, %d passed through, %d failed; %.1f h of audio, %.1f GB delivered",
-            totals.converted(), totals.passedThrough(), totals.failed(), totals.audioHours(),
-            totals.audioBytes() / 1e9);
+        return String.format(Locale.ROOT,
+            "%d converted, %d passed through, %d failed; %d tagged, %d needing review; %.1f h of audio, %.1f GB delivered",
+            totals.converted(), totals.passedThrough(), totals.failed(), totals.tagged(), totals.needsReview(),
+            totals.audioHours(), totals.audioBytes() / 1e9);
     }
 
     /** The encoder books are converted with, as {@link AudioWiring} chooses it. */
