@@ -1,6 +1,8 @@
 package org.automb.plugins;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.exec.ExecException;
 import org.apache.camel.support.DefaultExchange;
 import org.automb.attempt.BookAttempt;
 import org.automb.attempt.RouteKeys;
@@ -268,7 +271,27 @@ public final class PluginPoints {
     }
 
     private static String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ExecException exec) {
+                return programFailed(exec);
+            }
+        }
         return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    }
+
+    /** camel-exec's failure as the user needs it: the exit code and what the program printed on stderr. */
+    private static String programFailed(ExecException exec) {
+        String stderr = "";
+        if (exec.getStderr() != null) {
+            try {
+                stderr = new String(exec.getStderr().readNBytes(2000), StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                stderr = "";
+            }
+        }
+        String exit = exec.getExitValue() != 0 ? "the program exited with code " + exec.getExitValue()
+            : "the program could not be run: " + exec.getMessage();
+        return exit + (stderr.isEmpty() ? "" : ": " + stderr.lines().reduce((a, b) -> a + " / " + b).orElse(""));
     }
 
     /** The paths as camel-exec's argument list: one argument each, whatever spaces or quotes they hold. */

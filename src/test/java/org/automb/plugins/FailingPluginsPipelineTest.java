@@ -84,5 +84,8 @@ class FailingPluginsPipelineTest extends PipelineTestSupport {
         assertThat(ledger().store().deliveries().of("Some Book"))
             .filteredOn(r -> r.destination().equals("direct:plugin-before-convert"))
             .singleElement().satisfies(r -> assertThat(r.detail()).contains("this plugin is broken"));
+        assertThat(ledger().store().deliveries().of("Some Book"))
+            .filteredOn(r -> r.destination().equals("direct:plugin-before-deliver"))
+            .singleElement().satisfies(r -> assertThat(r.detail()).contains("exited with code 3").contains("no genre today"));
     }
 }
