@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Plugins in the book's flow that fail without asking for the book to fail (docs/plugins.md, "When a plugin fails"):
  * one that throws at direct:plugin-before-convert, and a script that exits with an error at
- * direct:plugin-before-deliver. Both are recorded on the job; the book is converted and delivered all the same.
+ * direct:plugin-before-deliver; and a refusal off the book's flow (direct:plugin-after-deliver), too late to fail it.
+ * All are recorded on the job; the book is converted and delivered all the same.
  */
 class FailingPluginsPipelineTest extends PipelineTestSupport {
 
@@ -49,9 +50,22 @@ class FailingPluginsPipelineTest extends PipelineTestSupport {
                     simple: "${bodyAs(String)}"
         """;
 
+    /** Off the book's flow the book is delivered already: a refusal there changes nothing. */
+    static final String REFUSES_TOO_LATE = """
+        - route:
+            id: refuses-too-late
+            from:
+              uri: direct:plugin-after-deliver
+              steps:
+                - throwException:
+                    exceptionType: org.automb.plugins.PluginRejectsBook
+                    message: "too late to refuse"
+        """;
+
     @Override
     protected Map<String, String> userRouteFiles() {
-        return Map.of("throws.yaml", THROWS_BEFORE_CONVERT, "fails.yaml", SCRIPT_FAILS_BEFORE_DELIVER);
+        return Map.of("throws.yaml", THROWS_BEFORE_CONVERT, "fails.yaml", SCRIPT_FAILS_BEFORE_DELIVER,
+            "late.yaml", REFUSES_TOO_LATE);
     }
 
     @BeforeEach
@@ -77,15 +91,22 @@ class FailingPluginsPipelineTest extends PipelineTestSupport {
         // the failed script's output is no tag: the book keeps its sources' genre
         assertThat(INSPECT.inspect(converted().resolve(delivered.get(0))).tags()).containsEntry("genre", "Fantasy");
         assertThat(filesUnder(failed())).isEmpty();
-        assertThat(ledger().store().deliveries().of("Some Book")).filteredOn(r -> r.kind().equals(PluginPoints.KIND))
-            .extracting(DeliveryRecord::destination, DeliveryRecord::outcome)
-            .containsExactlyInAnyOrder(tuple("direct:plugin-before-convert", "failed"),
-                tuple("direct:plugin-before-deliver", "failed"));
+        // the after-deliver plugin runs off the book's flow: its run is recorded once it is done
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+            assertThat(ledger().store().deliveries().of("Some Book")).filteredOn(r -> r.kind().equals(PluginPoints.KIND))
+                .extracting(DeliveryRecord::destination, DeliveryRecord::outcome)
+                .containsExactlyInAnyOrder(tuple("direct:plugin-before-convert", "failed"),
+                    tuple("direct:plugin-before-deliver", "failed"), tuple("direct:plugin-after-deliver", "failed")));
+        assertThat(ledger().store().find("Some Book").orElseThrow().state()).isEqualTo(JobState.DONE);
         assertThat(ledger().store().deliveries().of("Some Book"))
             .filteredOn(r -> r.destination().equals("direct:plugin-before-convert"))
             .singleElement().satisfies(r -> assertThat(r.detail()).contains("this plugin is broken"));
         assertThat(ledger().store().deliveries().of("Some Book"))
             .filteredOn(r -> r.destination().equals("direct:plugin-before-deliver"))
             .singleElement().satisfies(r -> assertThat(r.detail()).contains("exited with code 3").contains("no genre today"));
+        assertThat(ledger().store().deliveries().of("Some Book"))
+            .filteredOn(r -> r.destination().equals("direct:plugin-after-deliver"))
+            .singleElement().satisfies(r -> assertThat(r.detail()).contains("too late to refuse")
+                .contains("can be refused only at direct:plugin-before-convert"));
     }
 }
