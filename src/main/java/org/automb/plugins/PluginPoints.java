@@ -136,8 +136,8 @@ public final class PluginPoints {
         Path m4b = run.workingOutput().toAbsolutePath();
         Exchange call = bookExchange(key, run.book().name(), run.book().root());
         call.getIn().setBody(m4b.toFile());
+        // no CamelFileName: the working file's name is not the one it is delivered under
         call.getIn().setHeader(OUTPUT_FILE, m4b.toString());
-        call.getIn().setHeader(Exchange.FILE_NAME, m4b.getFileName().toString());
         call.getIn().setHeader(EXEC_ARGS, execArgs(m4b, run.book().root()));
         Optional<Exchange> done = inFlow(BEFORE_DELIVER, "before_deliver", key, call);
         if (done.isEmpty()) {
