@@ -16,7 +16,8 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 
 /**
- * The user's own route files, {@code CONFIG_FOLDER/routes/*.yaml} (docs/plugins.md): loaded after the built-in routes
+ * The user's own route files, {@code CONFIG_FOLDER/routes/*.yaml} and {@code *.xml} (Camel's YAML and XML DSLs, which
+ * need no build; docs/plugins.md): loaded after the built-in routes
  * (they live in the config volume, so an upgrade of the program leaves them alone), and each one read before the start
  * so that a broken file is refused with its name, line and reason instead of a Camel stack trace.
  */
@@ -25,7 +26,12 @@ public final class UserRoutes {
     /** The folder under CONFIG_FOLDER the user's route files live in. */
     public static final String FOLDER = "routes";
 
+    /** The DSLs a route file may be written in, by its extension: Camel's YAML and XML (camel-xml-io-dsl). */
+    static final List<String> EXTENSIONS = List.of("yaml", "xml");
+
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
+    /** Where the XML parser stopped: "(position: ... @5:11)", the line it found the fault on. */
+    private static final Pattern XML_POSITION = Pattern.compile("\\s*\\(position: .*@(\\d+):\\d+\\)", Pattern.DOTALL);
 
     private final Path folder;
 
@@ -43,7 +49,12 @@ public final class UserRoutes {
      * built-in ones alone while CONFIG_FOLDER/routes does not exist (Camel refuses a pattern on a missing folder).
      */
     public String includePattern(String builtIn) {
-        return Files.isDirectory(folder) ? builtIn + ",file:" + folder + "/*.yaml" : builtIn;
+        if (!Files.isDirectory(folder)) {
+            return builtIn;
+        }
+        StringBuilder pattern = new StringBuilder(builtIn);
+        EXTENSIONS.forEach(extension -> pattern.append(",file:").append(folder).append("/*.").append(extension));
+        return pattern.toString();
     }
 
     /**
@@ -54,7 +65,7 @@ public final class UserRoutes {
         return java.util.Map.of(
             "camel.main.routes-reload-enabled", "true",
             "camel.main.routes-reload-directory", folder.toString(),
-            "camel.main.routes-reload-pattern", "*.yaml",
+            "camel.main.routes-reload-pattern", String.join(",", EXTENSIONS.stream().map(e -> "*." + e).toList()),
             "camel.main.routes-reload-remove-all-routes", "false");
     }
 
@@ -64,14 +75,19 @@ public final class UserRoutes {
             return List.of();
         }
         try (Stream<Path> listed = Files.list(folder)) {
-            return listed.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p)).sorted().toList();
+            return listed.filter(p -> isRouteFile(p) && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static boolean isRouteFile(Path file) {
+        String name = file.getFileName().toString();
+        return EXTENSIONS.stream().anyMatch(extension -> name.endsWith("." + extension));
+    }
+
     /**
-     * Reads every user route file with Camel's YAML DSL in a context that is never started (no endpoint, bean or
+     * Reads every user route file with Camel's DSL for its extension in a context that is never started (no endpoint, bean or
      * consumer is created): one line per broken file, naming the file, the line where known and the reason.
      */
     public List<String> problems() {
@@ -98,13 +114,17 @@ public final class UserRoutes {
         Throwable root = failure;
         String line = null;
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            Matcher xml = XML_POSITION.matcher(String.valueOf(t.getMessage()));
             Matcher m = LINE.matcher(String.valueOf(t.getMessage()));
-            if (line == null && m.find()) {
+            if (line == null && xml.find()) {
+                line = xml.group(1);
+            } else if (line == null && m.find()) {
                 line = m.group(1);
             }
             root = t;
         }
-        String reason = firstLine(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String reason = firstLine(XML_POSITION.matcher(message).replaceFirst(""));
         return "route file " + file + (line == null ? "" : ", line " + line) + ": " + reason;
     }
 

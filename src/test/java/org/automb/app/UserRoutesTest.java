@@ -65,4 +65,41 @@ class UserRoutesTest {
         assertThat(routes.problems()).containsExactly("route file " + config.resolve("routes/unknown.yaml")
             + ", line 6: Unknown node id: lgo");
     }
+
+    @Test
+    void aValidXmlFileHasNoProblem() throws Exception {
+        UserRoutes routes = withFile("ok.xml", """
+            <routes xmlns="http://camel.apache.org/schema/xml-io">
+              <route id="my-xml-route">
+                <from uri="direct:plugin-after-deliver"/>
+                <log message="hello"/>
+              </route>
+            </routes>
+            """);
+        assertThat(routes.files()).containsExactly(config.resolve("routes/ok.xml"));
+        assertThat(routes.problems()).isEmpty();
+    }
+
+    @Test
+    void brokenXmlNamesFileAndLine() throws Exception {
+        UserRoutes routes = withFile("broken.xml", """
+            <routes xmlns="http://camel.apache.org/schema/xml-io">
+              <route id="my-xml-route">
+                <from uri="direct:x"/>
+                <log message="hello">
+              </route>
+            </routes>
+            """);
+        assertThat(routes.problems()).containsExactly("route file " + config.resolve("routes/broken.xml")
+            + ", line 5: end tag name </route> must match start tag name <log> from line 4");
+    }
+
+    @Test
+    void includesAndReloadsBothDsls() throws Exception {
+        UserRoutes routes = withFile("ok.yaml", "[]\n");
+        String folder = config.resolve("routes").toAbsolutePath().normalize().toString();
+        assertThat(routes.includePattern("file:routes/*.yaml"))
+            .isEqualTo("file:routes/*.yaml,file:" + folder + "/*.yaml,file:" + folder + "/*.xml");
+        assertThat(routes.reloadProperties()).containsEntry("camel.main.routes-reload-pattern", "*.yaml,*.xml");
+    }
 }

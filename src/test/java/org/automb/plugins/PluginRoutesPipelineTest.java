@@ -26,16 +26,14 @@ class PluginRoutesPipelineTest extends PipelineTestSupport {
     /** docs/plugins.md, "Skip the conversion of books matching a pattern" (read from it). */
     static final String SKIP_EXAMPLE = PluginsDoc.block("Skip the conversion of books matching a pattern", "yaml");
 
-    /** A plugin that always fails: the book must not notice. */
+    /** A plugin that always fails: the book must not notice. Written in Camel's XML DSL, which user files may use too. */
     static final String FAILING = """
-        - route:
-            id: failing-plugin
-            from:
-              uri: direct:plugin-event-started
-              steps:
-                - throwException:
-                    exceptionType: java.lang.IllegalStateException
-                    message: "this plugin always fails"
+        <routes xmlns="http://camel.apache.org/schema/xml-io">
+          <route id="failing-plugin">
+            <from uri="direct:plugin-event-started"/>
+            <throwException exceptionType="java.lang.IllegalStateException" message="this plugin always fails"/>
+          </route>
+        </routes>
         """;
 
     private Path second() {
@@ -46,7 +44,7 @@ class PluginRoutesPipelineTest extends PipelineTestSupport {
     protected Map<String, String> userRouteFiles() {
         assertThat(COPY_EXAMPLE).contains("file:/backup/m4b");
         return Map.of("copy.yaml", COPY_EXAMPLE.replace("/backup/m4b", second().toString()), "skip.yaml", SKIP_EXAMPLE,
-            "failing.yaml", FAILING);
+            "failing.xml", FAILING);
     }
 
     @Test
