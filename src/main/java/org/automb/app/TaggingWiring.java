@@ -39,7 +39,7 @@ import org.automb.tagging.SourceTags;
  * and its cache in the job store, the chapter rules, the tag writer; bound as {@code tagStep} for the routes, and
  * built alone for {@code --tag}.
  */
-record TaggingWiring(BookTagger tagger, Optional<AsinHints> hints) {
+record TaggingWiring(BookTagger tagger, Optional<AsinHints> hints, Mp4TagWriter writer) {
 
     /** Where the User-Agent points: the service names itself to Audible and Audnexus. */
     static final String HOMEPAGE = "https://github.com/auto-m4b-camel/auto-m4b";
@@ -91,9 +91,9 @@ record TaggingWiring(BookTagger tagger, Optional<AsinHints> hints) {
         ChapterRevision chapters = new ChapterRevision(
             new AudnexusChapterRule(AudnexusChapterRule.Mode.parse(tagging.audnexusChapters().name())), splitter,
             new LoudnessReader());
+        Mp4TagWriter writer = new Mp4TagWriter(probe, Optional.of(PartialsJournal.inWorkingFolder(settings.working())));
         BookTagger tagger = new BookTagger(new BookTagger.Parts(lookup, audible, new AudibleTags(new HtmlText()),
-            new SourceTags(), new Mp4TagWriter(probe, Optional.of(PartialsJournal.inWorkingFolder(settings.working()))),
-            probe, chapters, shell.map(ChapterRewriter::new)));
-        return new TaggingWiring(tagger, hints);
+            new SourceTags(), writer, probe, chapters, shell.map(ChapterRewriter::new)));
+        return new TaggingWiring(tagger, hints, writer);
     }
 }

@@ -14,35 +14,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The user's route files in CONFIG_FOLDER/routes take over the flow's extension points (docs/plugins.md, whose
- * worked examples are these files): every finished m4b copied to a second folder, books matching a pattern delivered
- * unconverted, and a plugin that fails recorded on the book's job while the book is converted all the same.
+ * worked examples these files are: read from it): every finished m4b copied to a second folder, books matching a
+ * pattern delivered unconverted, and a plugin that fails recorded on the book's job while the book is converted all
+ * the same.
  */
 class PluginRoutesPipelineTest extends PipelineTestSupport {
 
-    /** docs/plugins.md, "Copy every finished m4b to a second folder" (the folder is the test's). */
-    static final String COPY_EXAMPLE = """
-        - route:
-            id: copy-to-second-folder
-            from:
-              uri: direct:plugin-after-deliver
-              steps:
-                - to: "file:%s"
-        """;
+    /** docs/plugins.md, "Copy every finished m4b to a second folder" (read from it; the folder is the test's). */
+    static final String COPY_EXAMPLE = PluginsDoc.block("Copy every finished m4b to a second folder", "yaml");
 
-    /** docs/plugins.md, "Skip the conversion of books matching a pattern". */
-    static final String SKIP_EXAMPLE = """
-        - route:
-            id: skip-conversion-of-samples
-            from:
-              uri: direct:plugin-before-convert
-              steps:
-                - filter:
-                    simple: "${header.AutoM4bBookKey} regex '(?i).*sample.*'"
-                    steps:
-                      - setHeader:
-                          name: AutoM4bSkipConversion
-                          constant: true
-        """;
+    /** docs/plugins.md, "Skip the conversion of books matching a pattern" (read from it). */
+    static final String SKIP_EXAMPLE = PluginsDoc.block("Skip the conversion of books matching a pattern", "yaml");
 
     /** A plugin that always fails: the book must not notice. Written in Camel's XML DSL, which user files may use too. */
     static final String FAILING = """
@@ -60,7 +42,9 @@ class PluginRoutesPipelineTest extends PipelineTestSupport {
 
     @Override
     protected Map<String, String> userRouteFiles() {
-        return Map.of("copy.yaml", COPY_EXAMPLE.formatted(second()), "skip.yaml", SKIP_EXAMPLE, "failing.xml", FAILING);
+        assertThat(COPY_EXAMPLE).contains("file:/backup/m4b");
+        return Map.of("copy.yaml", COPY_EXAMPLE.replace("/backup/m4b", second().toString()), "skip.yaml", SKIP_EXAMPLE,
+            "failing.xml", FAILING);
     }
 
     @Test
