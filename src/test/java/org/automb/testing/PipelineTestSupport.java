@@ -45,7 +45,14 @@ public abstract class PipelineTestSupport extends CamelMainTestSupport {
     protected void doPostTearDown() throws Exception {
         super.doPostTearDown();
         if (root != null) {
-            new org.automb.io.SafeMover().deleteTree(root);
+            // work Camel's stop does not wait for (a wire-tapped plugin or notification still writing) may add a file
+            // while the tree is walked: try again until it is gone
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .ignoreException(java.nio.file.DirectoryNotEmptyException.class)
+                .until(() -> {
+                    new org.automb.io.SafeMover().deleteTree(root);
+                    return !java.nio.file.Files.exists(root);
+                });
         }
     }
 
