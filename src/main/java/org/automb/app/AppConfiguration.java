@@ -79,6 +79,9 @@ public class AppConfiguration implements CamelConfiguration {
             // the REST API (routes/api.camel.yaml) lives on the HTTP server, which only the service runs
             WebWiring.bind(context, settings);
         }
+        // Java plugins (CONFIG_FOLDER/plugins/*.jar, docs/plugins.md): their class loader and beans, last (a plugin's
+        // bean may take the service's beans) and before Camel Main loads the route files, which may name them
+        new org.automb.plugins.PluginJars(settings.config()).load(context);
         logBanner(context, settings, values, media);
     }
 
