@@ -29,6 +29,17 @@ public final class PluginJarBuilder {
 
     private final List<String> sources = new ArrayList<>();
     private final Map<String, String> resources = new LinkedHashMap<>();
+    private final List<Path> classpath = new ArrayList<>(List.of(camelApiJar()));
+
+    /** Compiles against the jar that holds {@code type} too (camel-api alone by default). */
+    public PluginJarBuilder against(Class<?> type) {
+        try {
+            classpath.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
 
     /** A Java source file (its name and folder come from its package and public type). */
     public PluginJarBuilder source(String javaSource) {
@@ -49,7 +60,8 @@ public final class PluginJarBuilder {
             Path src = work.resolve("src");
             Path classes = Files.createDirectories(work.resolve("classes"));
             List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "--release", "17",
-                "-classpath", camelApiJar().toString()));
+                "-classpath",
+                String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList())));
             for (String source : sources) {
                 Path file = src.resolve(packageOf(source).replace('.', '/')).resolve(typeOf(source) + ".java");
                 Files.createDirectories(file.getParent());
