@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * {@code direct:plugin-after-deliver} and one {@code direct:plugin-event-<event>} per notification event. Each is a
  * no-op until a user route consumes it. The plugin gets its own exchange (a few headers and a body, never the book's
  * state); whatever it throws is logged and recorded on the book's job as a deliveries row of kind {@code plugin}, and
- * never fails the book. Only {@code plugin-before-convert} runs in the book's flow (it decides how the book goes on);
+ * never fails the book. Only {@code plugin-before-convert} (it decides how the book goes on) and {@code plugin-intake}
+ * (it adds to the book's intake.json) run in the book's flow;
  * the others run off it, from the notification routes.
  */
 public final class PluginPoints {
