@@ -113,7 +113,12 @@ public final class PluginJars {
      * per broken jar (its first problem). The start and {@code --validate} refuse a configuration with any.
      */
     public List<String> problems() {
-        List<Path> jars = jars();
+        List<Path> jars;
+        try {
+            jars = jars();
+        } catch (UncheckedIOException e) {
+            return List.of("the plugin jars in " + folder + " cannot be listed: " + e.getCause().getMessage());
+        }
         if (jars.isEmpty()) {
             return List.of();
         }
@@ -145,13 +150,15 @@ public final class PluginJars {
      */
     public List<String> problemsWhenLoaded() {
         List<String> problems = problems();
-        if (!problems.isEmpty() || jars().isEmpty()) {
+        if (!problems.isEmpty() || !Files.isDirectory(folder)) {
             return problems;
         }
         try (DefaultCamelContext scratch = new DefaultCamelContext()) {
             scratch.getCamelContextExtension().setName("plugin-check");
             URLClassLoader loader = load(scratch);
-            loader.close();
+            if (loader != null) {
+                loader.close();
+            }
             return List.of();
         } catch (BrokenPluginException e) {
             return List.of(e.getMessage());

@@ -70,6 +70,8 @@ class PluginJarsTest {
     @Test
     void noJarsNoProblemsAndNothingLoaded() throws Exception {
         assertThat(plugins().problems()).isEmpty();
+        java.nio.file.Files.createDirectories(plugins().folder());
+        assertThat(plugins().problemsWhenLoaded()).isEmpty();
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             assertThat(plugins().load(context)).isNull();
         }
