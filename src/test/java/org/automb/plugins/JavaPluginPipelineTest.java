@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.camel.builder.NotifyBuilder;
 import org.automb.jobs.store.DeliveryRecord;
 import org.automb.testing.PipelineTestSupport;
-import org.automb.testing.PluginJarBuilder;
+import org.automb.testing.ShelfPluginExample;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,39 +20,16 @@ import org.junit.jupiter.api.Test;
  */
 class JavaPluginPipelineTest extends PipelineTestSupport {
 
-    private static final String SECTION = "### A Java plugin that adds a field to intake.json";
-
-    /** The section of docs/plugins.md with the worked example. */
-    static String exampleSection() {
-        try {
-            String doc = Files.readString(Path.of("docs/plugins.md"));
-            int start = doc.indexOf(SECTION);
-            assertThat(start).as("docs/plugins.md has the section '%s'", SECTION).isNotNegative();
-            int next = doc.indexOf("\n## ", start);
-            return next < 0 ? doc.substring(start) : doc.substring(start, next);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The section's code block of {@code language} (```java, ```text, ```yaml). */
-    static String block(String section, String language) {
-        Matcher m = Pattern.compile("(?s)```" + language + "\\n(.*?)```").matcher(section);
-        assertThat(m.find()).as("a ```%s block in the example", language).isTrue();
-        return m.group(1);
-    }
+    private static final ShelfPluginExample EXAMPLE = ShelfPluginExample.fromDocs();
 
     @Override
     protected Map<String, String> userRouteFiles() {
-        return Map.of("shelf.yaml", block(exampleSection(), "yaml"));
+        return Map.of("shelf.yaml", EXAMPLE.routeFile());
     }
 
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
-        String section = exampleSection();
-        new PluginJarBuilder().source(block(section, "java"))
-            .resource(PluginJars.CONFIGURATIONS, block(section, "text"))
-            .build(new PluginJars(root().resolve("config")).folder().resolve("shelf.jar"));
+        EXAMPLE.buildJar(new PluginJars(root().resolve("config")).folder().resolve("shelf.jar"));
         return super.useOverridePropertiesWithPropertiesComponent();
     }
 

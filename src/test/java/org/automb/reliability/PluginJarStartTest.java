@@ -13,17 +13,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A plugin jar in CONFIG_FOLDER/plugins that cannot be used (docs/plugins.md): the real service (--once) and
- * --validate, each in its own JVM, refuse it with exit code 2 and one line naming the jar and the reason, no stack
- * trace: a file that is not a jar, before anything starts; a plugin whose bean throws, as the service binds it.
+ * Plugin jars in CONFIG_FOLDER/plugins (docs/plugins.md) through the real command, each run in its own JVM: the worked
+ * example is accepted by --validate and used by --once; a jar that cannot be used is refused by both with exit code
+ * 2 and one line naming the jar and the reason, no stack trace: a file that is not a jar, before anything starts; a
+ * plugin whose bean throws, as the service binds it.
  */
-class BrokenPluginJarTest {
+class PluginJarStartTest {
 
     @RegisterExtension
     final ChildServiceHarness harness = new ChildServiceHarness();
 
     private Path jar(String name) {
         return new PluginJars(harness.config()).folder().resolve(name);
+    }
+
+    @Test
+    void theWorkedExampleIsAcceptedByValidateAndUsedByOnce() throws Exception {
+        org.automb.testing.ShelfPluginExample example = org.automb.testing.ShelfPluginExample.fromDocs();
+        example.buildJar(jar("shelf.jar"));
+        Path routes = Files.createDirectories(harness.config().resolve("routes"));
+        Files.writeString(routes.resolve("shelf.yaml"), example.routeFile());
+        harness.dropMp3Book(org.automb.testing.TestAudio.bundled(), "Quiet Book", 2.0);
+
+        ServiceProcess validate = harness.start("validate", "--validate");
+        ServiceProcess once = harness.start("once", "--once");
+        assertThat(validate.awaitExit(Duration.ofSeconds(90))).as("--validate; log: %s", validate.log())
+            .isEqualTo(AutoM4bCommand.EXIT_OK);
+        assertThat(once.awaitExit(Duration.ofSeconds(120))).as("--once; log: %s", once.log()).isEqualTo(AutoM4bCommand.EXIT_OK);
+
+        Path intake = harness.converted().resolve("Quiet Book").resolve("intake.json");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(intake.toFile())
+            .path("plugins").path("shelf").asText()).isEqualTo("Q");
     }
 
     @Test
