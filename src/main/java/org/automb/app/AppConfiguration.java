@@ -80,7 +80,7 @@ public class AppConfiguration implements CamelConfiguration {
             WebWiring.bind(context, settings);
         }
         // Java plugins (CONFIG_FOLDER/plugins/*.jar, docs/plugins.md): their class loader and beans, last (a plugin's
-        // bean may take the service's beans) and before Camel Main loads the route files, which may name them
+        // @BeanInject or configure may look up the service's beans), before Camel Main reads the route files that name them
         new org.automb.plugins.PluginJars(settings.config()).load(context);
         logBanner(context, settings, values, media);
     }
