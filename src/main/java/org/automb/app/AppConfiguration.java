@@ -80,6 +80,9 @@ public class AppConfiguration implements CamelConfiguration {
             // the REST API (routes/api.camel.yaml) lives on the HTTP server, which only the service runs
             WebWiring.bind(context, settings);
         }
+        // Java plugins (CONFIG_FOLDER/plugins/*.jar, docs/plugins.md): their class loader and beans, last (a plugin's
+        // @BeanInject or configure may look up the service's beans), before Camel Main reads the route files that name them
+        new org.automb.plugins.PluginJars(settings.config()).load(context);
         logBanner(context, settings, values, media);
     }
 

@@ -53,7 +53,7 @@ import picocli.CommandLine;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every book succeeded (--once), or the configuration is usable (--validate)",
-        "2:the configuration is invalid or a folder is refused; every problem is listed and nothing was changed",
+        "2:the configuration is invalid, a folder is refused, or a route file or plugin jar in CONFIG_FOLDER cannot be used; every problem is listed and nothing was changed",
         "3:at least one book failed or was held back (--once; the summary names each held-back book and why), or with --tag: one needs review or failed",
         "4:another instance is already running (its PID is named)",
         "5:cannot start: the job store cannot be opened, ffmpeg cannot run, Camel fails to start, or HTTP_PORT is in use; with --status: the job store cannot be opened",
@@ -236,9 +236,24 @@ public final class AutoM4bCommand implements Callable<Integer> {
             err.flush();
             return EXIT_CONFIG;
         }
+        // the user's plugin jars (CONFIG_FOLDER/plugins/*.jar): one line per jar that cannot be used
+        List<String> pluginProblems = new org.automb.plugins.PluginJars(settings.config()).problems();
+        if (!pluginProblems.isEmpty()) {
+            pluginProblems.forEach(problem -> err.println("problem: " + problem));
+            err.flush();
+            return EXIT_CONFIG;
+        }
         try {
             return startLocked(settings, raw, err);
         } catch (Exception e) {
+            java.util.Optional<org.automb.plugins.PluginJars.BrokenPluginException> plugin =
+                org.automb.plugins.PluginJars.BrokenPluginException.in(e);
+            if (plugin.isPresent()) {
+                // a plugin's bean or configure threw while the service bound it: the plugin is refused, as a bad jar is
+                err.println("problem: " + StartupFailure.oneLine(plugin.get().getMessage()));
+                err.flush();
+                return EXIT_CONFIG;
+            }
             err.println((camelStarted ? "auto-m4b stopped on an error: " : "auto-m4b cannot start: ") + StartupFailure.describe(e));
             if (settings.debug()) {
                 e.printStackTrace(err);
@@ -253,6 +268,7 @@ public final class AutoM4bCommand implements Callable<Integer> {
         ConfigValidator.createFolders(settings);
         // where the user's route files go (docs/plugins.md): there from the first start, in the config volume
         Files.createDirectories(new UserRoutes(settings.config()).folder());
+        Files.createDirectories(new org.automb.plugins.PluginJars(settings.config()).folder());
         // claimed before anything in the folders is touched (the job store, the working folder's cleanup)
         // the service's one clock; its zone (the system's) is the one for times users read, such as FAILED_INFO.txt's
         java.time.Clock clock = java.time.Clock.systemDefaultZone();

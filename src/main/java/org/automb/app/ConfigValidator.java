@@ -49,6 +49,8 @@ public final class ConfigValidator {
         problems.addAll(org.automb.notify.Destinations.problems(settings.notifications()));
         // the user's route files in CONFIG_FOLDER/routes (docs/plugins.md), as the start reads them
         problems.addAll(new UserRoutes(settings.config()).problems());
+        // the plugin jars in CONFIG_FOLDER/plugins, loaded into an empty Camel context (a bean that throws shows)
+        problems.addAll(new org.automb.plugins.PluginJars(settings.config()).problemsWhenLoaded());
         return new Report(problems, report.warnings(), report.notes());
     }
 

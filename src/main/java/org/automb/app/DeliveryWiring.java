@@ -42,7 +42,17 @@ record DeliveryWiring(SafeMover mover, OutputLayout layout, FileHashes hashes) {
         // OUTPUT_NAMING, checked before the start (AutoM4bCommand, ConfigValidator)
         OutputNaming naming = OutputNaming.parse(settings.tagging().outputNaming());
         OutputLayout layout = new OutputLayout(settings, mover.nameLimits(), naming);
-        registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec, libav), new ManifestWriter(clock), hashes, clock));
+        registry.bind("bookFinisher", new BookFinisher(settings, layout, mover, new OutputValidator(tools, exec, libav), new ManifestWriter(clock, pluginFields(registry)), hashes, clock));
         return new DeliveryWiring(mover, layout, hashes);
+    }
+
+    /**
+     * intake.json's plugin fields (direct:plugin-intake, docs/plugins.md) from the bean pluginPoints, looked up when a
+     * book is delivered: the extension points are bound after this subsystem.
+     */
+    private static org.automb.deliver.ManifestExtension pluginFields(Registry registry) {
+        return (book, manifest) -> Optional.ofNullable(
+                registry.lookupByNameAndType("pluginPoints", org.automb.plugins.PluginPoints.class))
+            .map(points -> points.intakeFields(book, manifest)).orElse(java.util.Map.of());
     }
 }

@@ -38,12 +38,22 @@ public final class ManifestWriter {
     /** {@code review.state} of a book a user rejected: it moved to the failed folder. */
     public static final String REVIEW_REJECTED = "rejected";
 
+    /** The object of intake.json that holds the fields plugins added (docs/plugins.md, direct:plugin-intake). */
+    public static final String PLUGIN_FIELDS = "plugins";
+
     private final Clock clock;
+    private final ManifestExtension extension;
     private final ObjectMapper json = new ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
 
     /** @param clock the time recorded as {@code finishedAt} */
     public ManifestWriter(Clock clock) {
+        this(clock, ManifestExtension.NONE);
+    }
+
+    /** @param extension asked for a plugin's fields each time a delivered book's intake.json is first written */
+    public ManifestWriter(Clock clock, ManifestExtension extension) {
         this.clock = clock;
+        this.extension = extension;
     }
 
     public void write(BookAttempt run, OutputValidator.OutputFacts facts, Path file) throws IOException {
@@ -89,6 +99,7 @@ public final class ManifestWriter {
             manifest.put("warnings", run.warnings());
         }
         putShortened(manifest, shortened);
+        putPluginFields(run.book(), manifest);
         writeAtomically(manifest, file);
     }
 
@@ -134,7 +145,23 @@ public final class ManifestWriter {
         manifest.put("output", Map.of("path", first.delivered().toString(), "sha256", first.sha256(),
             "sizeBytes", first.sizeBytes()));
         putShortened(manifest, shortened);
+        putPluginFields(run.book(), manifest);
         writeAtomically(manifest, file);
+    }
+
+    /** A plugin's fields, under {@value #PLUGIN_FIELDS}; a plugin that fails adds none and never fails the book. */
+    private void putPluginFields(org.automb.intake.Book book, Map<String, Object> manifest) {
+        Map<String, Object> fields;
+        try {
+            fields = extension.fields(book, java.util.Collections.unmodifiableMap(manifest));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ManifestWriter.class).warn(
+                "book '{}': no plugin fields in intake.json: {}", book.key(), e.getMessage());
+            return;
+        }
+        if (fields != null && !fields.isEmpty()) {
+            manifest.put(PLUGIN_FIELDS, fields);
+        }
     }
 
     private static void putShortened(Map<String, Object> manifest, List<ShortenedName> shortened) {

@@ -34,13 +34,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The named extension points of the flow (docs/plugins.md): {@code direct:plugin-before-convert},
- * {@code direct:plugin-before-deliver}, {@code direct:plugin-after-deliver} and one {@code direct:plugin-event-<event>}
- * per notification event. Each is a no-op until a user route consumes it. The plugin gets its own exchange (a few
- * headers and a body, never the book's state); whatever it throws is logged and recorded on the book's job as a
- * deliveries row of kind {@code plugin}, and never fails the book, unless it is a {@link PluginRejectsBook} thrown in
- * the book's flow: the plugin asked for the book to fail. {@code plugin-before-convert} and
- * {@code plugin-before-deliver} run in the book's flow (they decide how the book goes on, the second may add tags to
- * its m4b); the others run off it, from the notification routes.
+  * {@code direct:plugin-before-deliver}, {@code direct:plugin-after-deliver}, {@code direct:plugin-intake} and one
+  * {@code direct:plugin-event-<event>} per notification event. Each is a no-op until a user route consumes it. The
+  * plugin gets its own exchange (a few headers and a body, never the book's state); whatever it throws is logged and
+  * recorded on the book's job as a deliveries row of kind {@code plugin}, and never fails the book, unless it is a
+  * {@link PluginRejectsBook} thrown in the book's flow: the plugin asked for the book to fail.
+  * {@code plugin-before-convert}, {@code plugin-before-deliver} (it may add tags to the m4b) and {@code plugin-intake}
+  * (it adds to the book's intake.json) run in the book's flow; the others run off it, from the notification routes.
  */
 public final class PluginPoints {
 
@@ -70,6 +70,9 @@ public final class PluginPoints {
 
     /** The outcome of a run that asked for the book to fail ({@link PluginRejectsBook}). */
     public static final String REJECTED = "rejected";
+
+    /** A delivered book's intake.json, about to be written: a plugin may add fields (docs/plugins.md). */
+    public static final String INTAKE = "plugin-intake";
 
     /** The kind of the deliveries rows that record the plugins' runs. */
     public static final String KIND = "plugin";
@@ -327,6 +330,65 @@ public final class PluginPoints {
             deliveries.record(new DeliveryRecord(0, clock.instant(), key, event, uri, KIND, outcome, 1, null, detail));
         } catch (RuntimeException e) {
             LOG.warn("book '{}': the plugin run at {} ({}) not recorded: {}", key, uri, outcome, e.getMessage());
+        }
+    }
+
+    /** Plain JSON values only: what a plugin returns is turned into what intake.json can hold, or refused. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper INTAKE_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>> INTAKE_MAP =
+        new com.fasterxml.jackson.core.type.TypeReference<>() { };
+
+    /**
+     * {@code direct:plugin-intake}, in the book's flow as its intake.json is written: the body is a copy of the
+     * manifest (a map, as the JSON will read), the headers those of every plugin. The map the plugin returns gives the
+     * fields to add: those of its keys the manifest does not have (a plugin may return the map it got with fields put
+     * in, or a map of its fields alone); they go under intake.json's {@code plugins} object. A plugin that fails, or
+     * returns what is not a map of JSON values, is logged and recorded, and adds nothing.
+     */
+    public java.util.Map<String, Object> intakeFields(org.automb.intake.Book book, java.util.Map<String, Object> manifest) {
+        if (!taken(INTAKE)) {
+            return java.util.Map.of();
+        }
+        String uri = "direct:" + INTAKE;
+        Exchange call = bookExchange(book.key(), book.name(), book.root());
+        Exception failure;
+        java.util.Map<String, Object> fields = java.util.Map.of();
+        try {
+            call.getIn().setBody(INTAKE_JSON.convertValue(manifest, INTAKE_MAP));
+            Exchange done = producer.send(uri, call);
+            failure = done.getException();
+            if (failure == null) {
+                fields = newFields(manifest, done.getMessage().getBody());
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        if (failure == null) {
+            record(book.key(), "intake", uri, "ok", null);
+            return fields;
+        }
+        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        LOG.warn("book '{}': the plugin at {} failed, intake.json is written without its fields: {}", book.key(), uri, reason);
+        record(book.key(), "intake", uri, "failed", reason);
+        return java.util.Map.of();
+    }
+
+    /** The returned map's keys the manifest does not have, as plain JSON values. */
+    private static java.util.Map<String, Object> newFields(java.util.Map<String, Object> manifest, Object returned) {
+        if (!(returned instanceof java.util.Map<?, ?> map)) {
+            throw new IllegalArgumentException("it returned " + (returned == null ? "nothing" : "a "
+                + returned.getClass().getName()) + ", not a map of fields");
+        }
+        java.util.Map<String, Object> added = new java.util.LinkedHashMap<>();
+        map.forEach((key, value) -> {
+            if (!manifest.containsKey(String.valueOf(key))) {
+                added.put(String.valueOf(key), value);
+            }
+        });
+        try {
+            return INTAKE_JSON.convertValue(added, INTAKE_MAP);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("its fields cannot be written as JSON: " + e.getMessage(), e);
         }
     }
 }
