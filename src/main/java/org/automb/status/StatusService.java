@@ -101,6 +101,11 @@ public final class StatusService {
         return statistics.totals(store.runs().since(Instant.EPOCH));
     }
 
+    /** Whether new books are held back now, and why (the document's {@code conversion}). */
+    public ConversionHold conversionHold() {
+        return ConversionHold.of(gate.hold());
+    }
+
     /** The whole picture. */
     public StatusDocument status() {
         Optional<ServiceRun> latest = store.serviceRuns().latest();
@@ -119,7 +124,7 @@ public final class StatusService {
             queued.stream().limit(QUEUE_IN_STATUS).map(job -> summarize(job, progress)).toList(), queued.size(),
             statistics.daily(lifetimeRuns), folders(),
             new StatusDocument.Auth(settings.web().authMethod().name().toLowerCase(Locale.ROOT)),
-            ConversionHold.of(gate.hold()));
+            conversionHold());
     }
 
     /** The {@code limit} newest of {@code runs} (oldest first, as the store reads them) with one of {@code outcomes}. */
