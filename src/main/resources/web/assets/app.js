@@ -216,6 +216,7 @@
       state.authMethod = s.auth.method;
       show($('banner-auth-none'), s.auth.method === 'none');
     }
+    renderHold(s.conversion);
     renderEmptyState(s);
     renderInProgress(s.inProgress || []);
     renderQueue(s.queue || [], s.queued);
@@ -224,6 +225,20 @@
     renderRecent(s.recentConversions || []);
     renderDaily(s.daily || []);
     feedSpeedFromStatus(s.inProgress || []);
+  }
+
+  /** The status document's conversion block: why new books wait (a pause, quiet hours), if they do. */
+  function renderHold(c) {
+    var held = !!(c && c.held);
+    if (held) {
+      var why = [];
+      if (c.pausedSince) { why.push('paused since ' + fmtTime(c.pausedSince) + (c.pausedBy ? ' by ' + c.pausedBy : '')); }
+      if (c.outsideSchedule) {
+        why.push('outside CONVERT_SCHEDULE ' + c.schedule + (c.opensAt ? ', opens ' + fmtTime(c.opensAt) : ''));
+      }
+      $('banner-held').textContent = 'Conversions held: ' + why.join('; ') + '. New books wait in the queue.';
+    }
+    show($('banner-held'), held);
   }
 
   function renderEmptyState(s) {

@@ -54,7 +54,7 @@ import picocli.CommandLine;
     exitCodeList = {
         "0:every book succeeded (--once), or the configuration is usable (--validate)",
         "2:the configuration is invalid, a folder is refused, or a route file or plugin jar in CONFIG_FOLDER cannot be used; every problem is listed and nothing was changed",
-        "3:at least one book failed or was held back (--once; the summary names each held-back book and why), or with --tag: one needs review or failed",
+        "3:at least one book failed or was held back (--once; the summary names each held-back book and why, a book waiting for CONVERT_SCHEDULE or a resume with --respect-schedule), or with --tag: one needs review or failed",
         "4:another instance is already running (its PID is named)",
         "5:cannot start: the job store cannot be opened, ffmpeg cannot run, Camel fails to start, or HTTP_PORT is in use; with --status: the job store cannot be opened",
         "6:--test-notify: at least one destination did not get the test notification",

@@ -11,7 +11,9 @@ import org.apache.camel.CamelContext;
 import org.automb.config.FolderRules;
 import org.automb.config.Settings;
 import org.automb.jobs.store.JobStore;
+import org.automb.jobs.ConversionGate;
 import org.automb.metrics.BookMetrics;
+import org.automb.metrics.ConversionHeldMeter;
 import org.automb.notify.NotificationCounters;
 
 /**
@@ -39,6 +41,9 @@ final class MetricsWiring {
             () -> context.getRegistry().lookupByNameAndType("notificationCounters", NotificationCounters.class),
             folders, clock);
         metrics.bindTo(registry);
+        // automb_conversion_held: the same gate the inbox scan asks (ScheduleWiring, bound before this)
+        new ConversionHeldMeter(context.getRegistry().lookupByNameAndType("conversionGate", ConversionGate.class))
+            .bindTo(registry);
         // Micrometer keeps only weak references to a function meter's object: the bean keeps it alive
         context.getRegistry().bind("bookMetrics", metrics);
     }

@@ -64,6 +64,7 @@ public final class InboxScanner {
         // asked once per pass: a book found while the gate is closed waits in the inbox, recorded WAITING
         java.util.Optional<String> closed = gate.closedBecause();
         int gated = 0;
+        Map<String, String> waitingForGate = new java.util.LinkedHashMap<>();
         readiness.retainOnly(scan.books().stream().map(Book::key).toList());
         for (Book book : scan.books()) {
             if (ledger.isBusy(book.key())) {
@@ -88,6 +89,7 @@ public final class InboxScanner {
             if (closed.isPresent()) {
                 ledger.waiting(book.key(), hash);
                 gated++;
+                waitingForGate.put(book.key(), closed.get());
                 continue;
             }
             if (ledger.claim(book.key(), hash)) {
@@ -98,6 +100,11 @@ public final class InboxScanner {
             }
         }
         reportGate(gated == 0 ? "" : closed.get(), gated);
+        if (!waitingForGate.isEmpty()) {
+            // --once --respect-schedule names them in its summary and ends with exit code 3: they were not converted
+            waitingForGate.putAll(ledger.heldBack());
+            ledger.heldBack(waitingForGate);
+        }
         ledger.scanFinished(changing, scan.books().stream().map(Book::key).toList());
         return ready;
     }

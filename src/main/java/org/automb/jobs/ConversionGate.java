@@ -43,27 +43,77 @@ public final class ConversionGate {
 
     /** Why new books wait now, or empty when they may start. */
     public Optional<String> closedBecause() {
+        Hold hold = hold();
+        if (hold.pause().paused()) {
+            return Optional.of("conversion paused by " + hold.pause().actor());
+        }
+        if (hold.outsideWindow()) {
+            String opens = hold.opensAt() == null ? "never again"
+                : LocalDateTime.ofInstant(hold.opensAt(), window.orElseThrow().zone()).format(OPENS);
+            return Optional.of("outside CONVERT_SCHEDULE " + window.orElseThrow().text() + " (opens " + opens + ")");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * What holds new books back now, for the status document and the metrics: the pause and the window, each on its
+     * own (both may hold at once). Nothing holds when the gate does not apply (--once without --respect-schedule).
+     */
+    public Hold hold() {
         if (!applies) {
-            return Optional.empty();
+            return new Hold(PauseState.RUNNING, null, false, null, null);
         }
+        Instant now = clock.instant();
         PauseState pause = store.pause().current();
-        if (pause.paused()) {
-            return Optional.of("conversion paused by " + pause.actor());
+        if (window.isEmpty()) {
+            return new Hold(pause, null, false, null, null);
         }
-        return window.flatMap(w -> outside(w, clock.instant()));
+        ConvertWindow w = window.get();
+        boolean open = w.isOpen(now);
+        return new Hold(pause, w.text(), !open, open ? null : w.nextOpening(now).orElse(null),
+            open ? w.nextClosing(now).orElse(null) : null);
+    }
+
+    /** Why new books are held back, as the status document and the metrics name it. */
+    public enum Reason {
+        /** A user paused conversion (API, JMX). */
+        PAUSED,
+        /** Outside the CONVERT_SCHEDULE window. */
+        OUTSIDE_SCHEDULE;
+
+        /** {@code paused}, {@code outside_schedule}. */
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * What holds new books back at one instant.
+     *
+     * @param pause         the users' pause (not paused when the gate does not apply)
+     * @param schedule      CONVERT_SCHEDULE as given; null when it sets no window
+     * @param outsideWindow true when a window is set and closed now
+     * @param opensAt       when the closed window next opens; null when open, unset or never again
+     * @param closesAt      when the open window next closes; null when closed, unset or never again
+     */
+    public record Hold(PauseState pause, String schedule, boolean outsideWindow, Instant opensAt, Instant closesAt) {
+
+        /** True when no new book starts now. */
+        public boolean held() {
+            return pause.paused() || outsideWindow;
+        }
+
+        /** The reason the gate gives first (a pause before the window); empty when nothing holds. */
+        public Optional<Reason> reason() {
+            if (pause.paused()) {
+                return Optional.of(Reason.PAUSED);
+            }
+            return outsideWindow ? Optional.of(Reason.OUTSIDE_SCHEDULE) : Optional.empty();
+        }
     }
 
     /** The window, when CONVERT_SCHEDULE sets one. */
     public Optional<ConvertWindow> window() {
         return window;
-    }
-
-    private Optional<String> outside(ConvertWindow w, Instant now) {
-        if (w.isOpen(now)) {
-            return Optional.empty();
-        }
-        String opens = w.nextOpening(now).map(at -> LocalDateTime.ofInstant(at, w.zone()).format(OPENS))
-            .orElse("never again");
-        return Optional.of("outside CONVERT_SCHEDULE " + w.text() + " (opens " + opens + ")");
     }
 }

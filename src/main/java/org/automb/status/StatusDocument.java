@@ -17,11 +17,12 @@ import java.util.Map;
  * @param queue             the first 20 jobs of {@link StatusService#queue}
  * @param queued            how many jobs are queued in all
  * @param daily             the last 30 UTC days, oldest first, days without runs included
+ * @param conversion        whether new books are held back now (a pause, quiet hours), and why
  */
 public record StatusDocument(String version, Service service, List<Stage> stages, Map<String, Integer> counts,
                              List<JobSummary> inProgress, Periods totals, List<RunView> recentConversions,
                              List<RunView> recentFailures, List<JobSummary> queue, int queued, List<DailyCount> daily,
-                             List<FolderSpace> folders, Auth auth) {
+                             List<FolderSpace> folders, Auth auth, ConversionHold conversion) {
 
     /**
      * The service's latest start.

@@ -2,11 +2,13 @@ package org.automb.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.automb.config.ConvertWindow;
 import org.automb.config.FolderRules;
 import org.automb.config.Settings;
 import org.automb.deliver.DeliveredBooks;
 import org.automb.deliver.FailedBookMover;
 import org.automb.jobs.BookLogTails;
+import org.automb.jobs.ConversionGate;
 import org.automb.jobs.store.AuditEntry;
 import org.automb.jobs.store.BookRun;
 import org.automb.jobs.store.DeliveryRecord;
@@ -68,6 +70,8 @@ public final class StatusService {
     private final BookLogTails logTails;
     private final ObjectMapper json = StatusJson.mapper();
     private final RunStatistics statistics;
+    /** Read as --status reads it: the settings' window and the pause in the store (the service's gate is the same). */
+    private final ConversionGate gate;
 
     /**
      * @param version  the program's version, shown as {@code version}
@@ -83,6 +87,8 @@ public final class StatusService {
         this.stages = stages;
         this.logTails = logTails;
         this.statistics = new RunStatistics(clock);
+        this.gate = new ConversionGate(ConvertWindow.parse(settings.operations().convertSchedule(), clock.getZone()),
+            store, clock, true);
     }
 
     /** A service that reads the stages from the latest heartbeat and has no live log tails (for {@code --status}). */
@@ -93,6 +99,11 @@ public final class StatusService {
     /** What every run so far came to (the start-up banner's statistics line; the status document's lifetime totals). */
     public Totals lifetimeTotals() {
         return statistics.totals(store.runs().since(Instant.EPOCH), store.tagResults().booksByState(Instant.EPOCH));
+    }
+
+    /** Whether new books are held back now, and why (the document's {@code conversion}). */
+    public ConversionHold conversionHold() {
+        return ConversionHold.of(gate.hold());
     }
 
     /** The whole picture. */
@@ -114,7 +125,8 @@ public final class StatusService {
             runViews(newest(lifetimeRuns, Set.of(BookRun.Outcome.FAILED), RECENT_FAILURES)),
             queued.stream().limit(QUEUE_IN_STATUS).map(job -> summarize(job, progress)).toList(), queued.size(),
             statistics.daily(lifetimeRuns), folders(),
-            new StatusDocument.Auth(settings.web().authMethod().name().toLowerCase(Locale.ROOT)));
+            new StatusDocument.Auth(settings.web().authMethod().name().toLowerCase(Locale.ROOT)),
+            conversionHold());
     }
 
     /** The {@code limit} newest of {@code runs} (oldest first, as the store reads them) with one of {@code outcomes}. */

@@ -27,6 +27,7 @@ public final class StatusText {
         lines.add("stages: " + status.stages().stream().map(s -> s.name() + " " + s.state())
             .collect(Collectors.joining(", ")));
         lines.add("jobs: " + counts(status.counts()));
+        conversionLine(status.conversion()).ifPresent(lines::add);
         lines.add("");
         lines.add("lifetime:     " + totals(status.totals().lifetime()));
         lines.add("this session: " + (status.service().startedAt() == null ? "no service run yet"
@@ -53,6 +54,29 @@ public final class StatusText {
         }
         return version + ": not running (last started " + time.format(service.startedAt()) + ", last seen "
             + (service.heartbeatAt() == null ? "never" : time.format(service.heartbeatAt())) + ")";
+    }
+
+    /**
+     * "conversions held: paused since ... by ...; outside CONVERT_SCHEDULE ..., opens ...", or when the open window
+     * closes; nothing when neither a pause nor a window is set.
+     */
+    java.util.Optional<String> conversionLine(ConversionHold hold) {
+        List<String> holds = new ArrayList<>();
+        if (hold.pausedSince() != null) {
+            holds.add("paused since " + time.format(hold.pausedSince()) + " by " + hold.pausedBy());
+        }
+        if (hold.outsideSchedule()) {
+            holds.add("outside CONVERT_SCHEDULE " + hold.schedule() + ", opens "
+                + (hold.opensAt() == null ? "never again" : time.format(hold.opensAt())));
+        }
+        if (!holds.isEmpty()) {
+            return java.util.Optional.of("conversions held: " + String.join("; ", holds));
+        }
+        if (hold.schedule() == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("conversions: within CONVERT_SCHEDULE " + hold.schedule()
+            + (hold.closesAt() == null ? "" : ", closes " + time.format(hold.closesAt())));
     }
 
     private static String counts(Map<String, Integer> counts) {

@@ -41,6 +41,34 @@ class ConversionGateTest {
     }
 
     @Test
+    void theHoldNamesThePauseAndTheWindowEachOnItsOwn() throws Exception {
+        var window = ConvertWindow.parse("01:00-07:00", ZoneOffset.UTC);
+        try (JobStore store = JobStore.open(url(), AT_NOON)) {
+            ConversionGate.Hold outside = new ConversionGate(window, store, AT_NOON, true).hold();
+            assertThat(outside.held()).isTrue();
+            assertThat(outside.reason()).contains(ConversionGate.Reason.OUTSIDE_SCHEDULE);
+            assertThat(outside.opensAt()).isEqualTo(Instant.parse("2026-03-11T01:00:00Z"));
+            assertThat(outside.closesAt()).isNull();
+
+            ConversionGate.Hold inside = new ConversionGate(window, store, AT_TWO, true).hold();
+            assertThat(inside.held()).isFalse();
+            assertThat(inside.reason()).isEmpty();
+            assertThat(inside.closesAt()).isEqualTo(Instant.parse("2026-03-10T07:00:00Z"));
+
+            store.pause().pause(AT_NOON.instant(), "alice");
+            ConversionGate.Hold both = new ConversionGate(window, store, AT_NOON, true).hold();
+            assertThat(both.reason()).as("the pause first").contains(ConversionGate.Reason.PAUSED);
+            assertThat(both.outsideWindow()).isTrue();
+            assertThat(both.pause().actor()).isEqualTo("alice");
+            assertThat(ConversionGate.Reason.OUTSIDE_SCHEDULE.code()).isEqualTo("outside_schedule");
+
+            ConversionGate.Hold once = new ConversionGate(window, store, AT_NOON, false).hold();
+            assertThat(once.held()).as("--once without --respect-schedule").isFalse();
+            assertThat(once.pause().paused()).isFalse();
+        }
+    }
+
+    @Test
     void aPauseIsAuditedAndOutlivesAReopenOfTheStore() throws Exception {
         int[] passes = {0};
         try (JobStore store = JobStore.open(url(), AT_TWO)) {

@@ -343,7 +343,8 @@ class StatusServiceTest {
         JsonNode doc = StatusJson.mapper().valueToTree(status.status());
 
         assertThat(doc.fieldNames()).toIterable().containsExactly("version", "service", "stages", "counts", "inProgress",
-            "totals", "recentConversions", "recentFailures", "queue", "queued", "daily", "folders", "auth");
+            "totals", "recentConversions", "recentFailures", "queue", "queued", "daily", "folders", "auth",
+            "conversion");
         assertThat(doc.path("service").fieldNames()).toIterable()
             .containsExactly("running", "startedAt", "uptimeSeconds", "heartbeatAt");
         assertThat(doc.path("service").get("startedAt").isNull()).isTrue();

@@ -1,5 +1,6 @@
 package org.automb.jobs.store;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /**
@@ -9,7 +10,8 @@ import java.time.Instant;
  * @param since  when it was paused; null when it is not
  * @param actor  who paused it; null when it is not paused
  */
-public record PauseState(boolean paused, Instant since, String actor) {
+public record PauseState(boolean paused, @Schema(nullable = true) Instant since,
+                         @Schema(nullable = true) String actor) {
 
     /** Conversion is not paused. */
     public static final PauseState RUNNING = new PauseState(false, null, null);
