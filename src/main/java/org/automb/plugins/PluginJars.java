@@ -187,6 +187,7 @@ public final class PluginJars {
             LoadedJar listed = read(jar);
             for (String name : listed.configurations()) {
                 CamelConfiguration configuration = instantiate(loader, jar, name, CamelConfiguration.class);
+                refuseTakenNames(context, jar, name, configuration.getClass());
                 try {
                     // as Camel Main does for its configuration classes: beans bound, then configure
                     beans.postProcessBeforeInitialization(configuration, name);
@@ -210,6 +211,39 @@ public final class PluginJars {
         }
         LOG.info("plugins loaded from {}: {}", folder, String.join(", ", loaded));
         return loader;
+    }
+
+    /**
+     * A plugin bean bound under a name the service's own beans have would replace one of them (Camel's registry
+     * binds over a name silently) and break the built-in routes: refused, naming the bean.
+     */
+    private static void refuseTakenNames(CamelContext context, Path jar, String name, Class<?> type) {
+        for (String bean : boundNames(type)) {
+            if (context.getRegistry().lookupByName(bean) != null) {
+                throw new BrokenPluginException(jar, name + " binds the bean '" + bean
+                    + "', a name the service uses already: give it a name of its own", null);
+            }
+        }
+    }
+
+    /** The names the {@code @BindToRegistry} methods and fields of {@code type} bind, as Camel names them. */
+    static List<String> boundNames(Class<?> type) {
+        List<String> names = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Method method : c.getDeclaredMethods()) {
+                org.apache.camel.BindToRegistry bind = method.getAnnotation(org.apache.camel.BindToRegistry.class);
+                if (bind != null) {
+                    names.add(bind.value().isEmpty() ? method.getName() : bind.value());
+                }
+            }
+            for (java.lang.reflect.Field field : c.getDeclaredFields()) {
+                org.apache.camel.BindToRegistry bind = field.getAnnotation(org.apache.camel.BindToRegistry.class);
+                if (bind != null) {
+                    names.add(bind.value().isEmpty() ? field.getName() : bind.value());
+                }
+            }
+        }
+        return names;
     }
 
     private URLClassLoader loaderOf(List<Path> jars) {

@@ -167,4 +167,31 @@ class PluginJarsTest {
                 .hasMessageContaining(jar("bad.jar").toString()).hasMessageContaining("no licence key");
         }
     }
+
+    @Test
+    void aBeanNamedAsOneOfTheServiceIsRefused() throws Exception {
+        new PluginJarBuilder().source("""
+                package com.example.clash;
+
+                import org.apache.camel.BindToRegistry;
+                import org.apache.camel.CamelConfiguration;
+
+                public class Clash implements CamelConfiguration {
+                    @BindToRegistry("bookSteps")
+                    public Object steps() {
+                        return "not the service's steps";
+                    }
+                }
+                """)
+            .resource(PluginJars.CONFIGURATIONS, "com.example.clash.Clash\n")
+            .build(jar("clash.jar"));
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            Object serviceBean = new Object();
+            context.getRegistry().bind("bookSteps", serviceBean);
+            assertThatThrownBy(() -> plugins().load(context)).isInstanceOf(PluginJars.BrokenPluginException.class)
+                .hasMessage("plugin jar " + jar("clash.jar") + ": com.example.clash.Clash binds the bean 'bookSteps',"
+                    + " a name the service uses already: give it a name of its own");
+            assertThat(context.getRegistry().lookupByName("bookSteps")).isSameAs(serviceBean);
+        }
+    }
 }
