@@ -271,6 +271,9 @@ class NotificationDeliveryTest {
         var template = context.createProducerTemplate();
         NotifyWiring.bindDelivery(context, settings, Clock.systemUTC(), store, new CamelOutbound(template),
             Destinations.of(List.of(destinations)));
+        // publish-event also hands every event to the extension points (none taken here)
+        context.getRegistry().bind("pluginPoints",
+            new org.automb.plugins.PluginPoints(context, store.deliveries(), Clock.systemUTC(), null));
         context.start();
         return new Routes(new CamelEventPublisher(template),
             context.getRegistry().lookupByNameAndType("notificationCounters", NotificationCounters.class),
