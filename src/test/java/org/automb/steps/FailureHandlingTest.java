@@ -142,10 +142,7 @@ class FailureHandlingTest {
     void aBookAskedForAgainWhileItsCancelledAttemptEndsStaysWaitingAndIsTakenAgain() {
         java.util.concurrent.atomic.AtomicInteger inboxPasses = new java.util.concurrent.atomic.AtomicInteger();
         org.automb.jobs.BookCancellations cancellations = new org.automb.jobs.BookCancellations(store);
-        FailureHandling handling = new FailureHandling(ledger, new RetryPolicy(true, 2, Duration.ofSeconds(1)), null,
-            true, new SafeMover(), Clock.systemUTC(), new ServiceStop(),
-            new BookRunRecorder(store, new org.automb.jobs.BookLogTails(), Clock.systemUTC()), cancellations,
-            inboxPasses::incrementAndGet);
+        FailureHandling handling = cancellable(cancellations, inboxPasses::incrementAndGet);
         assertThat(ledger.startConverting("Book")).isTrue();
         cancellations.cancel("Book");
         // the user sees CANCELLED and asks for the book again (skip conversion) before the attempt has ended
@@ -163,10 +160,7 @@ class FailureHandlingTest {
     void aCancelledAttemptEndsCancelledWithoutAnInboxPass() {
         java.util.concurrent.atomic.AtomicInteger inboxPasses = new java.util.concurrent.atomic.AtomicInteger();
         org.automb.jobs.BookCancellations cancellations = new org.automb.jobs.BookCancellations(store);
-        FailureHandling handling = new FailureHandling(ledger, new RetryPolicy(true, 2, Duration.ofSeconds(1)), null,
-            true, new SafeMover(), Clock.systemUTC(), new ServiceStop(),
-            new BookRunRecorder(store, new org.automb.jobs.BookLogTails(), Clock.systemUTC()), cancellations,
-            inboxPasses::incrementAndGet);
+        FailureHandling handling = cancellable(cancellations, inboxPasses::incrementAndGet);
         assertThat(ledger.startConverting("Book")).isTrue();
         cancellations.cancel("Book");
 
@@ -174,6 +168,13 @@ class FailureHandlingTest {
 
         assertThat(store.find("Book").map(Job::state)).hasValue(org.automb.jobs.store.JobState.CANCELLED);
         assertThat(inboxPasses).hasValue(0);
+    }
+
+    /** Failure handling that tells cancels by {@code cancellations} and asks for inbox passes through {@code passes}. */
+    private FailureHandling cancellable(org.automb.jobs.BookCancellations cancellations, Runnable passes) {
+        return new FailureHandling(ledger, new RetryPolicy(true, 2, Duration.ofSeconds(1)), null, true,
+            new SafeMover(), Clock.systemUTC(), new ServiceStop(),
+            new BookRunRecorder(store, new org.automb.jobs.BookLogTails(), Clock.systemUTC()), cancellations, passes);
     }
 
     private Exchange failedAttempt() {
