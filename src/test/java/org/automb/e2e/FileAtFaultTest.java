@@ -84,6 +84,7 @@ class FileAtFaultTest extends OriginalsTestSupport {
             .as("FAILED_INFO.txt of '%s'", key).contains(named).contains("truncated");
         Map<String, String> sums = Checksums.of(folder);
         sums.remove("FAILED_INFO.txt");
+        assertThat(sums.remove("auto-m4b.log")).as("the log of '%s' beside FAILED_INFO.txt", key).isNotNull();
         assertThat(sums).as("the originals of '%s', byte for byte", key).isEqualTo(originals.get(key).sums());
         assertThat(converted().resolve(key)).doesNotExist();
     }

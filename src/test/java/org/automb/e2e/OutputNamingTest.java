@@ -115,6 +115,7 @@ class OutputNamingTest extends PipelineTestSupport {
                 .findFirst().orElseThrow();
             Map<String, String> kept = new java.util.TreeMap<>(FolderChecksums.of(failedBook));
             assertThat(kept.remove("FAILED_INFO.txt")).isNotNull();
+            assertThat(kept.remove("auto-m4b.log")).as("the book's log beside it").isNotNull();
             assertThat(kept).as("the second book's originals, byte for byte").isEqualTo(second.get());
         }
     }

@@ -56,7 +56,8 @@ class DamagedJobStoreTest {
             .isEqualTo(AutoM4bCommand.EXIT_OK);
         assertThat(validate.log().lines()).anyMatch(l -> l.startsWith("warning: the job database " + database + " is damaged"));
         assertThat(FolderChecksums.of(harness.config())).as("--validate changes nothing").isEqualTo(configBefore);
-        assertThat(entries(harness.config())).containsExactlyInAnyOrder(JobStore.DATABASE_FILE, "auto-m4b.lock");
+        assertThat(entries(harness.config())).containsExactlyInAnyOrder(JobStore.DATABASE_FILE, "auto-m4b.lock",
+            "routes", "plugins"); // the folders of the user's route files and plugin jars, made at start
 
         harness.dropMp3Book(AUDIO, "New Book", 1.0);
         ServiceProcess second = harness.start("second", "--once", "--on-complete=test_do_nothing");
