@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class QuietHoursPipelineTest extends PipelineTestSupport {
 
     /** Long enough for the context to start and the book to be found while the window is still closed. */
-    private static final Duration OPENS_AFTER = Duration.ofSeconds(40);
+    private static final Duration OPENS_AFTER = Duration.ofSeconds(20);
 
     private Instant opensAt;
 
