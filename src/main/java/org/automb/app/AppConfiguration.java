@@ -75,7 +75,9 @@ public class AppConfiguration implements CamelConfiguration {
         ActionsWiring actions = ActionsWiring.bind(context, settings, clock, started.store(), delivery);
         // the application's MBeans (org.automb): the queue and the same actions over JMX and Jolokia
         JmxWiring.bind(context, started.store(), actions.actions());
-        MetricsWiring.bind(context, settings, clock, started.store());
+        if (MetricsWiring.enabled(context)) {
+            MetricsWiring.bind(context, settings, clock, started.store());
+        }
         if (WebWiring.serverRuns(context)) {
             // the REST API (routes/api.camel.yaml) lives on the HTTP server, which only the service runs
             WebWiring.bind(context, settings);

@@ -29,6 +29,12 @@ final class MetricsWiring {
     private MetricsWiring() {
     }
 
+    /** Whether Camel serves metrics here (camel.metrics.enabled): not with --once, which has no HTTP server. */
+    static boolean enabled(CamelContext context) {
+        return context.getPropertiesComponent().resolveProperty("camel.metrics.enabled").map(Boolean::parseBoolean)
+            .orElse(false);
+    }
+
     static void bind(CamelContext context, Settings settings, Clock clock, JobStore store) {
         MeterRegistry registry = context.getRegistry().lookupByNameAndType(REGISTRY, MeterRegistry.class);
         if (registry == null) {
