@@ -40,7 +40,9 @@ class JobStorePostgresTest {
     void dropTables() throws SQLException {
         try (Connection connection = DriverManager.getConnection(url);
              Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS metadata_cache, job_events, jobs, flyway_schema_history");
+            // every table of every migration, whichever came since: the scratch database's schema made anew
+            statement.execute("DROP SCHEMA IF EXISTS public CASCADE");
+            statement.execute("CREATE SCHEMA public");
         }
     }
 
@@ -66,6 +68,35 @@ class JobStorePostgresTest {
             assertThat(store.counts()).containsEntry(JobState.RETRY_SCHEDULED, 1);
             assertThat(store.inStates(JobState.RETRY_SCHEDULED)).extracting(Job::nextRetryAt)
                 .containsExactly(T0.plusSeconds(60));
+        }
+    }
+
+    @Test
+    void theTablesOfTheLaterMigrationsWorkToo() {
+        try (JobStore store = JobStore.open(url, new MutableClock(T0))) {
+            // V3: runs, audit log, service runs
+            store.runs().record(new BookRun(0, "book", T0, T0.plusSeconds(90), BookRun.Outcome.CONVERTED, "JVM_SEGMENTS",
+                3600.0, 1_000_000L, "/converted/book/book.m4b", null));
+            assertThat(store.runs().since(T0)).singleElement().extracting(BookRun::outcome)
+                .isEqualTo(BookRun.Outcome.CONVERTED);
+            store.audit().record(T0, "api-key", "retry", "book", "accepted", null);
+            assertThat(store.audit().count()).isEqualTo(1);
+            assertThat(store.serviceRuns().started(T0, "test").id()).isPositive();
+            // V4: deliveries
+            store.deliveries().record(new DeliveryRecord(0, T0, "book", "converted", "discord://…", "notification",
+                "sent", 1, 204, null));
+            assertThat(store.deliveries().of("book")).singleElement().extracting(DeliveryRecord::outcome).isEqualTo("sent");
+            // V5: the pause, one row while paused
+            assertThat(store.pause().pause(T0, "api-key")).isTrue();
+            assertThat(store.pause().pause(T0, "api-key")).as("already paused").isFalse();
+            assertThat(store.pause().current().paused()).isTrue();
+            assertThat(store.pause().resume()).isTrue();
+            assertThat(store.pause().current().paused()).isFalse();
+            // V6: tag results, each book once per state
+            store.tagResults().record("book", "tagged", T0);
+            store.tagResults().record("book", "tagged", T0.plusSeconds(5));
+            store.tagResults().record("other", "needs_review", T0);
+            assertThat(store.tagResults().booksByState(T0)).containsEntry("tagged", 1).containsEntry("needs_review", 1);
         }
     }
 
