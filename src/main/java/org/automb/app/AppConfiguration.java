@@ -70,6 +70,9 @@ public class AppConfiguration implements CamelConfiguration {
         // the extension points of the flow (docs/plugins.md), no-ops until a user route takes one over
         registry.bind("pluginPoints", new org.automb.plugins.PluginPoints(context, started.store().deliveries(), clock,
             tagging.writer()));
+        // a user's route there reports its failure to pluginPoints (one WARN line), not through an error handler
+        context.getCamelContextExtension().getContextPlugin(org.apache.camel.model.Model.class)
+            .addModelLifecycleStrategy(new org.automb.plugins.PluginRouteErrors());
         HealthWiring.bindWatch(context, readinessChecks, clock, notify.publisher());
         ReviewWiring.bindGate(context, settings, clock, started.store(), delivery);
         ActionsWiring actions = ActionsWiring.bind(context, settings, clock, started.store(), delivery);

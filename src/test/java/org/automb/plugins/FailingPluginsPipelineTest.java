@@ -78,6 +78,7 @@ class FailingPluginsPipelineTest extends PipelineTestSupport {
 
     @Test
     void theBookIsDeliveredAndTheFailuresRecorded() throws Exception {
+        org.automb.testing.LogCapture log = org.automb.testing.LogCapture.everything();
         NotifyBuilder done = booksDone(1);
         drop("Some Book", folder -> {
             AUDIO.mp3(folder.resolve("01.mp3"), 1.0, Map.of("genre", "Fantasy"));
@@ -108,5 +109,10 @@ class FailingPluginsPipelineTest extends PipelineTestSupport {
             .filteredOn(r -> r.destination().equals("direct:plugin-after-deliver"))
             .singleElement().satisfies(r -> assertThat(r.detail()).contains("too late to refuse")
                 .contains("can be refused only at direct:plugin-before-convert"));
+        // each failing plugin is a WARN line of the service, not an ERROR with a stack trace from the plugin's route
+        log.close();
+        assertThat(log.errors()).as("ERROR lines").isEmpty();
+        assertThat(log.lines()).filteredOn(line -> line.level() == org.apache.logging.log4j.Level.WARN)
+            .filteredOn(line -> line.message().contains("the plugin at direct:plugin-")).hasSize(3);
     }
 }

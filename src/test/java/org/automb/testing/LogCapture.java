@@ -27,6 +27,10 @@ public final class LogCapture implements AutoCloseable {
     private final LoggerContext context;
 
     private LogCapture() {
+        this("org.automb");
+    }
+
+    private LogCapture(String logger) {
         context = (LoggerContext) LogManager.getContext(false);
         Configuration config = context.getConfiguration();
         appender = new AbstractAppender("capture-" + System.nanoTime(), null, null, true, Property.EMPTY_ARRAY) {
@@ -36,13 +40,18 @@ public final class LogCapture implements AutoCloseable {
             }
         };
         appender.start();
-        loggerConfig = config.getLoggerConfig("org.automb");
+        loggerConfig = config.getLoggerConfig(logger);
         loggerConfig.addAppender(appender, Level.ALL, null);
         context.updateLoggers();
     }
 
     public static LogCapture start() {
         return new LogCapture();
+    }
+
+    /** Captures what every logger writes, Camel's and the libraries' too (the root logger's configuration). */
+    public static LogCapture everything() {
+        return new LogCapture("");
     }
 
     public List<Line> lines() {
