@@ -220,4 +220,34 @@ public final class ChildServiceHarness implements BeforeAllCallback, BeforeEachC
             return true;
         }
     }
+
+    /** What an in-process {@code --status} printed, and its exit code. */
+    public record StatusRun(int exit, String out, String err) {
+    }
+
+    /** {@code --status} (and {@code more}) on these folders, in-process, stdout and stderr captured (and echoed). */
+    public StatusRun statusCommand(String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--status",
+            "--inbox-folder=" + inbox(), "--converted-folder=" + converted(), "--archive-folder=" + archive(),
+            "--failed-folder=" + failed(), "--working-folder=" + working(), "--config-folder=" + config()));
+        args.addAll(java.util.List.of(more));
+        java.io.PrintStream stdout = System.out;
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream outBytes = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream errBytes = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(outBytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setErr(new java.io.PrintStream(errBytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = org.automb.app.AutoM4bCommand.run(args.toArray(String[]::new));
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+        String out = outBytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String err = errBytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        stdout.print(out);
+        stderr.print(err);
+        return new StatusRun(exit, out, err);
+    }
 }

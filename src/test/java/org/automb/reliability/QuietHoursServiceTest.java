@@ -5,20 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.automb.app.AutoM4bCommand;
@@ -102,11 +97,11 @@ class QuietHoursServiceTest {
         assertThat(harness.converted().resolve("Night Book")).doesNotExist();
         assertThat(state("Night Book")).isEqualTo(JobState.WAITING);
 
-        Status text = status("--convert-schedule=" + schedule);
+        ChildServiceHarness.StatusRun text = status("--convert-schedule=" + schedule);
         assertThat(text.exit()).isZero();
         assertThat(text.out()).contains("conversions held: outside CONVERT_SCHEDULE " + schedule + ", opens ")
             .containsPattern("waiting +Night Book");
-        Status json = status("--convert-schedule=" + schedule, "--json");
+        ChildServiceHarness.StatusRun json = status("--convert-schedule=" + schedule, "--json");
         JsonNode doc = JSON.readTree(json.out());
         assertThat(doc.at("/conversion/reason").asText()).isEqualTo("outside_schedule");
         assertThat(doc.at("/conversion/schedule").asText()).isEqualTo(schedule);
@@ -155,27 +150,8 @@ class QuietHoursServiceTest {
         return Double.parseDouble(m.group(1));
     }
 
-    private record Status(int exit, String out) {
-    }
-
-    /** {@code --status} (and {@code more}) on the harness's folders, in-process, stdout captured. */
-    private Status status(String... more) {
-        List<String> args = new ArrayList<>(List.of("--status", "--inbox-folder=" + harness.inbox(),
-            "--converted-folder=" + harness.converted(), "--archive-folder=" + harness.archive(),
-            "--failed-folder=" + harness.failed(), "--working-folder=" + harness.working(),
-            "--config-folder=" + harness.config()));
-        args.addAll(List.of(more));
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = AutoM4bCommand.run(args.toArray(String[]::new));
-        } finally {
-            System.setOut(stdout);
-        }
-        String out = bytes.toString(StandardCharsets.UTF_8);
-        stdout.print(out);
-        return new Status(exit, out);
+    /** {@code --status} (and {@code more}) on the harness's folders, in-process. */
+    private ChildServiceHarness.StatusRun status(String... more) {
+        return harness.statusCommand(more);
     }
 }

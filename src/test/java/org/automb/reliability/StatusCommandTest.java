@@ -5,14 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.automb.app.AutoM4bCommand;
 import org.automb.status.JobIds;
 import org.automb.testing.TestAudio;
@@ -111,28 +106,11 @@ class StatusCommandTest {
         return null;
     }
 
-    /** {@code --status} (and {@code more}) on the harness's folders, in-process, with stdout and stderr captured. */
+    /** {@code --status} (and {@code more}) on the harness's folders, in-process; keeps what it printed. */
     private int status(String... more) {
-        List<String> args = new ArrayList<>(List.of("--status", "--inbox-folder=" + harness.inbox(),
-            "--converted-folder=" + harness.converted(), "--archive-folder=" + harness.archive(),
-            "--failed-folder=" + harness.failed(), "--working-folder=" + harness.working(),
-            "--config-folder=" + harness.config()));
-        args.addAll(List.of(more));
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-        try {
-            return AutoM4bCommand.run(args.toArray(String[]::new));
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-            out = outBytes.toString(StandardCharsets.UTF_8);
-            err = errBytes.toString(StandardCharsets.UTF_8);
-            stdout.print(out);
-            stderr.print(err);
-        }
+        ChildServiceHarness.StatusRun run = harness.statusCommand(more);
+        out = run.out();
+        err = run.err();
+        return run.exit();
     }
 }
