@@ -293,7 +293,14 @@ public final class AutoM4bCommand implements Callable<Integer> {
             if (!once) {
                 ServerPort.requireFree(settings.httpHost(), settings.httpPort());
             }
-            return runService(settings, raw, EarlyStart.begin(settings, clock));
+            EarlyStart earlyStart = EarlyStart.begin(settings, clock);
+            try {
+                return runService(settings, raw, earlyStart);
+            } catch (Exception | Error e) {
+                // nothing of the start may still be loading (and printing) when the process exits on this failure
+                earlyStart.settle(java.time.Duration.ofSeconds(30));
+                throw e;
+            }
         }
     }
 

@@ -33,6 +33,8 @@ public final class EarlyStart {
     private final CompletableFuture<FfmpegTools> tools;
     private final CompletableFuture<Optional<LibavProbe>> libav;
     private final CompletableFuture<JobStore> store;
+    /** Whether the store was handed to the service, which then closes it. */
+    private volatile boolean storeTaken;
 
     private EarlyStart(Settings begunWith, Clock clock, CompletableFuture<FfmpegTools> tools,
                        CompletableFuture<Optional<LibavProbe>> libav, CompletableFuture<JobStore> store) {
@@ -127,12 +129,35 @@ public final class EarlyStart {
 
     JobStore store(Settings settings) {
         if (store != null && storeUrl(begunWith).equals(storeUrl(settings))) {
+            storeTaken = true;
             return Futures.await(store);
         }
         if (store != null) {
             store.thenAccept(JobStore::close); // begun for another database: not ours to keep open
         }
         return openStore(settings, clock);
+    }
+
+    /**
+     * Waits (at most {@code limit}) for the parts still being begun when the start failed, and closes the store if
+     * the service never took it. The process exits next: a part still loading then would fail half-way (a file
+     * registered for deletion at exit is refused once the exit has begun) and its library would print an error with
+     * a stack trace after the start's one line.
+     */
+    void settle(java.time.Duration limit) {
+        java.util.List<CompletableFuture<?>> begun = Stream.of(tools, libav, store).filter(Objects::nonNull)
+            .<CompletableFuture<?>>map(f -> f).toList();
+        try {
+            CompletableFuture.allOf(begun.toArray(CompletableFuture[]::new))
+                .get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // a part that failed or still runs: the start's own failure is the one to tell
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (store != null && !storeTaken) {
+            store.thenAccept(JobStore::close);
+        }
     }
 
     /** The store, begun afresh when its SQLite file is damaged (see {@link JobStoreStartup}). */
