@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,8 @@ import org.automb.config.SettingDef;
 import org.automb.config.SettingsCatalog;
 
 /**
- * The real service in a child JVM: {@code java -cp <test classpath> org.automb.app.AutoM4bCommand <options>}, run
+ * The real service in a child JVM: {@code java -cp <test classpath> org.automb.app.AutoM4bCommand <options>} (the
+ * classes jarred, with a class-data-sharing archive: {@link ChildJvm}), run
  * from the repo root (so ./routes and ./application.properties are the real ones), stdout and stderr in one log file.
  * It can be killed as a crash kills it ({@link #kill()}: SIGKILL), or awaited for its exit code.
  */
@@ -52,10 +52,7 @@ public final class ServiceProcess {
     /** The same, run from {@code directory} (whose ./routes and ./application.properties then count). */
     static ServiceProcess start(String name, Path log, List<String> options, Map<String, String> environment,
                                 Path directory) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(classpath());
+        List<String> command = ChildJvm.forThisRun(classpath()).command();
         command.add("org.automb.app.AutoM4bCommand");
         command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command)
