@@ -20,6 +20,14 @@ public interface Destination {
     boolean wants(EventType type);
 
     /**
+     * Whether it gets this very event: as its type says, unless the event lacks what it needs (a library server
+     * asked to pick up a book needs the delivered file). One not wanted is neither sent nor recorded as sent.
+     */
+    default boolean wants(NotifyEvent event) {
+        return wants(event.type());
+    }
+
+    /**
      * Delivers one event, once: the caller retries (with the same event) when this throws a retryable failure.
      *
      * @throws DeliveryFailure when it did not arrive; {@link DeliveryFailure#retryable()} says whether to try again

@@ -89,6 +89,11 @@ public final class Destinations {
         return all.stream().filter(destination -> destination.wants(type)).toList();
     }
 
+    /** Those that take this very event (its type, and what it carries), in order. */
+    public List<Destination> wanting(NotifyEvent event) {
+        return all.stream().filter(destination -> destination.wants(event)).toList();
+    }
+
     public boolean isEmpty() {
         return all.isEmpty();
     }

@@ -13,8 +13,8 @@ import org.automb.config.NotifySettings.LibraryServer;
 
 /**
  * A library server asked to pick up each delivered or re-tagged book: what Audiobookshelf, Plex and Jellyfin share.
- * An event without a file (none was delivered) sends nothing; {@link EventType#TEST} sends a harmless authenticated
- * read that proves the URL and the token.
+ * An event without a file (none was delivered) is not wanted: nothing is sent, and no delivery is recorded;
+ * {@link EventType#TEST} sends a harmless authenticated read that proves the URL and the token.
  */
 abstract class LibraryServerDestination implements Destination {
 
@@ -39,7 +39,7 @@ abstract class LibraryServerDestination implements Destination {
     public final void deliver(NotifyEvent event, Outbound outbound) throws DeliveryFailure {
         if (event.type() == EventType.TEST) {
             test(outbound);
-        } else if (event.file() != null && event.file().path() != null) {
+        } else if (hasFile(event)) {
             refresh(event.file().path(), outbound);
         }
     }
@@ -53,6 +53,15 @@ abstract class LibraryServerDestination implements Destination {
     @Override
     public boolean wants(EventType type) {
         return EVENTS.contains(type);
+    }
+
+    @Override
+    public boolean wants(NotifyEvent event) {
+        return wants(event.type()) && (event.type() == EventType.TEST || hasFile(event));
+    }
+
+    private static boolean hasFile(NotifyEvent event) {
+        return event.file() != null && event.file().path() != null;
     }
 
     @Override

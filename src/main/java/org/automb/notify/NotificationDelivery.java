@@ -53,9 +53,9 @@ public final class NotificationDelivery {
             event.title());
     }
 
-    /** One delivery per destination that wants this event, in the destinations' order. */
+    /** One delivery per destination that wants this event (see {@link Destination#wants(NotifyEvent)}), in order. */
     public List<Delivery> deliveries(@Body NotifyEvent event) {
-        return destinations.wanting(event.type()).stream().map(destination -> new Delivery(event, destination)).toList();
+        return destinations.wanting(event).stream().map(destination -> new Delivery(event, destination)).toList();
     }
 
     /**

@@ -280,10 +280,15 @@ class LibraryRefreshTest {
     }
 
     @Test
-    void anEventWithoutAFileSendsNothing() throws Exception {
+    void anEventWithoutAFileIsNotWantedAndSendsNothing() throws Exception {
         NotifyEvent converted = WebhookTestEvents.converted(BOOK);
         NotifyEvent noFile = new NotifyEvent(converted.id(), converted.type(), converted.at(), converted.title(),
             converted.message(), converted.key(), converted.book(), null, converted.source(), null, null, null, 1);
+        // not wanted, so no delivery is made, and none recorded as sent
+        assertThat(List.of(abs("lib_given", MAP), plex("7"), jellyfin(""))).allSatisfy(server -> {
+            assertThat(server.wants(noFile)).as(server.kind()).isFalse();
+            assertThat(server.wants(converted)).as(server.kind()).isTrue();
+        });
         abs("lib_given", MAP).deliver(noFile, harness.outbound());
         plex("7").deliver(noFile, harness.outbound());
         jellyfin("").deliver(noFile, harness.outbound());
