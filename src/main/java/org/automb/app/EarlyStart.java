@@ -140,15 +140,12 @@ public final class EarlyStart {
 
     /**
      * Waits (at most {@code limit}) for the parts still being begun when the start failed, and closes the store if
-     * the service never took it. The process exits next: a part still loading then would fail half-way (a file
-     * registered for deletion at exit is refused once the exit has begun) and its library would print an error with
-     * a stack trace after the start's one line.
+     * the service never took it. The process exits next: a part still loading while the exit runs can fail half-way
+     * (SQLite's native library did, in CI) and print an error with a stack trace after the start's one line.
      */
     void settle(java.time.Duration limit) {
-        java.util.List<CompletableFuture<?>> begun = Stream.of(tools, libav, store).filter(Objects::nonNull)
-            .<CompletableFuture<?>>map(f -> f).toList();
         try {
-            CompletableFuture.allOf(begun.toArray(CompletableFuture[]::new))
+            CompletableFuture.allOf(Stream.of(tools, libav, store).filter(Objects::nonNull).toArray(CompletableFuture[]::new))
                 .get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             // a part that failed or still runs: the start's own failure is the one to tell

@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
+import org.automb.io.SafeMover;
 
 /**
  * How the suite's child JVMs run the service: from jars, with a class-data-sharing archive made once per test run,
@@ -67,7 +67,7 @@ final class ChildJvm {
             return plain;
         }
         try {
-            deleteTree(folder);
+            new SafeMover().deleteTree(folder);
             Files.createDirectories(folder);
             String jars = jarred(testClasspath, folder);
             Path archive = folder.resolve("service.jsa");
@@ -125,7 +125,7 @@ final class ChildJvm {
         ProcessBuilder builder = new ProcessBuilder(command).directory(ServiceProcess.repoRoot().toFile())
             .redirectErrorStream(true).redirectOutput(log.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().put("AUDIBLE_ENABLED", "N");
+        ServiceProcess.serviceEnvironment(builder.environment(), java.util.Map.of());
         Process process = builder.start();
         try {
             if (!process.waitFor(TRAINING_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
@@ -146,18 +146,5 @@ final class ChildJvm {
         }
         Files.move(dumping, archive);
         return true;
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }

@@ -60,15 +60,7 @@ public final class ServiceProcess {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        // only the options count: settings in the environment of whoever runs the build must not leak in
-        Map<String, String> env = builder.environment();
-        for (SettingDef def : new SettingsCatalog(Runtime.getRuntime().availableProcessors()).all()) {
-            env.remove(def.name());
-        }
-        env.put("AUTO_M4B_LOG_LEVEL", "INFO");
-        // no test reaches the internet: a test that tags books sets AUDIBLE_ENABLED and AUDIBLE_API_URL itself
-        env.put("AUDIBLE_ENABLED", "N");
-        env.putAll(environment);
+        serviceEnvironment(builder.environment(), environment);
         try {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "");
@@ -76,6 +68,18 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
+    }
+
+    /** A child service's environment: {@code environment} over the build's, without any setting of the build's. */
+    static void serviceEnvironment(Map<String, String> env, Map<String, String> environment) {
+        // only the options count: settings in the environment of whoever runs the build must not leak in
+        for (SettingDef def : new SettingsCatalog(Runtime.getRuntime().availableProcessors()).all()) {
+            env.remove(def.name());
+        }
+        env.put("AUTO_M4B_LOG_LEVEL", "INFO");
+        // no test reaches the internet: a test that tags books sets AUDIBLE_ENABLED and AUDIBLE_API_URL itself
+        env.put("AUDIBLE_ENABLED", "N");
+        env.putAll(environment);
     }
 
     /** The folder holding pom.xml and routes/ (surefire runs tests there; searched upwards to be sure). */
